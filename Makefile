@@ -1,0 +1,28 @@
+# Kravkedja — the two commands: `make run` and `make test`.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+# The compiler cache lives outside the clone so fresh clones on the same machine reuse it.
+export CCACHE_DIR ?= $(HOME)/.cache/kravkedja-ccache
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build run test unit clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/kravkedja serve
+
+test: build
+	bash scripts/run-tests.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian package Kravkedja needs to build, run and test.
+# Idempotent: packages already present are skipped; uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  # build
+  g++ cmake ninja-build ccache pkg-config make
+  # libraries (all header or shared libraries from Debian)
+  libboost-dev libsqlite3-dev libpq-dev nlohmann-json3-dev libsodium-dev libssl-dev
+  libfmt-dev libcli11-dev libspdlog-dev libyaml-cpp-dev libkainjow-mustache-dev
+  # tests
+  libgtest-dev postgresql
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+echo "Installing: ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,300 @@
+#include "app/accounts.hpp"
+
+#include "app/clock.hpp"
+#include "app/crypto.hpp"
+#include "app/input.hpp"
+#include "app/views.hpp"
+#include <cctype>
+
+namespace kk::app {
+using namespace kk::domain;
+
+namespace {
+constexpr std::size_t min_password_length = 12;
+
+Actor system_actor(const std::string& org_id) {
+  Actor a;
+  a.user.org_id = org_id;
+  a.user.display_name = "kravkedja";
+  a.system = true;
+  return a;
+}
+
+Status check_username(const std::string& username) {
+  if (username.empty() || username.size() > 64) return Error::unprocessable("error.username", "username");
+  for (char c : username)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@'))
+      return Error::unprocessable("error.username", "username");
+  return ok();
+}
+}  // namespace
+
+std::optional<FirstAdmin> AccountService::bootstrap() {
+  auto tx = store_.begin(true);
+  if (tx->count_users() > 0) return std::nullopt;
+  Organisation org;
+  org.id = new_id();
+  org.name = "Min organisation";
+  org.created_at = now_utc();
+  tx->insert_organisation(org);
+  FirstAdmin admin{"admin", random_token(12)};
+  User u;
+  u.org_id = org.id;
+  u.id = new_id();
+  u.username = admin.username;
+  u.display_name = "Administratör";
+  u.roles = {Role::admin};
+  u.created_at = org.created_at;
+  tx->insert_user(u, hash_password(admin.password));
+  record_audit(*tx, system_actor(org.id), "user.create", "user", u.id, nullptr, user_json(u));
+  tx->commit();
+  return admin;
+}
+
+Result<SignedIn> AccountService::sign_in(const std::string& username, const std::string& password) {
+  auto tx = store_.begin(true);
+  auto creds = tx->credentials_by_username(username);
+  // Verify against a dummy hash when the user is unknown, so timing does not tell.
+  static const std::string dummy = hash_password(random_token());
+  bool good = verify_password(creds ? creds->password_hash : dummy, password);
+  if (!creds || !good || !creds->user.active) return Error{ErrorKind::unauthenticated, "error.sign_in_failed", {}, {}};
+  SignedIn s{random_token(), random_token(), creds->user};
+  tx->insert_session(sha256_hex(s.session_token), creds->user.org_id, creds->user.id, s.csrf_token, now_utc(),
+                     utc_in(session_lifetime_seconds));
+  tx->commit();
+  return s;
+}
+
+std::optional<AuthenticatedSession> AccountService::session(const std::string& token) {
+  if (token.empty()) return std::nullopt;
+  auto tx = store_.begin(false);
+  return tx->session(sha256_hex(token), now_utc());
+}
+
+void AccountService::sign_out(const std::string& token) {
+  auto tx = store_.begin(true);
+  tx->delete_session(sha256_hex(token));
+  tx->commit();
+}
+
+std::optional<User> AccountService::bearer(const std::string& token) {
+  if (token.empty()) return std::nullopt;
+  auto tx = store_.begin(false);
+  return tx->token_user(sha256_hex(token), now_utc());
+}
+
+Result<User> AccountService::add_user_cli(const std::string& username, const std::vector<std::string>& role_names,
+                                          const std::string& org_name, const std::string& password) {
+  KK_TRY(check_username(username));
+  if (password.size() < min_password_length)
+    return Error::unprocessable("error.password_short", "password").with("min", std::to_string(min_password_length));
+  std::set<Role> roles;
+  for (const auto& name : role_names) {
+    auto r = parse_enum<Role>(name);
+    if (!r) return Error::unprocessable("error.unknown_value", "role").with("value", name);
+    roles.insert(*r);
+  }
+  if (roles.empty()) return Error::unprocessable("error.required", "role");
+  return write([&](Transaction& tx) -> Result<User> {
+    if (tx.credentials_by_username(username)) return Error::conflict("error.username_taken").with("value", username);
+    auto org = tx.organisation_by_name(org_name);
+    if (!org) {
+      Organisation o;
+      o.id = new_id();
+      o.name = org_name;
+      o.created_at = now_utc();
+      tx.insert_organisation(o);
+      record_audit(tx, system_actor(o.id), "organisation.create", "organisation", o.id, nullptr, organisation_json(o));
+      org = o;
+    }
+    User u;
+    u.org_id = org->id;
+    u.id = new_id();
+    u.username = username;
+    u.display_name = username;
+    u.roles = roles;
+    u.created_at = now_utc();
+    tx.insert_user(u, hash_password(password));
+    record_audit(tx, system_actor(org->id), "user.create", "user", u.id, nullptr, user_json(u));
+    return u;
+  });
+}
+
+Result<std::string> AccountService::create_token_cli(const std::string& username, std::optional<int> expires_days) {
+  return write([&](Transaction& tx) -> Result<std::string> {
+    auto creds = tx.credentials_by_username(username);
+    if (!creds) return Error::unprocessable("error.unknown_user", "NAME");
+    std::string token = "kk_" + random_token();
+    std::string id = new_id();
+    std::optional<std::string> expires;
+    if (expires_days) expires = utc_in(static_cast<long long>(*expires_days) * 86400);
+    tx.insert_token(sha256_hex(token), creds->user.org_id, id, creds->user.id, now_utc(), expires);
+    record_audit(tx, system_actor(creds->user.org_id), "token.create", "api_token", id, nullptr,
+                 {{"user_id", creds->user.id}, {"expires_at", expires ? json(*expires) : json()}});
+    return token;
+  });
+}
+
+Status AccountService::read_roles(const json& body, std::set<Role>& roles) {
+  if (!body.contains("roles")) return ok();
+  if (!body["roles"].is_array()) return Error::invalid("error.type_array", "roles");
+  std::set<Role> next;
+  for (const auto& r : body["roles"]) {
+    if (!r.is_string()) return Error::invalid("error.type_text", "roles");
+    auto role = parse_enum<Role>(r.get<std::string>());
+    if (!role) return Error::unprocessable("error.unknown_value", "roles").with("value", r.get<std::string>());
+    next.insert(*role);
+  }
+  if (next.empty()) return Error::unprocessable("error.required", "roles");
+  roles = next;
+  return ok();
+}
+
+Result<json> AccountService::list_users(const Actor& actor) {
+  KK_TRY(authorize(actor, Permission::administer));
+  return read([&](Transaction& tx) -> Result<json> {
+    json items = json::array();
+    for (const auto& u : tx.users(actor.org_id())) items.push_back(user_json(u));
+    return json{{"items", items}};
+  });
+}
+
+Result<json> AccountService::directory(const Actor& actor) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    json items = json::array();
+    for (const auto& u : tx.users(actor.org_id())) {
+      if (!u.active) continue;
+      json roles = json::array();
+      for (Role r : u.roles) roles.push_back(to_string(r));
+      items.push_back({{"id", u.id}, {"display_name", u.display_name}, {"roles", roles}});
+    }
+    return json{{"items", items}};
+  });
+}
+
+Result<json> AccountService::create_user(const Actor& actor, const json& body) {
+  KK_TRY(authorize(actor, Permission::administer));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"username", "display_name", "roles", "password"}));
+  for (const char* f : {"username", "display_name", "roles"}) KK_TRY(input::require(body, f));
+  User u;
+  std::string password;
+  KK_TRY(input::text(body, "username", u.username, 64));
+  KK_TRY(check_username(u.username));
+  KK_TRY(input::text(body, "display_name", u.display_name, input::short_text));
+  KK_TRY(read_roles(body, u.roles));
+  KK_TRY(input::text(body, "password", password, 200));
+  bool generated = password.empty();
+  if (generated) password = random_token(12);
+  if (password.size() < min_password_length)
+    return Error::unprocessable("error.password_short", "password").with("min", std::to_string(min_password_length));
+  return write([&](Transaction& tx) -> Result<json> {
+    if (tx.credentials_by_username(u.username))
+      return Error::conflict("error.username_taken").with("value", u.username);
+    u.org_id = actor.org_id();
+    u.id = new_id();
+    u.created_at = now_utc();
+    tx.insert_user(u, hash_password(password));
+    json after = user_json(u);
+    record_audit(tx, actor, "user.create", "user", u.id, nullptr, after);
+    if (generated) after["initial_password"] = password;
+    return after;
+  });
+}
+
+Result<json> AccountService::update_user(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::administer));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"display_name", "roles", "active", "version"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto current = tx.user(actor.org_id(), id);
+    if (!current) return Error::not_found();
+    if (current->version != version) return stale(user_json(*current));
+    User next = *current;
+    KK_TRY(input::text(body, "display_name", next.display_name, input::short_text));
+    KK_TRY(read_roles(body, next.roles));
+    KK_TRY(input::boolean(body, "active", next.active));
+    if (next.display_name.empty()) return Error::unprocessable("error.required", "display_name");
+    if (id == actor.user.id && (!next.active || !next.has(Role::admin)))
+      return Error::unprocessable("error.cannot_demote_self", body.contains("active") ? "active" : "roles");
+    if (!tx.update_user(next, version)) return stale(user_json(*current));
+    next.version = version + 1;
+    if (!next.active) tx.delete_user_sessions(actor.org_id(), id);
+    record_audit(tx, actor, "user.update", "user", id, user_json(*current), user_json(next));
+    return user_json(next);
+  });
+}
+
+Result<json> AccountService::reset_password(const Actor& actor, const std::string& id) {
+  KK_TRY(authorize(actor, Permission::administer));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto current = tx.user(actor.org_id(), id);
+    if (!current) return Error::not_found();
+    std::string password = random_token(12);
+    tx.set_password(actor.org_id(), id, hash_password(password));
+    tx.delete_user_sessions(actor.org_id(), id);
+    record_audit(tx, actor, "user.reset_password", "user", id, nullptr, {{"password_reset", true}});
+    json j = user_json(*current);
+    j["version"] = current->version + 1;
+    j["new_password"] = password;
+    return j;
+  });
+}
+
+Result<json> AccountService::organisation(const Actor& actor) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    auto org = tx.organisation(actor.org_id());
+    if (!org) return Error::not_found();
+    return organisation_json(*org);
+  });
+}
+
+Result<json> AccountService::update_organisation(const Actor& actor, const json& body) {
+  KK_TRY(authorize(actor, Permission::administer));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"name", "org_number", "kind", "language", "classification_model", "version"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto current = tx.organisation(actor.org_id());
+    if (!current) return Error::not_found();
+    if (current->version != version) return stale(organisation_json(*current));
+    Organisation next = *current;
+    KK_TRY(input::text(body, "name", next.name, input::short_text));
+    KK_TRY(input::text(body, "org_number", next.org_number, 20));
+    KK_TRY(input::enumeration(body, "kind", next.kind));
+    KK_TRY(input::enumeration(body, "language", next.language));
+    KK_TRY(input::text(body, "classification_model", next.classification_model, 64));
+    if (next.name.empty()) return Error::unprocessable("error.required", "name");
+    if (!content_.models.count(next.classification_model))
+      return Error::unprocessable("error.unknown_value", "classification_model").with("value", next.classification_model);
+    if (!next.org_number.empty()) {
+      // Swedish organisation number: NNNNNN-NNNN.
+      const auto& n = next.org_number;
+      bool shape = n.size() == 11 && n[6] == '-';
+      for (std::size_t i = 0; shape && i < n.size(); ++i)
+        if (i != 6 && !std::isdigit(static_cast<unsigned char>(n[i]))) shape = false;
+      if (!shape) return Error::unprocessable("error.org_number", "org_number");
+    }
+    if (!tx.update_organisation(next, version)) return stale(organisation_json(*current));
+    next.version = version + 1;
+    record_audit(tx, actor, "organisation.update", "organisation", next.id, organisation_json(*current),
+                 organisation_json(next));
+    return organisation_json(next);
+  });
+}
+
+Result<json> AccountService::audit(const Actor& actor, std::int64_t before_seq, int limit) {
+  KK_TRY(authorize(actor, Permission::read_audit));
+  return read([&](Transaction& tx) -> Result<json> {
+    json items = json::array();
+    for (const auto& e : tx.audit(actor.org_id(), before_seq, limit)) items.push_back(audit_entry_json(e));
+    return json{{"items", items}};
+  });
+}
+
+}  // namespace kk::app

@@ -1,0 +1,54 @@
+#pragma once
+// Accounts: sign-in, sessions, API tokens, users and the organisation's settings.
+#include "app/service_base.hpp"
+
+namespace kk::app {
+
+struct SignedIn {
+  std::string session_token;  // goes into the cookie; only its hash is stored
+  std::string csrf_token;
+  User user;
+};
+
+struct FirstAdmin {
+  std::string username;
+  std::string password;
+};
+
+inline constexpr long long session_lifetime_seconds = 8 * 3600;
+
+class AccountService : public ServiceBase {
+ public:
+  using ServiceBase::ServiceBase;
+
+  // Creates the first organisation and administrator when the database has no users yet.
+  std::optional<FirstAdmin> bootstrap();
+
+  domain::Result<SignedIn> sign_in(const std::string& username, const std::string& password);
+  std::optional<AuthenticatedSession> session(const std::string& session_token);
+  void sign_out(const std::string& session_token);
+  std::optional<User> bearer(const std::string& token);
+
+  // Command line: creates the user (and the organisation when it does not exist).
+  domain::Result<User> add_user_cli(const std::string& username, const std::vector<std::string>& roles,
+                                    const std::string& org_name, const std::string& password);
+  // Command line: a bearer token acting as the user, printed once, stored as a hash.
+  domain::Result<std::string> create_token_cli(const std::string& username, std::optional<int> expires_days);
+
+  // Administration (admin role, own organisation).
+  domain::Result<json> list_users(const Actor& actor);
+  domain::Result<json> create_user(const Actor& actor, const json& body);
+  domain::Result<json> update_user(const Actor& actor, const std::string& id, const json& body);
+  // Sets a new random password and returns it once.
+  domain::Result<json> reset_password(const Actor& actor, const std::string& id);
+  domain::Result<json> organisation(const Actor& actor);
+  domain::Result<json> update_organisation(const Actor& actor, const json& body);
+  domain::Result<json> audit(const Actor& actor, std::int64_t before_seq, int limit);
+  // Users of the organisation for pickers (any signed-in user): id, name, roles.
+  domain::Result<json> directory(const Actor& actor);
+
+ private:
+  domain::Status read_roles(const json& body, std::set<domain::Role>& roles);
+};
+
+}  // namespace kk::app

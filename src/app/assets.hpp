@@ -1,0 +1,29 @@
+#pragma once
+// Use cases of the organisation's information asset inventory and its classification.
+#include "app/service_base.hpp"
+
+namespace kk::app {
+
+class AssetService : public ServiceBase {
+ public:
+  using ServiceBase::ServiceBase;
+
+  domain::Result<json> list(const Actor& actor);
+  domain::Result<json> get(const Actor& actor, const std::string& id);
+  domain::Result<json> create(const Actor& actor, const json& body);
+  // body must carry the version read; a stale version answers 409 with the current asset.
+  domain::Result<json> update(const Actor& actor, const std::string& id, const json& body);
+  domain::Status remove(const Actor& actor, const std::string& id);
+  // The guided initial classification: {"answers": {question: option}} -> proposed levels
+  // and flags, with the questions answered. Writes nothing.
+  domain::Result<json> propose(const Actor& actor, const json& body);
+  // The questions in the actor's language, for forms and clients.
+  json questions(const Actor& actor) const;
+  // The organisation's classification model in the actor's language.
+  json model(const Actor& actor);
+
+ private:
+  domain::Status apply(Transaction& tx, const Actor& actor, const json& body, Asset& asset);
+};
+
+}  // namespace kk::app

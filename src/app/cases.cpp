@@ -1,0 +1,437 @@
+#include "app/cases.hpp"
+
+#include "app/clock.hpp"
+#include "app/crypto.hpp"
+#include "app/input.hpp"
+#include "app/views.hpp"
+#include "domain/case_progress.hpp"
+
+namespace kk::app {
+using namespace kk::domain;
+
+namespace {
+
+std::vector<DecisionRecord> decision_log(const std::vector<Decision>& decisions) {
+  std::vector<DecisionRecord> log;
+  for (const auto& d : decisions) log.push_back({d.gate, d.outcome});
+  return log;
+}
+
+json decision_json(const Decision& d) {
+  return {{"id", d.id},
+          {"seq", d.seq},
+          {"gate", to_string(d.gate)},
+          {"outcome", to_string(d.outcome)},
+          {"rationale", d.rationale},
+          {"decided_by", d.decided_by},
+          {"decided_by_name", d.decided_by_name},
+          {"decided_at", d.decided_at}};
+}
+
+}  // namespace
+
+json CaseService::process(const Actor& actor) const {
+  const auto& p = content_.process;
+  auto lang = actor.lang;
+  json steps = json::array(), phases = json::array(), gates = json::array(), activities = json::array(),
+       competences = json::array();
+  for (const auto& s : p.steps) steps.push_back({{"key", to_string(s.step)}, {"name", s.name.in(lang)}});
+  for (const auto& ph : p.phases)
+    phases.push_back({{"key", to_string(ph.phase)}, {"step", to_string(ph.step)}, {"name", ph.name.in(lang)},
+                      {"description", ph.description.in(lang)}, {"allow_not_applicable", ph.allow_not_applicable}});
+  for (const auto& g : p.gates)
+    gates.push_back({{"key", to_string(g.gate)}, {"phase", to_string(g.phase)}, {"name", g.name.in(lang)},
+                     {"question", g.question.in(lang)}});
+  for (const auto& a : p.activities)
+    activities.push_back({{"key", a.key}, {"phase", to_string(a.phase)}, {"gate", to_string(a.gate)},
+                          {"name", a.name.in(lang)}, {"guidance", a.guidance.in(lang)}, {"reference", a.reference}});
+  for (const auto& c : p.competences) competences.push_back({{"key", c.key}, {"name", c.name.in(lang)}});
+  return {{"id", p.id}, {"version", p.version}, {"steps", steps}, {"phases", phases}, {"gates", gates},
+          {"activities", activities}, {"competences", competences}};
+}
+
+json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
+  const auto& p = content_.process;
+  auto lang = actor.lang;
+  auto users = tx.users(actor.org_id());
+  auto names = user_names(users);
+  json j = case_fields_json(c);
+  j["delivery_manager_name"] = c.delivery_manager_id && names.count(*c.delivery_manager_id)
+                                   ? json(names.at(*c.delivery_manager_id))
+                                   : json();
+
+  // Assets and the case classification with provenance.
+  auto assets = tx.case_assets(actor.org_id(), c.id);
+  std::vector<ClassifiedAsset> classified;
+  json asset_list = json::array();
+  for (const auto& a : assets) {
+    classified.push_back({a.id, a.name, a.classification});
+    asset_list.push_back(asset_json(a, names));
+  }
+  j["assets"] = asset_list;
+  auto cc = classify_case(classified);
+  json classification = json::object();
+  for (Aspect a : all_aspects) {
+    const auto& m = cc[a];
+    classification[std::string(to_string(a))] =
+        m.level ? json{{"level", *m.level}, {"asset_id", m.asset_id}, {"asset_name", m.asset_name}} : json();
+  }
+  classification["max_level"] = cc.max_level() ? json(*cc.max_level()) : json();
+  j["classification"] = classification;
+  std::set<Flag> flags;
+  for (const auto& a : assets) flags.insert(a.flags.begin(), a.flags.end());
+  j["flags"] = flags_json(flags);
+
+  // Process position.
+  auto decisions = tx.decisions(actor.org_id(), c.id);
+  auto progress = replay_decisions(decision_log(decisions));
+  Phase phase = progress.current_phase(p);
+  j["step"] = to_string(progress.current_step(p));
+  j["step_name"] = p.step(progress.current_step(p)).name.in(lang);
+  j["phase"] = to_string(phase);
+  j["phase_name"] = p.phase(phase).name.in(lang);
+  auto next = progress.next_gate();
+  j["next_gate"] = next && c.status == CaseStatus::open ? json(to_string(*next)) : json();
+
+  json gates = json::array();
+  for (const auto& g : p.gates) {
+    std::string state = progress.passed(g.gate) ? "passed" : (next && *next == g.gate ? "next" : "pending");
+    json last = json();
+    for (const auto& d : decisions)
+      if (d.gate == g.gate) last = decision_json(d);
+    gates.push_back({{"key", to_string(g.gate)}, {"phase", to_string(g.phase)}, {"name", g.name.in(lang)},
+                     {"question", g.question.in(lang)}, {"state", state}, {"last_decision", last}});
+  }
+  j["gates"] = gates;
+  json decision_list = json::array();
+  for (const auto& d : decisions) decision_list.push_back(decision_json(d));
+  j["decisions"] = decision_list;
+
+  auto states = tx.activities(actor.org_id(), c.id);
+  json activities = json::array();
+  for (const auto& def : p.activities) {
+    ActivityState s{def.key};
+    for (const auto& st : states)
+      if (st.key == def.key) s = st;
+    activities.push_back({{"key", def.key},
+                          {"phase", to_string(def.phase)},
+                          {"gate", to_string(def.gate)},
+                          {"name", def.name.in(lang)},
+                          {"guidance", def.guidance.in(lang)},
+                          {"reference", def.reference},
+                          {"status", to_string(s.status)},
+                          {"comment", s.comment},
+                          {"done_by", s.done_by ? json(*s.done_by) : json()},
+                          {"done_by_name", s.done_by ? json(s.done_by_name) : json()},
+                          {"done_at", s.done_at ? json(*s.done_at) : json()},
+                          {"version", s.version}});
+  }
+  j["activities"] = activities;
+
+  // The team, grouped per person, and the competences nobody covers yet.
+  auto team = tx.team(actor.org_id(), c.id);
+  json members = json::array();
+  std::set<std::string> covered;
+  for (const auto& m : team) {
+    covered.insert(m.competence);
+    json* member = nullptr;
+    for (auto& existing : members)
+      if (existing["user_id"] == m.user_id) member = &existing;
+    if (!member) {
+      members.push_back({{"user_id", m.user_id}, {"display_name", m.display_name}, {"competences", json::array()}});
+      member = &members.back();
+    }
+    const auto* def = p.find_competence(m.competence);
+    (*member)["competences"].push_back({{"key", m.competence}, {"name", def ? def->name.in(lang) : m.competence}});
+  }
+  j["team"] = members;
+  json missing = json::array();
+  for (const auto& def : p.competences)
+    if (!covered.count(def.key)) missing.push_back({{"key", def.key}, {"name", def.name.in(lang)}});
+  j["missing_competences"] = missing;
+  j["readiness"] = {{"delivery_manager_assigned", c.delivery_manager_id.has_value()},
+                    {"can_receive_incidents", c.can_receive_incidents ? json(*c.can_receive_incidents) : json()},
+                    {"can_run_followups", c.can_run_followups ? json(*c.can_run_followups) : json()}};
+  return j;
+}
+
+Status CaseService::apply(Transaction& tx, const Actor& actor, const json& body, Case& c) {
+  KK_TRY(input::only_fields(
+      body, {"registry_number", "title", "kind", "need_statement", "alternatives", "object_type", "delivery_model",
+             "law", "procedure", "estimated_value_sek", "tender_deadline", "operator", "support", "hosting_location",
+             "supplier_remote_access", "supplier_data_copies", "information_location", "software_location",
+             "hardware_location", "delivery_manager_id", "can_receive_incidents", "can_run_followups", "version"}));
+  KK_TRY(input::text(body, "registry_number", c.registry_number, 50));
+  KK_TRY(input::text(body, "title", c.title, input::short_text));
+  KK_TRY(input::enumeration(body, "kind", c.kind));
+  KK_TRY(input::text(body, "need_statement", c.need_statement, input::long_text));
+  KK_TRY(input::text(body, "alternatives", c.alternatives, input::long_text));
+  KK_TRY(input::enumeration(body, "object_type", c.object_type));
+  KK_TRY(input::enumeration(body, "delivery_model", c.delivery_model));
+  KK_TRY(input::enumeration(body, "law", c.law));
+  KK_TRY(input::optional_enumeration(body, "procedure", c.procedure));
+  KK_TRY(input::optional_integer(body, "estimated_value_sek", c.estimated_value_sek, 0, 1'000'000'000'000'000LL));
+  KK_TRY(input::optional_date(body, "tender_deadline", c.tender_deadline));
+  KK_TRY(input::enumeration(body, "operator", c.operator_party));
+  KK_TRY(input::enumeration(body, "support", c.support));
+  KK_TRY(input::enumeration(body, "hosting_location", c.hosting_location));
+  KK_TRY(input::boolean(body, "supplier_remote_access", c.supplier_remote_access));
+  KK_TRY(input::boolean(body, "supplier_data_copies", c.supplier_data_copies));
+  KK_TRY(input::text(body, "information_location", c.information_location, input::long_text));
+  KK_TRY(input::text(body, "software_location", c.software_location, input::long_text));
+  KK_TRY(input::text(body, "hardware_location", c.hardware_location, input::long_text));
+  KK_TRY(input::optional_boolean(body, "can_receive_incidents", c.can_receive_incidents));
+  KK_TRY(input::optional_boolean(body, "can_run_followups", c.can_run_followups));
+  if (body.contains("delivery_manager_id")) {
+    KK_TRY(input::optional_text(body, "delivery_manager_id", c.delivery_manager_id, 64));
+    if (c.delivery_manager_id && !tx.user(actor.org_id(), *c.delivery_manager_id))
+      return Error::unprocessable("error.unknown_user", "delivery_manager_id");
+  }
+  if (c.registry_number.find_first_not_of(" \t") == std::string::npos)
+    return Error::unprocessable("error.required", "registry_number");
+  if (c.title.find_first_not_of(" \t") == std::string::npos) return Error::unprocessable("error.required", "title");
+  auto same_number = tx.case_by_registry_number(actor.org_id(), c.registry_number);
+  if (same_number && same_number->id != c.id)
+    return Error::conflict("error.registry_number_taken").with("value", c.registry_number);
+  return ok();
+}
+
+Result<json> CaseService::list(const Actor& actor) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    const auto& p = content_.process;
+    json items = json::array();
+    for (const auto& c : tx.cases(actor.org_id())) {
+      json j = case_fields_json(c);
+      auto progress = replay_decisions(decision_log(tx.decisions(actor.org_id(), c.id)));
+      j["step"] = to_string(progress.current_step(p));
+      j["phase"] = to_string(progress.current_phase(p));
+      j["phase_name"] = p.phase(progress.current_phase(p)).name.in(actor.lang);
+      auto next = progress.next_gate();
+      j["next_gate"] = next && c.status == CaseStatus::open ? json(to_string(*next)) : json();
+      items.push_back(std::move(j));
+    }
+    return json{{"items", items}};
+  });
+}
+
+Result<json> CaseService::get(const Actor& actor, const std::string& id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    return detail(tx, actor, *c);
+  });
+}
+
+Result<json> CaseService::create(const Actor& actor, const json& body) {
+  KK_TRY(authorize(actor, Permission::edit_cases));
+  KK_TRY(input::require_object(body));
+  for (const char* field : {"registry_number", "title", "object_type", "delivery_model"})
+    KK_TRY(input::require(body, field));
+  return write([&](Transaction& tx) -> Result<json> {
+    Case c;
+    c.org_id = actor.org_id();
+    c.id = new_id();
+    c.created_at = c.updated_at = now_utc();
+    KK_TRY(apply(tx, actor, body, c));
+    tx.insert_case(c);
+    json after = detail(tx, actor, c);
+    record_audit(tx, actor, "case.create", "case", c.id, nullptr, case_fields_json(c));
+    return after;
+  });
+}
+
+Result<json> CaseService::update(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto current = tx.get_case(actor.org_id(), id);
+    if (!current) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_cases));
+    if (current->version != version) return stale(detail(tx, actor, *current));
+    Case next = *current;
+    next.updated_at = now_utc();
+    KK_TRY(apply(tx, actor, body, next));
+    if (!tx.update_case(next, version)) return stale(detail(tx, actor, *current));
+    next.version = version + 1;
+    record_audit(tx, actor, "case.update", "case", id, case_fields_json(*current), case_fields_json(next));
+    return detail(tx, actor, next);
+  });
+}
+
+Result<json> CaseService::link_asset(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"asset_id"}));
+  KK_TRY(input::require(body, "asset_id"));
+  std::string asset_id;
+  KK_TRY(input::text(body, "asset_id", asset_id, 64));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_cases));
+    auto asset = tx.asset(actor.org_id(), asset_id);
+    if (!asset) return Error::unprocessable("error.unknown_asset", "asset_id");
+    if (!tx.link_asset(actor.org_id(), id, asset_id, now_utc()))
+      return Error::conflict("error.asset_already_linked");
+    record_audit(tx, actor, "case.link_asset", "case", id, nullptr, {{"asset_id", asset_id}, {"asset_name", asset->name}});
+    return detail(tx, actor, *c);
+  });
+}
+
+Result<json> CaseService::unlink_asset(const Actor& actor, const std::string& id, const std::string& asset_id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_cases));
+    if (!tx.unlink_asset(actor.org_id(), id, asset_id)) return Error::not_found();
+    record_audit(tx, actor, "case.unlink_asset", "case", id, {{"asset_id", asset_id}}, nullptr);
+    return detail(tx, actor, *c);
+  });
+}
+
+Result<json> CaseService::decide(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"gate", "outcome", "rationale"}));
+  KK_TRY(input::require(body, "gate"));
+  KK_TRY(input::require(body, "outcome"));
+  NewDecision decision{Gate::need_identified, Outcome::approved, {}};
+  KK_TRY(input::enumeration(body, "gate", decision.gate));
+  KK_TRY(input::enumeration(body, "outcome", decision.outcome));
+  KK_TRY(input::text(body, "rationale", decision.rationale, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    Step step = content_.process.phase(content_.process.gate(decision.gate).phase).step;
+    KK_TRY(authorize(actor, step == Step::realise ? Permission::decide_realise : Permission::decide_prepare));
+    auto decisions = tx.decisions(actor.org_id(), id);
+    auto progress = replay_decisions(decision_log(decisions));
+    std::map<std::string, ActivityStatus> statuses;
+    for (const auto& a : tx.activities(actor.org_id(), id)) statuses[a.key] = a.status;
+    auto effect = KK_TRY(check_decision(content_.process, progress, c->status, decision, statuses));
+
+    Decision d;
+    d.id = new_id();
+    d.case_id = id;
+    d.seq = static_cast<int>(decisions.size()) + 1;
+    d.gate = decision.gate;
+    d.outcome = decision.outcome;
+    d.rationale = decision.rationale;
+    d.decided_by = actor.user.id;
+    d.decided_by_name = actor.user.display_name;
+    d.decided_at = now_utc();
+    tx.insert_decision(actor.org_id(), d);
+    Case next = *c;
+    if (effect.status_after != c->status) {
+      next.status = effect.status_after;
+      next.updated_at = d.decided_at;
+      if (!tx.update_case(next, c->version)) return Error::conflict("error.stale_version");
+      next.version = c->version + 1;
+    }
+    record_audit(tx, actor, "case.decide", "case", id, nullptr, decision_json(d));
+    return detail(tx, actor, next);
+  });
+}
+
+Result<json> CaseService::record_activity(const Actor& actor, const std::string& id, const std::string& key,
+                                          const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"status", "comment", "version"}));
+  KK_TRY(input::require(body, "status"));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  ActivityState next{key};
+  KK_TRY(input::enumeration(body, "status", next.status));
+  KK_TRY(input::text(body, "comment", next.comment, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::record_activities));
+    KK_TRY(check_activity_update(content_.process, c->status, key, next.status, next.comment));
+    ActivityState current{key};
+    for (const auto& a : tx.activities(actor.org_id(), id))
+      if (a.key == key) current = a;
+    auto current_json = [&] {
+      return json{{"key", key}, {"status", to_string(current.status)}, {"comment", current.comment},
+                  {"version", current.version}};
+    };
+    if (current.version != version) return stale(current_json());
+    if (next.status != ActivityStatus::open) {
+      next.done_by = actor.user.id;
+      next.done_at = now_utc();
+    }
+    if (!tx.upsert_activity(actor.org_id(), id, next, version)) return stale(current_json());
+    record_audit(tx, actor, "case.activity", "case", id, current.version ? current_json() : json(),
+                 {{"key", key}, {"status", to_string(next.status)}, {"comment", next.comment}});
+    return detail(tx, actor, *c);
+  });
+}
+
+Result<json> CaseService::add_member(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"user_id", "competence"}));
+  KK_TRY(input::require(body, "user_id"));
+  KK_TRY(input::require(body, "competence"));
+  TeamMember m;
+  KK_TRY(input::text(body, "user_id", m.user_id, 64));
+  KK_TRY(input::text(body, "competence", m.competence, 64));
+  if (!content_.process.find_competence(m.competence))
+    return Error::unprocessable("error.unknown_value", "competence").with("value", m.competence);
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_cases));
+    auto user = tx.user(actor.org_id(), m.user_id);
+    if (!user || !user->active) return Error::unprocessable("error.unknown_user", "user_id");
+    if (!tx.add_team_member(actor.org_id(), id, m, now_utc())) return Error::conflict("error.already_member");
+    record_audit(tx, actor, "case.team_add", "case", id, nullptr,
+                 {{"user_id", m.user_id}, {"display_name", user->display_name}, {"competence", m.competence}});
+    return detail(tx, actor, *c);
+  });
+}
+
+Result<json> CaseService::remove_member(const Actor& actor, const std::string& id, const std::string& user_id,
+                                        const std::string& competence) {
+  KK_TRY(authorize(actor, Permission::read));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_cases));
+    if (!tx.remove_team_member(actor.org_id(), id, {user_id, {}, competence})) return Error::not_found();
+    record_audit(tx, actor, "case.team_remove", "case", id, {{"user_id", user_id}, {"competence", competence}}, nullptr);
+    return detail(tx, actor, *c);
+  });
+}
+
+Result<json> CaseService::cancel(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"reason", "version"}));
+  KK_TRY(input::require(body, "reason"));
+  std::string reason;
+  KK_TRY(input::text(body, "reason", reason, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::cancel_cases));
+    if (c->status != CaseStatus::open)
+      return Error::unprocessable("error.case_closed", "reason").with("status", std::string(to_string(c->status)));
+    Case next = *c;
+    next.status = CaseStatus::cancelled;
+    next.closed_reason = reason;
+    next.updated_at = now_utc();
+    if (!tx.update_case(next, c->version)) return stale(detail(tx, actor, *c));
+    next.version = c->version + 1;
+    record_audit(tx, actor, "case.cancel", "case", id, case_fields_json(*c), case_fields_json(next));
+    return detail(tx, actor, next);
+  });
+}
+
+}  // namespace kk::app

@@ -1,0 +1,35 @@
+#pragma once
+// Use cases of the procurement case: its facts, linked assets and classification, the
+// gates and decisions, the activities of the process, the team.
+#include "app/service_base.hpp"
+
+namespace kk::app {
+
+class CaseService : public ServiceBase {
+ public:
+  using ServiceBase::ServiceBase;
+
+  domain::Result<json> list(const Actor& actor);
+  // The whole case: facts, step and phase, classification with provenance, gates,
+  // decisions, activities, team and what is still missing.
+  domain::Result<json> get(const Actor& actor, const std::string& id);
+  domain::Result<json> create(const Actor& actor, const json& body);
+  domain::Result<json> update(const Actor& actor, const std::string& id, const json& body);
+  domain::Result<json> link_asset(const Actor& actor, const std::string& id, const json& body);
+  domain::Result<json> unlink_asset(const Actor& actor, const std::string& id, const std::string& asset_id);
+  domain::Result<json> decide(const Actor& actor, const std::string& id, const json& body);
+  domain::Result<json> record_activity(const Actor& actor, const std::string& id, const std::string& key,
+                                       const json& body);
+  domain::Result<json> add_member(const Actor& actor, const std::string& id, const json& body);
+  domain::Result<json> remove_member(const Actor& actor, const std::string& id, const std::string& user_id,
+                                     const std::string& competence);
+  domain::Result<json> cancel(const Actor& actor, const std::string& id, const json& body);
+  // The process definition in the actor's language (steps, phases, gates, activities, competences).
+  json process(const Actor& actor) const;
+
+ private:
+  json detail(Transaction& tx, const Actor& actor, const Case& c);
+  domain::Status apply(Transaction& tx, const Actor& actor, const json& body, Case& c);
+};
+
+}  // namespace kk::app

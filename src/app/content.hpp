@@ -1,0 +1,26 @@
+#pragma once
+// The content the application runs on, loaded from the embedded catalogue at start-up and
+// checked there: classification models, the guided questions, the process, the messages.
+#include <map>
+#include <string>
+
+#include "domain/classification_model.hpp"
+#include "domain/guided_questions.hpp"
+#include "domain/process_model.hpp"
+#include "io/messages.hpp"
+
+namespace kk::app {
+
+struct Content {
+  std::map<std::string, domain::ClassificationModel> models;  // by id
+  domain::QuestionSet questions;
+  domain::ProcessModel process;
+  io::Messages messages;
+
+  const domain::ClassificationModel& model(const std::string& id) const;
+};
+
+// Throws std::runtime_error naming the file and line when the content is broken.
+Content load_builtin_content();
+
+}  // namespace kk::app

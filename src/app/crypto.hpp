@@ -1,0 +1,14 @@
+#pragma once
+// Randomness, hashing and password storage (libsodium: argon2id, CSPRNG, SHA-256).
+#include <string>
+
+namespace kk::app {
+
+void init_crypto();                       // once at start-up
+std::string new_id();                     // random UUID v4, lower-case text
+std::string random_token(std::size_t bytes = 32);  // URL-safe base64 without padding
+std::string sha256_hex(const std::string& data);
+std::string hash_password(const std::string& password);  // argon2id, encoded string
+bool verify_password(const std::string& encoded, const std::string& password);
+
+}  // namespace kk::app

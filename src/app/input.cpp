@@ -1,0 +1,127 @@
+#include "app/input.hpp"
+
+#include <cctype>
+
+namespace kk::app::input {
+using domain::Error;
+using domain::ok;
+
+namespace {
+// Counts characters, not bytes: a limit of 200 means 200 letters, å and ö included.
+std::size_t utf8_length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+}  // namespace
+
+Status require_object(const json& body) {
+  if (!body.is_object()) return Error::invalid("error.body_not_object");
+  return ok();
+}
+
+Status only_fields(const json& body, std::initializer_list<const char*> allowed) {
+  for (const auto& item : body.items()) {
+    bool known = false;
+    for (const char* a : allowed) known = known || item.key() == a;
+    if (!known) return Error::invalid("error.unknown_field", item.key());
+  }
+  return ok();
+}
+
+Status require(const json& body, const char* key) {
+  if (!body.contains(key) || body[key].is_null() ||
+      (body[key].is_string() && body[key].get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos))
+    return Error::unprocessable("error.required", key);
+  return ok();
+}
+
+Status text(const json& body, const char* key, std::string& out, std::size_t max_length) {
+  if (!body.contains(key)) return ok();
+  const json& v = body[key];
+  if (v.is_null()) {
+    out.clear();
+    return ok();
+  }
+  if (!v.is_string()) return Error::invalid("error.type_text", key);
+  std::string s = v.get<std::string>();
+  if (utf8_length(s) > max_length)
+    return Error::unprocessable("error.too_long", key).with("max", std::to_string(max_length));
+  out = std::move(s);
+  return ok();
+}
+
+Status optional_text(const json& body, const char* key, std::optional<std::string>& out, std::size_t max_length) {
+  if (!body.contains(key)) return ok();
+  std::string value;
+  if (auto s = text(body, key, value, max_length); !s) return s;
+  if (value.empty()) out.reset();
+  else out = value;
+  return ok();
+}
+
+Status boolean(const json& body, const char* key, bool& out) {
+  if (!body.contains(key)) return ok();
+  if (!body[key].is_boolean()) return Error::invalid("error.type_boolean", key);
+  out = body[key].get<bool>();
+  return ok();
+}
+
+Status optional_boolean(const json& body, const char* key, std::optional<bool>& out) {
+  if (!body.contains(key)) return ok();
+  if (body[key].is_null()) {
+    out.reset();
+    return ok();
+  }
+  bool value = false;
+  if (auto s = boolean(body, key, value); !s) return s;
+  out = value;
+  return ok();
+}
+
+Status integer(const json& body, const char* key, std::int64_t& out) {
+  if (!body.contains(key)) return ok();
+  if (!body[key].is_number_integer()) return Error::invalid("error.type_integer", key);
+  out = body[key].get<std::int64_t>();
+  return ok();
+}
+
+Status optional_integer(const json& body, const char* key, std::optional<std::int64_t>& out, std::int64_t min,
+                        std::int64_t max) {
+  if (!body.contains(key)) return ok();
+  if (body[key].is_null()) {
+    out.reset();
+    return ok();
+  }
+  std::int64_t value = 0;
+  if (auto s = integer(body, key, value); !s) return s;
+  if (value < min || value > max)
+    return Error::unprocessable("error.out_of_range", key).with("min", std::to_string(min)).with("max", std::to_string(max));
+  out = value;
+  return ok();
+}
+
+Status optional_date(const json& body, const char* key, std::optional<std::string>& out) {
+  if (!body.contains(key)) return ok();
+  std::optional<std::string> value;
+  if (auto s = optional_text(body, key, value, 10); !s) return Error::unprocessable("error.date", key);
+  if (value) {
+    const std::string& d = *value;
+    bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-';
+    for (std::size_t i = 0; shape && i < d.size(); ++i)
+      if (i != 4 && i != 7 && !std::isdigit(static_cast<unsigned char>(d[i]))) shape = false;
+    if (!shape) return Error::unprocessable("error.date", key);
+    int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return Error::unprocessable("error.date", key);
+  }
+  out = value;
+  return ok();
+}
+
+Status version(const json& body, std::int64_t& out) {
+  if (!body.contains("version")) return Error::unprocessable("error.version_required", "version");
+  return integer(body, "version", out);
+}
+
+}  // namespace kk::app::input

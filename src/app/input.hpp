@@ -1,0 +1,61 @@
+#pragma once
+// Reading request bodies (JSON objects, also built from HTML forms) field by field. Each
+// reader acts only when the field is present, so the same code serves create and PATCH;
+// errors name the field.
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+#include "domain/enums.hpp"
+#include "domain/result.hpp"
+
+namespace kk::app::input {
+using nlohmann::json;
+using domain::Status;
+
+inline constexpr std::size_t short_text = 200;
+inline constexpr std::size_t long_text = 20000;
+
+Status require_object(const json& body);
+Status only_fields(const json& body, std::initializer_list<const char*> allowed);
+Status require(const json& body, const char* key);
+
+Status text(const json& body, const char* key, std::string& out, std::size_t max_length);
+Status optional_text(const json& body, const char* key, std::optional<std::string>& out, std::size_t max_length);
+Status boolean(const json& body, const char* key, bool& out);
+Status optional_boolean(const json& body, const char* key, std::optional<bool>& out);
+Status optional_integer(const json& body, const char* key, std::optional<std::int64_t>& out, std::int64_t min,
+                        std::int64_t max);
+Status integer(const json& body, const char* key, std::int64_t& out);
+Status optional_date(const json& body, const char* key, std::optional<std::string>& out);
+
+template <class E>
+Status enumeration(const json& body, const char* key, E& out) {
+  if (!body.contains(key)) return domain::ok();
+  const json& v = body[key];
+  if (!v.is_string()) return domain::Error::invalid("error.type_text", key);
+  auto parsed = domain::parse_enum<E>(v.get<std::string>());
+  if (!parsed) return domain::Error::unprocessable("error.unknown_value", key).with("value", v.get<std::string>());
+  out = *parsed;
+  return domain::ok();
+}
+
+template <class E>
+Status optional_enumeration(const json& body, const char* key, std::optional<E>& out) {
+  if (!body.contains(key)) return domain::ok();
+  if (body[key].is_null() || (body[key].is_string() && body[key].get<std::string>().empty())) {
+    out.reset();
+    return domain::ok();
+  }
+  E value{};
+  if (auto s = enumeration(body, key, value); !s) return s;
+  out = value;
+  return domain::ok();
+}
+
+// The version a PATCH read; required.
+Status version(const json& body, std::int64_t& out);
+
+}  // namespace kk::app::input

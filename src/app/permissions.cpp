@@ -1,0 +1,52 @@
+#include "app/permissions.hpp"
+
+#include <initializer_list>
+
+namespace kk::app {
+using domain::Role;
+
+namespace {
+bool any_of(const User& u, std::initializer_list<Role> roles) {
+  for (Role r : roles)
+    if (u.has(r)) return true;
+  return false;
+}
+}  // namespace
+
+bool allowed(const Actor& actor, Permission p) {
+  if (actor.system) return true;
+  const User& u = actor.user;
+  if (!u.active) return false;
+  switch (p) {
+    case Permission::read:
+      return !u.roles.empty();
+    case Permission::edit_assets:
+      return any_of(u, {Role::ciso, Role::procurer, Role::information_owner});
+    case Permission::delete_assets:
+      return any_of(u, {Role::ciso, Role::information_owner});
+    case Permission::approve_classification:
+      return any_of(u, {Role::information_owner});
+    case Permission::edit_cases:
+      return any_of(u, {Role::ciso, Role::procurer});
+    case Permission::decide_prepare:
+      return any_of(u, {Role::ciso, Role::procurer, Role::information_owner});
+    case Permission::decide_realise:
+      return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager});
+    case Permission::record_activities:
+      return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager,
+                        Role::security_officer, Role::legal});
+    case Permission::cancel_cases:
+      return any_of(u, {Role::ciso, Role::procurer});
+    case Permission::administer:
+    case Permission::read_audit:
+      return any_of(u, {Role::admin});
+  }
+  return false;
+}
+
+domain::Status authorize(const Actor& actor, Permission p) {
+  if (!allowed(actor, p)) return domain::Error::forbidden();
+  return domain::ok();
+}
+
+}  // namespace kk::app

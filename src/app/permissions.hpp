@@ -1,0 +1,27 @@
+#pragma once
+// The one permission check of the application: which roles may do what. Every use case
+// calls authorize() before it reads or writes; objects of another organisation are never
+// found in the first place (every query is filtered by the actor's organisation).
+#include "app/actor.hpp"
+#include "domain/result.hpp"
+
+namespace kk::app {
+
+enum class Permission {
+  read,              // see cases, assets, team, process
+  edit_assets,       // create and edit information assets, propose classification
+  delete_assets,
+  approve_classification,  // only the asset's own information owner, checked in the use case
+  edit_cases,        // create and edit cases, link assets, team
+  decide_prepare,    // decisions at the gates of the prepare and procure steps
+  decide_realise,    // decisions at the gates of the realise step
+  record_activities,
+  cancel_cases,
+  administer,        // users, organisation settings
+  read_audit,
+};
+
+bool allowed(const Actor& actor, Permission p);
+domain::Status authorize(const Actor& actor, Permission p);
+
+}  // namespace kk::app

@@ -1,0 +1,98 @@
+#pragma once
+// What the use cases need from storage, declared here and implemented in store/.
+// A Transaction is one unit of work: everything a use case writes, including its audit
+// entry, commits together or not at all.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/records.hpp"
+
+namespace kk::app {
+
+struct Credentials {
+  User user;
+  std::string password_hash;
+};
+
+struct AuthenticatedSession {
+  User user;
+  std::string csrf_token;
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual void commit() = 0;
+
+  // organisations
+  virtual std::optional<Organisation> organisation(const std::string& org_id) = 0;
+  virtual std::optional<Organisation> organisation_by_name(const std::string& name) = 0;
+  virtual void insert_organisation(const Organisation& org) = 0;
+  virtual bool update_organisation(const Organisation& org, std::int64_t expected_version) = 0;
+  virtual std::int64_t next_audit_seq(const std::string& org_id) = 0;
+  virtual std::int64_t count_users() = 0;
+
+  // users and credentials
+  virtual std::optional<User> user(const std::string& org_id, const std::string& user_id) = 0;
+  virtual std::optional<Credentials> credentials_by_username(const std::string& username) = 0;
+  virtual std::vector<User> users(const std::string& org_id) = 0;
+  virtual void insert_user(const User& user, const std::string& password_hash) = 0;
+  virtual bool update_user(const User& user, std::int64_t expected_version) = 0;
+  virtual void set_password(const std::string& org_id, const std::string& user_id, const std::string& hash) = 0;
+
+  // sessions and tokens (secrets stored as hashes)
+  virtual void insert_session(const std::string& token_hash, const std::string& org_id, const std::string& user_id,
+                              const std::string& csrf_token, const std::string& now, const std::string& expires) = 0;
+  virtual std::optional<AuthenticatedSession> session(const std::string& token_hash, const std::string& now) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void delete_user_sessions(const std::string& org_id, const std::string& user_id) = 0;
+  virtual void insert_token(const std::string& token_hash, const std::string& org_id, const std::string& token_id,
+                            const std::string& user_id, const std::string& now,
+                            const std::optional<std::string>& expires) = 0;
+  virtual std::optional<User> token_user(const std::string& token_hash, const std::string& now) = 0;
+
+  // assets
+  virtual std::optional<Asset> asset(const std::string& org_id, const std::string& asset_id) = 0;
+  virtual std::vector<Asset> assets(const std::string& org_id) = 0;
+  virtual void insert_asset(const Asset& asset) = 0;
+  virtual bool update_asset(const Asset& asset, std::int64_t expected_version) = 0;
+  virtual void delete_asset(const std::string& org_id, const std::string& asset_id) = 0;
+  virtual std::vector<std::string> cases_of_asset(const std::string& org_id, const std::string& asset_id) = 0;
+
+  // cases
+  virtual std::optional<Case> get_case(const std::string& org_id, const std::string& case_id) = 0;
+  virtual std::optional<Case> case_by_registry_number(const std::string& org_id, const std::string& number) = 0;
+  virtual std::vector<Case> cases(const std::string& org_id) = 0;
+  virtual void insert_case(const Case& c) = 0;
+  virtual bool update_case(const Case& c, std::int64_t expected_version) = 0;
+  virtual std::vector<Asset> case_assets(const std::string& org_id, const std::string& case_id) = 0;
+  virtual bool link_asset(const std::string& org_id, const std::string& case_id, const std::string& asset_id,
+                          const std::string& now) = 0;
+  virtual bool unlink_asset(const std::string& org_id, const std::string& case_id, const std::string& asset_id) = 0;
+  virtual std::vector<Decision> decisions(const std::string& org_id, const std::string& case_id) = 0;
+  virtual void insert_decision(const std::string& org_id, const Decision& d) = 0;
+  virtual std::vector<ActivityState> activities(const std::string& org_id, const std::string& case_id) = 0;
+  virtual bool upsert_activity(const std::string& org_id, const std::string& case_id, const ActivityState& a,
+                               std::int64_t expected_version) = 0;
+  virtual std::vector<TeamMember> team(const std::string& org_id, const std::string& case_id) = 0;
+  virtual bool add_team_member(const std::string& org_id, const std::string& case_id, const TeamMember& m,
+                               const std::string& now) = 0;
+  virtual bool remove_team_member(const std::string& org_id, const std::string& case_id, const TeamMember& m) = 0;
+
+  // audit
+  virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
+  virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // write=true takes the write lock up front (SQLite BEGIN IMMEDIATE), so a read-then-write
+  // use case never fails half-way on a lock upgrade.
+  virtual std::unique_ptr<Transaction> begin(bool write) = 0;
+  virtual std::string engine() const = 0;
+};
+
+}  // namespace kk::app

@@ -1,0 +1,130 @@
+#pragma once
+// The records the use cases read and write. Every record belongs to an organisation and
+// editable ones carry the integer version a PATCH must send back.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/classification.hpp"
+#include "domain/enums.hpp"
+
+namespace kk::app {
+using domain::Role;
+
+struct Organisation {
+  std::string id;
+  std::string name;
+  std::string org_number;
+  domain::OrgKind kind = domain::OrgKind::municipality;
+  domain::Language language = domain::Language::sv;
+  std::string classification_model = "standard";
+  std::int64_t version = 1;
+  std::string created_at;
+};
+
+struct User {
+  std::string org_id;
+  std::string id;
+  std::string username;
+  std::string display_name;
+  bool active = true;
+  std::set<Role> roles;
+  std::int64_t version = 1;
+  std::string created_at;
+  bool has(Role r) const { return roles.count(r) > 0; }
+};
+
+struct Asset {
+  std::string org_id;
+  std::string id;
+  std::string name;
+  std::string description;
+  std::optional<std::string> owner_user_id;
+  std::string owner_unit;
+  domain::Classification classification;
+  std::string model_id;
+  int model_version = 1;
+  domain::ClassificationStage stage = domain::ClassificationStage::initial;
+  domain::ClassificationMethod method = domain::ClassificationMethod::simple;
+  std::optional<std::string> approved_by;
+  std::optional<std::string> approved_at;
+  std::set<domain::Flag> flags;
+  std::int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct Case {
+  std::string org_id;
+  std::string id;
+  std::string registry_number;
+  std::string title;
+  domain::CaseKind kind = domain::CaseKind::procurement;
+  std::string need_statement;
+  std::string alternatives;
+  domain::ObjectType object_type = domain::ObjectType::service;
+  domain::DeliveryModel delivery_model = domain::DeliveryModel::cloud_saas;
+  domain::Law law = domain::Law::LOU;
+  std::optional<domain::Procedure> procedure;
+  std::optional<std::int64_t> estimated_value_sek;
+  std::optional<std::string> tender_deadline;  // YYYY-MM-DD
+  domain::Party operator_party = domain::Party::own;
+  domain::Party support = domain::Party::own;
+  domain::HostingLocation hosting_location = domain::HostingLocation::own_premises;
+  bool supplier_remote_access = false;
+  bool supplier_data_copies = false;
+  std::string information_location;
+  std::string software_location;
+  std::string hardware_location;
+  std::optional<std::string> delivery_manager_id;
+  std::optional<bool> can_receive_incidents;
+  std::optional<bool> can_run_followups;
+  domain::CaseStatus status = domain::CaseStatus::open;
+  std::string closed_reason;
+  std::int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct Decision {
+  std::string id;
+  std::string case_id;
+  int seq = 0;
+  domain::Gate gate;
+  domain::Outcome outcome;
+  std::string rationale;
+  std::string decided_by;
+  std::string decided_by_name;
+  std::string decided_at;
+};
+
+struct ActivityState {
+  std::string key;
+  domain::ActivityStatus status = domain::ActivityStatus::open;
+  std::string comment;
+  std::optional<std::string> done_by;
+  std::string done_by_name;
+  std::optional<std::string> done_at;
+  std::int64_t version = 0;  // 0: never recorded
+};
+
+struct TeamMember {
+  std::string user_id;
+  std::string display_name;
+  std::string competence;
+};
+
+struct AuditEntry {
+  std::int64_t seq = 0;
+  std::string at;
+  std::optional<std::string> actor_id;
+  std::string actor_name;
+  std::string action;
+  std::string object_type;
+  std::string object_id;
+  std::optional<std::string> before_json;
+  std::optional<std::string> after_json;
+};
+
+}  // namespace kk::app

@@ -1,0 +1,128 @@
+#include <libpq-fe.h>
+
+#include "store/sql.hpp"
+
+namespace kk::store {
+namespace {
+
+// `?` placeholders become $1, $2, …; our SQL never has a `?` inside a literal.
+std::string number_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  for (char c : sql) {
+    if (c == '?') out += "$" + std::to_string(++n);
+    else out += c;
+  }
+  return out;
+}
+
+class PgConnection final : public SqlConnection {
+ public:
+  explicit PgConnection(std::string url) : url_(std::move(url)) { connect(); }
+  ~PgConnection() override { PQfinish(conn_); }
+
+  SqlRows query(std::string_view sql, const SqlParams& params) override {
+    PGresult* res = run(sql, params);
+    SqlRows rows;
+    int nrows = PQntuples(res), ncols = PQnfields(res);
+    rows.reserve(nrows);
+    for (int r = 0; r < nrows; ++r) {
+      SqlRow row;
+      row.cols.reserve(ncols);
+      for (int c = 0; c < ncols; ++c) {
+        if (PQgetisnull(res, r, c)) row.cols.emplace_back(std::nullopt);
+        else row.cols.emplace_back(std::string(PQgetvalue(res, r, c), PQgetlength(res, r, c)));
+      }
+      rows.push_back(std::move(row));
+    }
+    PQclear(res);
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const SqlParams& params) override {
+    PGresult* res = run(sql, params);
+    const char* n = PQcmdTuples(res);
+    std::int64_t changed = (n && *n) ? std::stoll(n) : 0;
+    PQclear(res);
+    return changed;
+  }
+
+  void execute_script(std::string_view sql) override {
+    PGresult* res = PQexec(conn_, std::string(sql).c_str());
+    check(res, sql);
+    PQclear(res);
+  }
+
+  void begin(bool) override { execute_script("BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override {
+    if (PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) != PQTRANS_IDLE) {
+      PGresult* res = PQexec(conn_, "ROLLBACK");
+      PQclear(res);
+    }
+  }
+
+  bool healthy() override {
+    if (PQstatus(conn_) == CONNECTION_OK) return true;
+    PQreset(conn_);
+    return PQstatus(conn_) == CONNECTION_OK;
+  }
+
+ private:
+  void connect() {
+    conn_ = PQconnectdb(url_.c_str());
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(conn_);
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw DbError(DbError::Kind::unavailable, "cannot connect to PostgreSQL: " + msg);
+    }
+    PGresult* res = PQexec(conn_, "SET client_min_messages = warning");
+    PQclear(res);
+  }
+
+  PGresult* run(std::string_view sql, const SqlParams& params) {
+    std::string text = number_placeholders(sql);
+    std::vector<std::string> storage;
+    storage.reserve(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (auto* s = std::get_if<std::string>(&params[i])) storage.push_back(*s);
+      else if (auto* n = std::get_if<std::int64_t>(&params[i])) storage.push_back(std::to_string(*n));
+      else {
+        storage.emplace_back();
+        continue;
+      }
+      values[i] = storage.back().c_str();
+    }
+    PGresult* res = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                                 nullptr, nullptr, 0);
+    check(res, sql);
+    return res;
+  }
+
+  void check(PGresult* res, std::string_view sql) {
+    auto status = PQresultStatus(res);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
+    std::string msg = PQresultErrorMessage(res);
+    const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    std::string code = state ? state : "";
+    PQclear(res);
+    if (PQstatus(conn_) != CONNECTION_OK || code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0)
+      throw DbError(DbError::Kind::unavailable, msg);
+    if (code == "23505") throw DbError(DbError::Kind::unique_violation, msg);
+    throw DbError(DbError::Kind::other, msg + " in: " + std::string(sql));
+  }
+
+  std::string url_;
+  PGconn* conn_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<SqlConnection> open_postgresql(const std::string& url) {
+  return std::make_unique<PgConnection>(url);
+}
+
+}  // namespace kk::store

@@ -1,0 +1,74 @@
+#pragma once
+#include "app/ports.hpp"
+#include "store/sql_store.hpp"
+
+namespace kk::store {
+
+// app::Transaction over one leased connection. Rolls back unless committed.
+class SqlTransaction final : public app::Transaction {
+ public:
+  SqlTransaction(SqlStore::Lease lease, bool write);
+  ~SqlTransaction() override;
+  void commit() override;
+
+  std::optional<app::Organisation> organisation(const std::string& org_id) override;
+  std::optional<app::Organisation> organisation_by_name(const std::string& name) override;
+  void insert_organisation(const app::Organisation& org) override;
+  bool update_organisation(const app::Organisation& org, std::int64_t expected_version) override;
+  std::int64_t next_audit_seq(const std::string& org_id) override;
+  std::int64_t count_users() override;
+
+  std::optional<app::User> user(const std::string& org_id, const std::string& user_id) override;
+  std::optional<app::Credentials> credentials_by_username(const std::string& username) override;
+  std::vector<app::User> users(const std::string& org_id) override;
+  void insert_user(const app::User& user, const std::string& password_hash) override;
+  bool update_user(const app::User& user, std::int64_t expected_version) override;
+  void set_password(const std::string& org_id, const std::string& user_id, const std::string& hash) override;
+
+  void insert_session(const std::string& token_hash, const std::string& org_id, const std::string& user_id,
+                      const std::string& csrf_token, const std::string& now, const std::string& expires) override;
+  std::optional<app::AuthenticatedSession> session(const std::string& token_hash, const std::string& now) override;
+  void delete_session(const std::string& token_hash) override;
+  void delete_user_sessions(const std::string& org_id, const std::string& user_id) override;
+  void insert_token(const std::string& token_hash, const std::string& org_id, const std::string& token_id,
+                    const std::string& user_id, const std::string& now,
+                    const std::optional<std::string>& expires) override;
+  std::optional<app::User> token_user(const std::string& token_hash, const std::string& now) override;
+
+  std::optional<app::Asset> asset(const std::string& org_id, const std::string& asset_id) override;
+  std::vector<app::Asset> assets(const std::string& org_id) override;
+  void insert_asset(const app::Asset& asset) override;
+  bool update_asset(const app::Asset& asset, std::int64_t expected_version) override;
+  void delete_asset(const std::string& org_id, const std::string& asset_id) override;
+  std::vector<std::string> cases_of_asset(const std::string& org_id, const std::string& asset_id) override;
+
+  std::optional<app::Case> get_case(const std::string& org_id, const std::string& case_id) override;
+  std::optional<app::Case> case_by_registry_number(const std::string& org_id, const std::string& number) override;
+  std::vector<app::Case> cases(const std::string& org_id) override;
+  void insert_case(const app::Case& c) override;
+  bool update_case(const app::Case& c, std::int64_t expected_version) override;
+  std::vector<app::Asset> case_assets(const std::string& org_id, const std::string& case_id) override;
+  bool link_asset(const std::string& org_id, const std::string& case_id, const std::string& asset_id,
+                  const std::string& now) override;
+  bool unlink_asset(const std::string& org_id, const std::string& case_id, const std::string& asset_id) override;
+  std::vector<app::Decision> decisions(const std::string& org_id, const std::string& case_id) override;
+  void insert_decision(const std::string& org_id, const app::Decision& d) override;
+  std::vector<app::ActivityState> activities(const std::string& org_id, const std::string& case_id) override;
+  bool upsert_activity(const std::string& org_id, const std::string& case_id, const app::ActivityState& a,
+                       std::int64_t expected_version) override;
+  std::vector<app::TeamMember> team(const std::string& org_id, const std::string& case_id) override;
+  bool add_team_member(const std::string& org_id, const std::string& case_id, const app::TeamMember& m,
+                       const std::string& now) override;
+  bool remove_team_member(const std::string& org_id, const std::string& case_id, const app::TeamMember& m) override;
+
+  void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
+  std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
+
+ private:
+  SqlConnection& db() { return *lease_; }
+  std::vector<app::User> load_users(const SqlRows& rows);
+  SqlStore::Lease lease_;
+  bool done_ = false;
+};
+
+}  // namespace kk::store

@@ -1,0 +1,1 @@
+namespace kk::web {}

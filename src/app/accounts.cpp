@@ -43,7 +43,8 @@ std::optional<FirstAdmin> AccountService::bootstrap() {
   u.id = new_id();
   u.username = admin.username;
   u.display_name = "Administratör";
-  u.roles = {Role::admin};
+  // The first account can walk a whole case at once; the administrator narrows roles later.
+  u.roles = {Role::admin, Role::ciso, Role::procurer, Role::information_owner};
   u.created_at = org.created_at;
   tx->insert_user(u, hash_password(admin.password));
   record_audit(*tx, system_actor(org.id), "user.create", "user", u.id, nullptr, user_json(u));

@@ -4,12 +4,20 @@
 // entry, commits together or not at all.
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "app/records.hpp"
 
 namespace kk::app {
+
+// A failure of the database itself (not of the user's input). `unavailable`: the server
+// cannot be reached; `unique_violation`: a concurrent writer got there first.
+struct StoreError : std::runtime_error {
+  enum class Kind { other, unavailable, unique_violation } kind;
+  StoreError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+};
 
 struct Credentials {
   User user;

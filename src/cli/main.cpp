@@ -1,1 +1,132 @@
-int main(){return 0;}
+// kravkedja: the one binary. serve, migrate, user add, token create.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/accounts.hpp"
+#include "app/content.hpp"
+#include "app/crypto.hpp"
+#include "store/sql_store.hpp"
+#include "web/http_server.hpp"
+#include "web/web_app.hpp"
+
+namespace {
+
+struct Options {
+  std::string db = kk::store::default_database_url;
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;
+  std::string username;
+  std::vector<std::string> roles;
+  std::string org = "Min organisation";
+  bool password_stdin = false;
+  std::optional<int> expires_days;
+};
+
+// Messages of the command line are in Swedish, like the interface's first language.
+int fail(const kk::app::Content& content, const kk::domain::Error& e) {
+  std::cerr << "fel: " << content.messages.error_text(kk::domain::Language::sv, e) << "\n";
+  return 1;
+}
+
+std::unique_ptr<kk::store::SqlStore> open_store(const std::string& url, std::size_t pool) {
+  auto store = std::make_unique<kk::store::SqlStore>(url, pool);
+  int applied = store->migrate();
+  if (applied > 0) spdlog::info("applied {} migration(s)", applied);
+  return store;
+}
+
+int serve(const Options& o, const kk::app::Content& content) {
+  auto colon = o.listen.rfind(':');
+  if (colon == std::string::npos) {
+    std::cerr << "fel: --listen ska vara VÄRD:PORT, till exempel 127.0.0.1:8080\n";
+    return 2;
+  }
+  kk::web::ServerOptions server;
+  server.host = o.listen.substr(0, colon);
+  server.port = static_cast<unsigned short>(std::stoi(o.listen.substr(colon + 1)));
+  server.threads = o.threads;
+  unsigned threads = server.threads ? server.threads : std::max(1u, std::thread::hardware_concurrency());
+  auto store = open_store(o.db, threads + 2);
+  kk::app::AccountService accounts(*store, content);
+  auto first_admin = accounts.bootstrap();
+  kk::web::WebApp app(*store, content);
+  kk::web::run_server(server, [&app](kk::web::Request& req) { return app.handle(req); }, [&](unsigned short port) {
+    std::cout << "Kravkedja lyssnar på http://" << server.host << ":" << port << "/  (databas: " << store->engine()
+              << ")\n";
+    if (first_admin)
+      std::cout << "Första administratören skapades. Logga in med\n  användarnamn: " << first_admin->username
+                << "\n  lösenord:     " << first_admin->password
+                << "\nLösenordet visas bara nu. Byt det eller skapa egna konton under Administration.\n";
+    std::cout.flush();
+  });
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kk::app::init_crypto();
+  CLI::App cli{"Kravkedja – informationssäker upphandling"};
+  cli.set_version_flag("--version", std::string("kravkedja ") + KK_VERSION);
+  cli.require_subcommand(1);
+  Options o;
+  cli.add_option("--db", o.db, "Databas: sqlite:SÖKVÄG eller postgresql://…")->capture_default_str();
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Starta webbtjänsten");
+  serve_cmd->add_option("--listen", o.listen, "Adress och port, VÄRD:PORT")->capture_default_str();
+  serve_cmd->add_option("--threads", o.threads, "Antal trådar (0 = en per kärna)");
+  serve_cmd->add_option("--db", o.db, "Databas: sqlite:SÖKVÄG eller postgresql://…");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Uppdatera databasens schema");
+  migrate_cmd->add_option("--db", o.db, "Databas");
+
+  auto* user_cmd = cli.add_subcommand("user", "Hantera användare");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Lägg till en användare");
+  user_add->add_option("NAME", o.username, "Användarnamn")->required();
+  user_add->add_option("--role", o.roles, "Roll (kan anges flera gånger)")->required();
+  user_add->add_option("--org", o.org, "Organisation (skapas om den saknas)")->capture_default_str();
+  user_add->add_flag("--password-stdin", o.password_stdin, "Läs lösenordet från standard in")->required();
+  user_add->add_option("--db", o.db, "Databas");
+
+  auto* token_cmd = cli.add_subcommand("token", "API-nycklar");
+  token_cmd->require_subcommand(1);
+  auto* token_create = token_cmd->add_subcommand("create", "Skapa en API-nyckel för en användare");
+  token_create->add_option("NAME", o.username, "Användarnamn")->required();
+  token_create->add_option("--expires-days", o.expires_days, "Giltig i antal dagar")->check(CLI::Range(1, 3650));
+  token_create->add_option("--db", o.db, "Databas");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    kk::app::Content content = kk::app::load_builtin_content();
+    if (*serve_cmd) return serve(o, content);
+    auto store = open_store(o.db, 2);
+    if (*migrate_cmd) {
+      std::cout << "Databasen är uppdaterad (" << store->engine() << ").\n";
+      return 0;
+    }
+    kk::app::AccountService accounts(*store, content);
+    if (*user_add) {
+      std::string password;
+      std::getline(std::cin, password);
+      auto user = accounts.add_user_cli(o.username, o.roles, o.org, password);
+      if (!user) return fail(content, user.error());
+      std::cout << "Användaren " << user->username << " skapades (" << user->id << ").\n";
+      return 0;
+    }
+    if (*token_create) {
+      auto token = accounts.create_token_cli(o.username, o.expires_days);
+      if (!token) return fail(content, token.error());
+      std::cout << *token << "\n";
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "fel: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "app/ports.hpp"
+
 namespace kk::store {
 
 using SqlValue = std::variant<std::nullptr_t, std::int64_t, std::string>;
@@ -43,11 +45,7 @@ struct SqlRow {
 };
 using SqlRows = std::vector<SqlRow>;
 
-// A failure of the database itself. `unavailable` means the server could not be reached.
-struct DbError : std::runtime_error {
-  enum class Kind { other, unavailable, unique_violation } kind;
-  DbError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
-};
+using DbError = app::StoreError;
 
 class SqlConnection {
  public:

@@ -1,0 +1,166 @@
+// The JSON API under /api/v1: thin handlers that call the use cases.
+#include "app/views.hpp"
+#include "web/web_app.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+using namespace kk::domain;
+
+void WebApp::register_api_routes() {
+  auto& r = router_;
+  auto with_body = [this](auto use_case, int status = 200) {
+    return [this, use_case, status](RequestContext& ctx) {
+      auto body = body_json(ctx);
+      if (!body) return api_error(ctx, body.error());
+      return api_json(ctx, use_case(ctx, *body), status);
+    };
+  };
+
+  r.add("GET", "/healthz", [this](RequestContext&) {
+     auto tx = store_.begin(false);
+     return Response::json(json{{"status", "ok"}, {"database", store_.engine()}}.dump());
+   }, Access::public_route).summary = "Health check: the service and its database answer";
+
+  r.add("GET", "/api/v1/openapi.json", [this](RequestContext&) {
+     return Response::json(openapi_document(router_).dump(2));
+   }, Access::public_route).summary = "This OpenAPI document";
+
+  r.add("GET", "/api/v1/me", [this](RequestContext& ctx) {
+     auto org = accounts_.organisation(ctx.who());
+     if (!org) return api_error(ctx, org.error());
+     return Response::json(json{{"user", app::user_json(ctx.who().user)}, {"organisation", *org}}.dump());
+   }).summary = "The signed-in user and organisation";
+
+  r.add("GET", "/api/v1/classification-model", [this](RequestContext& ctx) {
+     return Response::json(assets_.model(ctx.who()).dump());
+   }).summary = "The organisation's classification model";
+  r.add("GET", "/api/v1/classification-questions", [this](RequestContext& ctx) {
+     return Response::json(assets_.questions(ctx.who()).dump());
+   }).summary = "The guided initial classification questions";
+  auto& proposal = r.add("POST", "/api/v1/classification-questions/proposal",
+                         with_body([this](RequestContext& ctx, const json& b) { return assets_.propose(ctx.who(), b); }));
+  proposal.summary = "Proposed levels and flags for answers to the guided questions";
+  proposal.request_schema = "ClassificationAnswers";
+  r.add("GET", "/api/v1/process", [this](RequestContext& ctx) {
+     return Response::json(cases_.process(ctx.who()).dump());
+   }).summary = "Steps, phases, gates, activities and competences of the process";
+
+  // Assets
+  r.add("GET", "/api/v1/assets", [this](RequestContext& ctx) { return api_json(ctx, assets_.list(ctx.who())); })
+      .summary = "List information assets";
+  auto& create_asset = r.add("POST", "/api/v1/assets", with_body([this](RequestContext& ctx, const json& b) {
+                               return assets_.create(ctx.who(), b);
+                             }, 201));
+  create_asset.summary = "Create an information asset";
+  create_asset.request_schema = "AssetInput";
+  create_asset.success_status = 201;
+  r.add("GET", "/api/v1/assets/{id}", [this](RequestContext& ctx) {
+     return api_json(ctx, assets_.get(ctx.who(), ctx.param("id")));
+   }).summary = "Get an information asset";
+  auto& patch_asset = r.add("PATCH", "/api/v1/assets/{id}", with_body([this](RequestContext& ctx, const json& b) {
+                              return assets_.update(ctx.who(), ctx.param("id"), b);
+                            }));
+  patch_asset.summary = "Change an information asset (send the version read)";
+  patch_asset.request_schema = "AssetPatch";
+  auto& delete_asset = r.add("DELETE", "/api/v1/assets/{id}", [this](RequestContext& ctx) {
+    auto s = assets_.remove(ctx.who(), ctx.param("id"));
+    if (!s) return api_error(ctx, s.error());
+    Response res;
+    res.status = 204;
+    return res;
+  });
+  delete_asset.summary = "Delete an information asset not linked to any case";
+  delete_asset.success_status = 204;
+
+  // Cases
+  r.add("GET", "/api/v1/cases", [this](RequestContext& ctx) { return api_json(ctx, cases_.list(ctx.who())); })
+      .summary = "List procurement cases";
+  auto& create_case = r.add("POST", "/api/v1/cases", with_body([this](RequestContext& ctx, const json& b) {
+                              return cases_.create(ctx.who(), b);
+                            }, 201));
+  create_case.summary = "Open a procurement case";
+  create_case.request_schema = "CaseInput";
+  create_case.success_status = 201;
+  r.add("GET", "/api/v1/cases/{id}", [this](RequestContext& ctx) {
+     return api_json(ctx, cases_.get(ctx.who(), ctx.param("id")));
+   }).summary = "Get a case with step, phase, classification, gates, activities and team";
+  auto& patch_case = r.add("PATCH", "/api/v1/cases/{id}", with_body([this](RequestContext& ctx, const json& b) {
+                             return cases_.update(ctx.who(), ctx.param("id"), b);
+                           }));
+  patch_case.summary = "Change a case's facts (send the version read)";
+  patch_case.request_schema = "CasePatch";
+  auto& link = r.add("POST", "/api/v1/cases/{id}/assets", with_body([this](RequestContext& ctx, const json& b) {
+                       return cases_.link_asset(ctx.who(), ctx.param("id"), b);
+                     }));
+  link.summary = "Link an information asset to the case";
+  link.request_schema = "AssetLink";
+  r.add("DELETE", "/api/v1/cases/{id}/assets/{asset_id}", [this](RequestContext& ctx) {
+     return api_json(ctx, cases_.unlink_asset(ctx.who(), ctx.param("id"), ctx.param("asset_id")));
+   }).summary = "Unlink an information asset from the case";
+  auto& decide = r.add("POST", "/api/v1/cases/{id}/decisions", with_body([this](RequestContext& ctx, const json& b) {
+                         return cases_.decide(ctx.who(), ctx.param("id"), b);
+                       }, 201));
+  decide.summary = "Record a decision at a gate (in order, once; reopened returns before it)";
+  decide.request_schema = "DecisionInput";
+  decide.success_status = 201;
+  auto& activity = r.add("PATCH", "/api/v1/cases/{id}/activities/{key}",
+                         with_body([this](RequestContext& ctx, const json& b) {
+                           return cases_.record_activity(ctx.who(), ctx.param("id"), ctx.param("key"), b);
+                         }));
+  activity.summary = "Record an activity as done, not applicable (with reason) or open";
+  activity.request_schema = "ActivityInput";
+  auto& team = r.add("POST", "/api/v1/cases/{id}/team", with_body([this](RequestContext& ctx, const json& b) {
+                       return cases_.add_member(ctx.who(), ctx.param("id"), b);
+                     }));
+  team.summary = "Add a person with a competence to the case team";
+  team.request_schema = "TeamMemberInput";
+  r.add("DELETE", "/api/v1/cases/{id}/team/{user_id}/{competence}", [this](RequestContext& ctx) {
+     return api_json(ctx, cases_.remove_member(ctx.who(), ctx.param("id"), ctx.param("user_id"), ctx.param("competence")));
+   }).summary = "Remove a competence of a person from the case team";
+  auto& cancel = r.add("POST", "/api/v1/cases/{id}/cancel", with_body([this](RequestContext& ctx, const json& b) {
+                         return cases_.cancel(ctx.who(), ctx.param("id"), b);
+                       }));
+  cancel.summary = "Cancel the case with a reason";
+  cancel.request_schema = "CancelInput";
+
+  // Administration
+  r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })
+      .summary = "Active users of the organisation, for choosing owners and team members";
+  r.add("GET", "/api/v1/users", [this](RequestContext& ctx) { return api_json(ctx, accounts_.list_users(ctx.who())); })
+      .summary = "List users (admin)";
+  auto& create_user = r.add("POST", "/api/v1/users", with_body([this](RequestContext& ctx, const json& b) {
+                              return accounts_.create_user(ctx.who(), b);
+                            }, 201));
+  create_user.summary = "Create a user (admin); a generated initial password is returned once";
+  create_user.request_schema = "UserInput";
+  create_user.success_status = 201;
+  auto& patch_user = r.add("PATCH", "/api/v1/users/{id}", with_body([this](RequestContext& ctx, const json& b) {
+                             return accounts_.update_user(ctx.who(), ctx.param("id"), b);
+                           }));
+  patch_user.summary = "Change a user's name, roles or active state (admin)";
+  patch_user.request_schema = "UserPatch";
+  r.add("POST", "/api/v1/users/{id}/reset-password", [this](RequestContext& ctx) {
+     return api_json(ctx, accounts_.reset_password(ctx.who(), ctx.param("id")));
+   }).summary = "Set a new random password, returned once (admin)";
+  r.add("GET", "/api/v1/organisation", [this](RequestContext& ctx) {
+     return api_json(ctx, accounts_.organisation(ctx.who()));
+   }).summary = "The organisation's settings";
+  auto& patch_org = r.add("PATCH", "/api/v1/organisation", with_body([this](RequestContext& ctx, const json& b) {
+                            return accounts_.update_organisation(ctx.who(), b);
+                          }));
+  patch_org.summary = "Change the organisation's settings (admin)";
+  patch_org.request_schema = "OrganisationPatch";
+  r.add("GET", "/api/v1/audit", [this](RequestContext& ctx) {
+     std::int64_t before = INT64_MAX;
+     int limit = 100;
+     try {
+       if (auto b = ctx.req.query_param("before")) before = std::stoll(*b);
+       if (auto l = ctx.req.query_param("limit")) limit = std::clamp(std::stoi(*l), 1, 1000);
+     } catch (const std::exception&) {
+       return api_error(ctx, Error::invalid("error.type_integer", "limit"));
+     }
+     return api_json(ctx, accounts_.audit(ctx.who(), before, limit));
+   }).summary = "The audit log, newest first (admin)";
+}
+
+}  // namespace kk::web

@@ -1,0 +1,107 @@
+#include "web/http.hpp"
+
+#include <cctype>
+
+namespace kk::web {
+
+std::string Request::header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+std::optional<std::string> Request::query_param(const std::string& name) const {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Request::cookie(const std::string& name) const {
+  std::string all = header("cookie");
+  std::string_view rest = all;
+  while (!rest.empty()) {
+    auto semi = rest.find(';');
+    auto part = rest.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+    if (semi == std::string_view::npos) break;
+    rest.remove_prefix(semi + 1);
+  }
+  return std::nullopt;
+}
+
+Response Response::text(int status, std::string body, std::string type) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.set("Content-Type", std::move(type));
+  return r;
+}
+
+Response Response::html(std::string body, int status) {
+  return text(status, std::move(body), "text/html; charset=utf-8");
+}
+
+Response Response::json(const std::string& body, int status) {
+  return text(status, body, "application/json; charset=utf-8");
+}
+
+Response Response::redirect(const std::string& location) {
+  Response r;
+  r.status = 303;
+  r.set("Location", location);
+  return r;
+}
+
+std::string url_decode(std::string_view s, bool plus_as_space) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '+' && plus_as_space) out += ' ';
+    else if (c == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+             std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else out += c;
+  }
+  return out;
+}
+
+std::string url_encode(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::multimap<std::string, std::string> parse_urlencoded(std::string_view s) {
+  std::multimap<std::string, std::string> out;
+  while (!s.empty()) {
+    auto amp = s.find('&');
+    auto pair = s.substr(0, amp);
+    if (!pair.empty()) {
+      auto eq = pair.find('=');
+      if (eq == std::string_view::npos) out.emplace(url_decode(pair, true), "");
+      else out.emplace(url_decode(pair.substr(0, eq), true), url_decode(pair.substr(eq + 1), true));
+    }
+    if (amp == std::string_view::npos) break;
+    s.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+void split_target(Request& req) {
+  auto q = req.target.find('?');
+  req.path = url_decode(req.target.substr(0, q), false);
+  if (q != std::string::npos) req.query = parse_urlencoded(std::string_view(req.target).substr(q + 1));
+}
+
+}  // namespace kk::web

@@ -1,0 +1,48 @@
+#pragma once
+// Plain HTTP request and response values: everything outside http_server.cpp works with
+// these, so Boost.Beast stays in one translation unit.
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kk::web {
+
+struct Request {
+  std::string method;   // GET, POST, …
+  std::string target;   // as sent: path and query
+  std::string path;     // decoded path without query
+  std::multimap<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+
+  std::string header(const std::string& lower_name) const;
+  std::optional<std::string> query_param(const std::string& name) const;
+  std::optional<std::string> cookie(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  Response& set(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  static Response text(int status, std::string body, std::string type = "text/plain; charset=utf-8");
+  static Response html(std::string body, int status = 200);
+  static Response json(const std::string& body, int status = 200);
+  static Response redirect(const std::string& location);  // 303 See Other
+};
+
+// Decodes %XX and (for forms) '+' as space.
+std::string url_decode(std::string_view s, bool plus_as_space);
+std::string url_encode(std::string_view s);
+// Parses a query string or an application/x-www-form-urlencoded body.
+std::multimap<std::string, std::string> parse_urlencoded(std::string_view s);
+// Fills path and query from target.
+void split_target(Request& req);
+
+}  // namespace kk::web

@@ -1,0 +1,183 @@
+// The OpenAPI 3 document, generated from the route table so no route goes undocumented.
+#include "web/web_app.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+using namespace kk::domain;
+
+namespace {
+template <class E>
+json enum_schema() {
+  json values = json::array();
+  for (auto n : enum_names(E{})) values.push_back(std::string(n));
+  return {{"type", "string"}, {"enum", values}};
+}
+
+json text(int max) { return {{"type", "string"}, {"maxLength", max}}; }
+
+json schemas() {
+  json level = {{"type", "integer"}, {"minimum", 0}, {"maximum", 4}, {"nullable", true},
+                {"description", "A level of the organisation's classification model"}};
+  json classification = {{"type", "object"},
+                         {"properties", {{"confidentiality", level}, {"integrity", level}, {"availability", level},
+                                         {"traceability", level}}}};
+  json flags = {{"type", "object"}, {"properties", json::object()}};
+  for (auto n : enum_names(Flag{})) flags["properties"][std::string(n)] = {{"type", "boolean"}};
+  json asset = {{"type", "object"},
+                {"properties",
+                 {{"name", text(200)},
+                  {"description", text(20000)},
+                  {"owner_user_id", {{"type", "string"}, {"nullable", true}}},
+                  {"owner_unit", text(200)},
+                  {"classification", classification},
+                  {"stage", enum_schema<ClassificationStage>()},
+                  {"method", enum_schema<ClassificationMethod>()},
+                  {"flags", flags},
+                  {"approve", {{"type", "boolean"}, {"description", "Only the asset's information owner"}}}}}};
+  json asset_patch = asset;
+  asset_patch["properties"]["version"] = {{"type", "integer"}};
+  asset_patch["required"] = {"version"};
+  asset["required"] = {"name"};
+  json case_input = {{"type", "object"},
+                     {"properties",
+                      {{"registry_number", text(50)},
+                       {"title", text(200)},
+                       {"kind", enum_schema<CaseKind>()},
+                       {"need_statement", text(20000)},
+                       {"alternatives", text(20000)},
+                       {"object_type", enum_schema<ObjectType>()},
+                       {"delivery_model", enum_schema<DeliveryModel>()},
+                       {"law", enum_schema<Law>()},
+                       {"procedure", enum_schema<Procedure>()},
+                       {"estimated_value_sek", {{"type", "integer"}, {"minimum", 0}}},
+                       {"tender_deadline", {{"type", "string"}, {"format", "date"}}},
+                       {"operator", enum_schema<Party>()},
+                       {"support", enum_schema<Party>()},
+                       {"hosting_location", enum_schema<HostingLocation>()},
+                       {"supplier_remote_access", {{"type", "boolean"}}},
+                       {"supplier_data_copies", {{"type", "boolean"}}},
+                       {"information_location", text(20000)},
+                       {"software_location", text(20000)},
+                       {"hardware_location", text(20000)},
+                       {"delivery_manager_id", {{"type", "string"}, {"nullable", true}}},
+                       {"can_receive_incidents", {{"type", "boolean"}, {"nullable", true}}},
+                       {"can_run_followups", {{"type", "boolean"}, {"nullable", true}}}}}};
+  json case_patch = case_input;
+  case_patch["properties"]["version"] = {{"type", "integer"}};
+  case_patch["required"] = {"version"};
+  case_input["required"] = {"registry_number", "title", "object_type", "delivery_model"};
+  json roles = {{"type", "array"}, {"items", enum_schema<Role>()}};
+  json error = {{"type", "object"},
+                {"properties",
+                 {{"error",
+                   {{"type", "object"},
+                    {"properties",
+                     {{"code", {{"type", "string"}}},
+                      {"field", {{"type", "string"}}},
+                      {"message", {{"type", "string"}, {"description", "In the request's language"}}},
+                      {"current", {{"type", "object"}, {"description", "On 409: the current state to merge with"}}}}}}}}}};
+  return {
+      {"AssetInput", asset},
+      {"AssetPatch", asset_patch},
+      {"CaseInput", case_input},
+      {"CasePatch", case_patch},
+      {"AssetLink", {{"type", "object"}, {"required", {"asset_id"}}, {"properties", {{"asset_id", {{"type", "string"}}}}}}},
+      {"DecisionInput",
+       {{"type", "object"},
+        {"required", {"gate", "outcome", "rationale"}},
+        {"properties", {{"gate", enum_schema<Gate>()}, {"outcome", enum_schema<Outcome>()}, {"rationale", text(20000)}}}}},
+      {"ActivityInput",
+       {{"type", "object"},
+        {"required", {"status", "version"}},
+        {"properties",
+         {{"status", enum_schema<ActivityStatus>()}, {"comment", text(20000)}, {"version", {{"type", "integer"}}}}}}},
+      {"TeamMemberInput",
+       {{"type", "object"},
+        {"required", {"user_id", "competence"}},
+        {"properties", {{"user_id", {{"type", "string"}}}, {"competence", {{"type", "string"}}}}}}},
+      {"CancelInput", {{"type", "object"}, {"required", {"reason"}}, {"properties", {{"reason", text(20000)}}}}},
+      {"ClassificationAnswers",
+       {{"type", "object"},
+        {"properties", {{"answers", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}}}}}},
+      {"UserInput",
+       {{"type", "object"},
+        {"required", {"username", "display_name", "roles"}},
+        {"properties",
+         {{"username", text(64)}, {"display_name", text(200)}, {"roles", roles}, {"password", text(200)}}}}},
+      {"UserPatch",
+       {{"type", "object"},
+        {"required", {"version"}},
+        {"properties",
+         {{"display_name", text(200)}, {"roles", roles}, {"active", {{"type", "boolean"}}}, {"version", {{"type", "integer"}}}}}}},
+      {"OrganisationPatch",
+       {{"type", "object"},
+        {"required", {"version"}},
+        {"properties",
+         {{"name", text(200)},
+          {"org_number", {{"type", "string"}, {"pattern", "^[0-9]{6}-[0-9]{4}$"}}},
+          {"kind", enum_schema<OrgKind>()},
+          {"language", enum_schema<Language>()},
+          {"classification_model", {{"type", "string"}}},
+          {"version", {{"type", "integer"}}}}}}},
+      {"Error", error},
+  };
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+}  // namespace
+
+json openapi_document(const Router& router) {
+  json paths = json::object();
+  for (const auto& route : router.routes()) {
+    bool api = route.pattern.rfind("/api/v1/", 0) == 0 || route.pattern == "/healthz";
+    if (!api) continue;
+    json op = {{"summary", route.summary}, {"responses", json::object()}};
+    json params = json::array();
+    for (const auto& seg : route.segments)
+      if (seg.size() > 2 && seg.front() == '{')
+        params.push_back({{"name", seg.substr(1, seg.size() - 2)}, {"in", "path"}, {"required", true},
+                          {"schema", {{"type", "string"}}}});
+    if (!params.empty()) op["parameters"] = params;
+    if (!route.request_schema.empty())
+      op["requestBody"] = {{"required", true},
+                           {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + route.request_schema}}}}}}}};
+    json error_ref = {{"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    op["responses"][std::to_string(route.success_status)] = {{"description", "Success"}};
+    if (route.access == Access::signed_in) {
+      op["security"] = json::array({{{"bearer", json::array()}}, {{"session", json::array()}}});
+      op["responses"]["401"] = error_ref;
+      op["responses"]["401"]["description"] = "Not signed in";
+      op["responses"]["403"] = error_ref;
+      op["responses"]["403"]["description"] = "The role does not allow this";
+      op["responses"]["404"] = error_ref;
+      op["responses"]["404"]["description"] = "Missing, or belongs to another organisation";
+    }
+    if (!route.request_schema.empty()) {
+      op["responses"]["400"] = error_ref;
+      op["responses"]["400"]["description"] = "Malformed request; the message names the field";
+      op["responses"]["422"] = error_ref;
+      op["responses"]["422"]["description"] = "The request breaks a rule; the message names the field";
+      op["responses"]["409"] = error_ref;
+      op["responses"]["409"]["description"] = "Stale version or duplicate; carries the current state";
+    }
+    paths[route.pattern][lower(route.method)] = op;
+  }
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "Kravkedja API"},
+            {"version", "1"},
+            {"description",
+             "Information-secure procurement: cases, information assets, classification, gates. Messages follow "
+             "?lang= or Accept-Language (sv, en)."}}},
+          {"paths", paths},
+          {"components",
+           {{"schemas", schemas()},
+            {"securitySchemes",
+             {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+              {"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "kk_session"}}}}}}}};
+}
+
+}  // namespace kk::web

@@ -1,0 +1,57 @@
+// HTML pages that work without JavaScript: sign-in, and the registration of the page areas.
+#include "web/web_app.hpp"
+#include "web/language.hpp"
+#include "io/embedded.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+using namespace kk::domain;
+
+void WebApp::register_page_routes() {
+  auto& r = router_;
+  r.add("GET", "/", [](RequestContext&) { return Response::redirect("/cases"); });
+
+  r.add("GET", "/static/{file}", [](RequestContext& ctx) {
+     auto f = io::embedded_file("static/" + ctx.param("file"));
+     if (!f) return Response::text(404, "Not found");
+     const std::string& name = ctx.param("file");
+     std::string type = "application/octet-stream";
+     if (name.ends_with(".css")) type = "text/css; charset=utf-8";
+     else if (name.ends_with(".js")) type = "text/javascript; charset=utf-8";
+     else if (name.ends_with(".svg")) type = "image/svg+xml";
+     return Response::text(200, std::string(*f), type);
+   }, Access::public_route);
+
+  r.add("GET", "/login", [this](RequestContext& ctx) {
+     std::string next = ctx.req.query_param("next").value_or("/cases");
+     return page(ctx, "login", {{"title", message(ctx, "ui.login.title")}, {"next", next}});
+   }, Access::public_route);
+
+  r.add("POST", "/login", [this](RequestContext& ctx) {
+     auto form = parse_urlencoded(ctx.req.body);
+     auto get = [&](const char* k) { auto it = form.find(k); return it == form.end() ? std::string() : it->second; };
+     std::string next = get("next");
+     // Only local paths, so the sign-in cannot be used to send people elsewhere.
+     if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0) next = "/cases";
+     auto signed_in = accounts_.sign_in(get("username"), get("password"));
+     if (!signed_in)
+       return page(ctx, "login", {{"title", message(ctx, "ui.login.title")}, {"next", next},
+                                  {"username", get("username")}, {"error", error_message(ctx, signed_in.error())}}, 401);
+     ctx.cookies_to_set.push_back("kk_session=" + signed_in->session_token +
+                                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                                  std::to_string(app::session_lifetime_seconds));
+     return Response::redirect(next);
+   }, Access::public_route);
+
+  r.add("POST", "/logout", [this](RequestContext& ctx) {
+     if (auto token = ctx.req.cookie("kk_session")) accounts_.sign_out(*token);
+     ctx.cookies_to_set.push_back("kk_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+     return Response::redirect("/login");
+   });
+
+  register_asset_pages();
+  register_case_pages();
+  register_admin_pages();
+}
+
+}  // namespace kk::web

@@ -1,0 +1,66 @@
+// HTML pages: mustache templates (escaped by default) embedded at build time, rendered
+// inside templates/layout.html.
+#include <kainjow/mustache.hpp>
+
+#include "io/embedded.hpp"
+#include "web/web_app.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+namespace mst = kainjow::mustache;
+
+namespace {
+mst::data to_data(const json& j) {
+  switch (j.type()) {
+    case json::value_t::object: {
+      mst::data d{mst::data::type::object};
+      for (const auto& item : j.items()) d.set(item.key(), to_data(item.value()));
+      return d;
+    }
+    case json::value_t::array: {
+      mst::data d{mst::data::type::list};
+      for (const auto& item : j) d.push_back(to_data(item));
+      return d;
+    }
+    case json::value_t::boolean:
+      return mst::data(j.get<bool>());
+    case json::value_t::null:
+      return mst::data(false);
+    case json::value_t::string:
+      return mst::data(j.get<std::string>());
+    default:
+      return mst::data(j.dump());
+  }
+}
+
+std::string render_template(const std::string& name, const mst::data& data) {
+  auto text = io::embedded_file("templates/" + name + ".html");
+  if (!text) throw std::runtime_error("missing template " + name);
+  mst::mustache tmpl{std::string(*text)};
+  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+  return tmpl.render(data);
+}
+}  // namespace
+
+Response WebApp::page(RequestContext& ctx, const std::string& name, json data, int status) const {
+  data["t"] = ctx.lang == domain::Language::en ? texts_en_ : texts_sv_;
+  data["lang"] = to_string(ctx.lang);
+  data["lang_sv"] = ctx.lang == domain::Language::sv;
+  data["csrf"] = ctx.csrf_token;
+  data["path"] = ctx.req.path;
+  if (ctx.actor) {
+    const auto& u = ctx.actor->user;
+    data["me"] = {{"display_name", u.display_name}, {"id", u.id}, {"is_admin", u.has(domain::Role::admin)}};
+  }
+  data["nav_" + (data.contains("nav") ? data["nav"].get<std::string>() : std::string("none"))] = true;
+  mst::data d = to_data(data);
+  d.set("content", render_template(name, d));
+  return Response::html(render_template("layout", d), status);
+}
+
+Response WebApp::error_page(RequestContext& ctx, const domain::Error& error) const {
+  return page(ctx, "error", {{"title", error_message(ctx, error)}, {"message", error_message(ctx, error)}},
+              http_status(error.kind));
+}
+
+}  // namespace kk::web

@@ -1,0 +1,44 @@
+#pragma once
+// Routes: method + path pattern with {name} segments. The route table also feeds the
+// OpenAPI document, so every API route is documented by construction.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "web/request_context.hpp"
+
+namespace kk::web {
+
+using RouteHandler = std::function<Response(RequestContext&)>;
+
+enum class Access { public_route, signed_in };
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::vector<std::string> segments;
+  RouteHandler handler;
+  Access access = Access::signed_in;
+  std::string summary;       // OpenAPI summary (API routes)
+  std::string request_schema;  // OpenAPI schema name of the body, if any
+  int success_status = 200;
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  bool path_known = false;  // some route has this path, with another method
+};
+
+class Router {
+ public:
+  Route& add(std::string method, std::string pattern, RouteHandler handler, Access access = Access::signed_in);
+  RouteMatch match(const std::string& method, const std::string& path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace kk::web

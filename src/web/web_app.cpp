@@ -1,0 +1,185 @@
+#include "web/web_app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "web/language.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+using namespace kk::domain;
+
+namespace {
+json nested_texts(const std::map<std::string, std::string>& flat) {
+  json root = json::object();
+  for (const auto& [key, value] : flat) {
+    json* node = &root;
+    std::size_t start = 0;
+    for (;;) {
+      auto dot = key.find('.', start);
+      if (dot == std::string::npos) {
+        (*node)[key.substr(start)] = value;
+        break;
+      }
+      node = &(*node)[key.substr(start, dot - start)];
+      start = dot + 1;
+    }
+  }
+  return root;
+}
+
+bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0; }
+}  // namespace
+
+int http_status(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid: return 400;
+    case ErrorKind::unprocessable: return 422;
+    case ErrorKind::unauthenticated: return 401;
+    case ErrorKind::forbidden: return 403;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::unavailable: return 503;
+  }
+  return 500;
+}
+
+WebApp::WebApp(app::Store& store, const app::Content& content)
+    : store_(store),
+      content_(content),
+      accounts_(store, content),
+      assets_(store, content),
+      cases_(store, content),
+      texts_sv_(nested_texts(content.messages.all(Language::sv))),
+      texts_en_(nested_texts(content.messages.all(Language::en))) {
+  // English falls back to Swedish for any key it lacks.
+  json merged = texts_sv_;
+  merged.merge_patch(texts_en_);
+  texts_en_ = merged;
+  register_api_routes();
+  register_page_routes();
+}
+
+std::string WebApp::message(const RequestContext& ctx, const std::string& key,
+                            const std::map<std::string, std::string>& params) const {
+  return content_.messages.text(ctx.lang, key, params);
+}
+
+std::string WebApp::error_message(const RequestContext& ctx, const Error& error) const {
+  return content_.messages.error_text(ctx.lang, error);
+}
+
+Response WebApp::api_error(const RequestContext& ctx, const Error& error) const {
+  json body = {{"code", error.key}, {"field", error.field}, {"message", error_message(ctx, error)}};
+  if (auto it = error.params.find("current"); it != error.params.end())
+    body["current"] = json::parse(it->second, nullptr, false);
+  return Response::json(json{{"error", body}}.dump(), http_status(error.kind));
+}
+
+Response WebApp::api_json(const RequestContext& ctx, const Result<json>& result, int status) const {
+  if (!result) return api_error(ctx, result.error());
+  return Response::json(result->dump(), status);
+}
+
+Result<json> WebApp::body_json(const RequestContext& ctx) const {
+  if (ctx.req.body.empty()) return Error::invalid("error.body_not_object");
+  json body = json::parse(ctx.req.body, nullptr, false);
+  if (body.is_discarded()) {
+    // Say where: nlohmann's exception carries the byte offset.
+    std::string detail;
+    try {
+      (void)json::parse(ctx.req.body);
+    } catch (const json::parse_error& e) {
+      detail = (ctx.lang == Language::en ? "error at byte " : "fel vid tecken ") + std::to_string(e.byte);
+    }
+    return Error::invalid("error.malformed_json").with("detail", detail);
+  }
+  if (!body.is_object()) return Error::invalid("error.body_not_object");
+  return body;
+}
+
+Response WebApp::handle(Request& req) {
+  RequestContext ctx{req, {}, std::nullopt, Language::sv, {}, false, {}};
+  ctx.lang = negotiate_language(req);
+  try {
+    Response res = dispatch(ctx);
+    for (const auto& c : ctx.cookies_to_set) res.set("Set-Cookie", c);
+    if (auto q = req.query_param("lang"); q && parse_enum<Language>(*q))
+      res.set("Set-Cookie", "kk_lang=" + *q + "; Path=/; Max-Age=31536000; SameSite=Lax");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "same-origin");
+    if (!is_api(req.path)) {
+      res.set("X-Frame-Options", "DENY");
+      res.set("Content-Security-Policy",
+              "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; "
+              "frame-ancestors 'none'");
+    }
+    res.set("Cache-Control", req.path.rfind("/static/", 0) == 0 ? "public, max-age=3600" : "no-store");
+    return res;
+  } catch (const app::StoreError& e) {
+    if (e.kind == app::StoreError::Kind::unavailable) {
+      spdlog::warn("database unavailable: {}", e.what());
+      Error err{ErrorKind::unavailable, "error.database_unavailable", {}, {}};
+      return is_api(req.path) ? api_error(ctx, err) : Response::text(503, error_message(ctx, err));
+    }
+    if (e.kind == app::StoreError::Kind::unique_violation) {
+      Error err = Error::conflict("error.stale_version");
+      return is_api(req.path) ? api_error(ctx, err) : Response::text(409, error_message(ctx, err));
+    }
+    spdlog::error("database error on {} {}: {}", req.method, req.path, e.what());
+  } catch (const std::exception& e) {
+    spdlog::error("error on {} {}: {}", req.method, req.path, e.what());
+  }
+  Error err{ErrorKind::unavailable, "error.internal", {}, {}};
+  Response r = is_api(req.path) ? api_error(ctx, err) : Response::text(500, error_message(ctx, err));
+  r.status = 500;
+  return r;
+}
+
+Response WebApp::dispatch(RequestContext& ctx) {
+  Request& req = ctx.req;
+  auto match = router_.match(req.method, req.path);
+  if (!match.route) {
+    Error err = Error::not_found();
+    if (match.path_known) {
+      Response r = is_api(req.path) ? api_error(ctx, err) : Response::text(405, "Method not allowed");
+      r.status = 405;
+      return r;
+    }
+    if (is_api(req.path)) return api_error(ctx, err);
+    return Response::text(404, error_message(ctx, err));
+  }
+  ctx.params = match.params;
+
+  // Who is asking: a bearer token (API clients) or a session cookie (browsers).
+  std::string auth = req.header("authorization");
+  if (auth.rfind("Bearer ", 0) == 0) {
+    if (auto user = accounts_.bearer(auth.substr(7))) ctx.actor = app::Actor{*user, ctx.lang, false};
+  } else if (auto token = req.cookie("kk_session")) {
+    if (auto session = accounts_.session(*token)) {
+      ctx.actor = app::Actor{session->user, ctx.lang, false};
+      ctx.csrf_token = session->csrf_token;
+      ctx.via_session = true;
+    }
+  }
+
+  if (match.route->access == Access::signed_in && !ctx.actor) {
+    if (is_api(req.path)) return api_error(ctx, Error{ErrorKind::unauthenticated, "error.unauthenticated", {}, {}});
+    return Response::redirect("/login?next=" + url_encode(req.target));
+  }
+
+  // Browser writes must carry the session's CSRF token (form field or header).
+  if (ctx.via_session && req.method != "GET" && req.method != "HEAD") {
+    std::string sent = req.header("x-csrf-token");
+    if (sent.empty() && req.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+      auto form = parse_urlencoded(req.body);
+      if (auto it = form.find("_csrf"); it != form.end()) sent = it->second;
+    }
+    if (sent.empty() || sent != ctx.csrf_token) {
+      Error err{ErrorKind::forbidden, "error.csrf", {}, {}};
+      return is_api(req.path) ? api_error(ctx, err) : error_page(ctx, err);
+    }
+  }
+  return match.route->handler(ctx);
+}
+
+}  // namespace kk::web

@@ -1,0 +1,58 @@
+#pragma once
+// The web edge: resolves who is asking and in which language, checks CSRF, dispatches to
+// a route, and maps errors to HTTP answers in one place.
+#include <nlohmann/json.hpp>
+
+#include "app/accounts.hpp"
+#include "app/assets.hpp"
+#include "app/cases.hpp"
+#include "web/router.hpp"
+
+namespace kk::web {
+
+class WebApp {
+ public:
+  WebApp(app::Store& store, const app::Content& content);
+  Response handle(Request& req);
+
+  const Router& router() const { return router_; }
+  app::Store& store() { return store_; }
+  const app::Content& content() const { return content_; }
+  app::AccountService& accounts() { return accounts_; }
+  app::AssetService& assets() { return assets_; }
+  app::CaseService& cases() { return cases_; }
+
+  // API answers.
+  Response api_error(const RequestContext& ctx, const domain::Error& error) const;
+  Response api_json(const RequestContext& ctx, const domain::Result<nlohmann::json>& result, int status = 200) const;
+  // A request body as JSON, or the 400 answer naming what is wrong.
+  domain::Result<nlohmann::json> body_json(const RequestContext& ctx) const;
+  std::string message(const RequestContext& ctx, const std::string& key,
+                      const std::map<std::string, std::string>& params = {}) const;
+  std::string error_message(const RequestContext& ctx, const domain::Error& error) const;
+  // Renders templates/NAME.html inside the layout.
+  Response page(RequestContext& ctx, const std::string& name, nlohmann::json data, int status = 200) const;
+  Response error_page(RequestContext& ctx, const domain::Error& error) const;
+
+ private:
+  void register_api_routes();
+  void register_page_routes();
+  void register_asset_pages();
+  void register_case_pages();
+  void register_admin_pages();
+  Response dispatch(RequestContext& ctx);
+
+  app::Store& store_;
+  const app::Content& content_;
+  app::AccountService accounts_;
+  app::AssetService assets_;
+  app::CaseService cases_;
+  Router router_;
+  nlohmann::json texts_sv_, texts_en_;  // message catalogue as nested objects, for templates
+};
+
+int http_status(domain::ErrorKind kind);
+// The OpenAPI 3 document of the routes under /api/v1.
+nlohmann::json openapi_document(const Router& router);
+
+}  // namespace kk::web

@@ -1,0 +1,173 @@
+#include "api_helpers.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <cctype>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace kkt {
+
+const std::vector<std::string> kGates{"need_identified",   "procure_decision", "documents_approved",
+                                      "award_decided",     "contract_signed",  "delivery_approved",
+                                      "exit_decided",      "relationship_closed"};
+
+int gate_index(const std::string& gate) {
+  auto it = std::find(kGates.begin(), kGates.end(), gate);
+  if (it == kGates.end()) throw std::runtime_error("unknown gate in test: " + gate);
+  return static_cast<int>(it - kGates.begin());
+}
+
+json expect_json(const Response& r, int expected, const std::string& what) {
+  if (r.status != expected)
+    throw std::runtime_error(fmt::format("{}: expected HTTP {}, got {}: {}", what, expected, r.status, r.body));
+  json j = r.json_body();
+  if (j.is_discarded()) throw std::runtime_error(fmt::format("{}: the body is not JSON: {}", what, r.body));
+  return j;
+}
+
+::testing::AssertionResult has_status(const Response& r, int status) {
+  if (r.status == status) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "expected HTTP " << status << ", got " << r.status << ": " << r.body;
+}
+
+::testing::AssertionResult is_error(const Response& r, int status, const std::string& code, const std::string& field) {
+  if (r.status != status)
+    return ::testing::AssertionFailure() << "expected HTTP " << status << ", got " << r.status << ": " << r.body;
+  json j = r.json_body();
+  if (j.is_discarded() || !j.is_object() || !j.contains("error") || !j["error"].is_object())
+    return ::testing::AssertionFailure() << "HTTP " << status << " without an {\"error\":{...}} body: " << r.body;
+  json& e = j["error"];
+  for (const char* key : {"code", "field", "message"})
+    if (!e.contains(key) || !e[key].is_string())
+      return ::testing::AssertionFailure() << "error." << key << " is missing or not text: " << r.body;
+  if (e["code"].get<std::string>().rfind("error.", 0) != 0)
+    return ::testing::AssertionFailure() << "error.code should start with \"error.\": " << r.body;
+  if (e["message"].get<std::string>().empty())
+    return ::testing::AssertionFailure() << "error.message is empty: " << r.body;
+  if (!code.empty() && e["code"] != code)
+    return ::testing::AssertionFailure() << "expected error.code " << code << ": " << r.body;
+  if (!field.empty() && e["field"] != field)
+    return ::testing::AssertionFailure() << "expected error.field " << field << ": " << r.body;
+  return ::testing::AssertionSuccess();
+}
+
+std::string asset_path(const std::string& id) { return "/api/v1/assets/" + url_encode(id); }
+std::string case_path(const std::string& id) { return "/api/v1/cases/" + url_encode(id); }
+
+json asset_body(const std::string& name, int c, int i, int a) {
+  return {{"name", name},
+          {"description", "Uppgifter som hanteras i testet."},
+          {"classification", {{"confidentiality", c}, {"integrity", i}, {"availability", a}}}};
+}
+
+json create_asset(const Api& as, const json& body) {
+  return expect_json(as.post("/api/v1/assets", body), 201, "POST /api/v1/assets " + body.dump());
+}
+
+json get_asset(const Api& as, const std::string& id) {
+  return expect_json(as.get(asset_path(id)), 200, "GET asset " + id);
+}
+
+json case_body(const std::string& registry_number, const std::string& title) {
+  return {{"registry_number", registry_number},
+          {"title", title},
+          {"object_type", "service"},
+          {"delivery_model", "cloud_saas"}};
+}
+
+json create_case(const Api& as, const json& body) {
+  return expect_json(as.post("/api/v1/cases", body), 201, "POST /api/v1/cases " + body.dump());
+}
+
+json create_case(const Api& as, const std::string& registry_number) {
+  return create_case(as, case_body(registry_number));
+}
+
+json get_case(const Api& as, const std::string& id) {
+  return expect_json(as.get(case_path(id)), 200, "GET case " + id);
+}
+
+json settle_activities(const Api& as, const std::string& case_id, const std::string& gate,
+                       bool not_applicable_outside_prestudy) {
+  json detail = get_case(as, case_id);
+  int limit = gate_index(gate);
+  for (const auto& activity : detail.at("activities")) {
+    if (gate_index(activity.at("gate").get<std::string>()) > limit) continue;
+    if (activity.at("status") != "open") continue;
+    bool na = not_applicable_outside_prestudy && activity.at("phase") != "prestudy";
+    json body = {{"status", na ? "not_applicable" : "done"},
+                 {"comment", na ? "Gäller inte den här anskaffningen." : "Klart."},
+                 {"version", activity.at("version")}};
+    std::string key = activity.at("key").get<std::string>();
+    detail = expect_json(as.patch(case_path(case_id) + "/activities/" + url_encode(key), body), 200,
+                         "PATCH activity " + key);
+  }
+  return detail;
+}
+
+Response decide(const Api& as, const std::string& case_id, const std::string& gate, const std::string& outcome,
+                const std::string& rationale) {
+  return as.post(case_path(case_id) + "/decisions",
+                 {{"gate", gate}, {"outcome", outcome}, {"rationale", rationale}});
+}
+
+json pass_gate(const Api& as, const std::string& case_id, const std::string& gate) {
+  settle_activities(as, case_id, gate);
+  return expect_json(decide(as, case_id, gate), 201, "approve gate " + gate);
+}
+
+json audit_items(const Api& admin, int limit) {
+  json j = expect_json(admin.get("/api/v1/audit?limit=" + std::to_string(limit)), 200, "GET /api/v1/audit");
+  return j.at("items");
+}
+
+long long latest_audit_seq(const Api& admin) {
+  json items = audit_items(admin, 1);
+  if (items.empty()) return -1;
+  return items.at(0).at("seq").get<long long>();
+}
+
+OrgState org_state(const Api& admin) {
+  OrgState s;
+  s.assets = expect_json(admin.get("/api/v1/assets"), 200, "GET /api/v1/assets").at("items");
+  s.cases = expect_json(admin.get("/api/v1/cases"), 200, "GET /api/v1/cases").at("items");
+  s.audit_seq = latest_audit_seq(admin);
+  return s;
+}
+
+void PrintTo(const OrgState& s, std::ostream* os) {
+  *os << "{assets: " << s.assets.dump() << ", cases: " << s.cases.dump() << ", audit_seq: " << s.audit_seq << "}";
+}
+
+std::vector<std::string> ids_of(const json& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.at("id").get<std::string>());
+  return ids;
+}
+
+bool has_id(const json& items, const std::string& id) {
+  for (const auto& item : items)
+    if (item.contains("id") && item["id"] == id) return true;
+  return false;
+}
+
+json find_by(const json& array, const std::string& key, const std::string& value) {
+  if (!array.is_array()) return nullptr;
+  for (const auto& item : array)
+    if (item.is_object() && item.contains(key) && item[key] == value) return item;
+  return nullptr;
+}
+
+std::string str(const json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); }
+
+bool contains_text(const std::string& haystack, const std::string& needle) {
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  };
+  return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+}  // namespace kkt

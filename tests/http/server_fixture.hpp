@@ -1,0 +1,97 @@
+#pragma once
+// The shared test server: one `kravkedja serve` per test run, against a fresh SQLite
+// file or the PostgreSQL database in KK_TEST_PG_URL. Every test makes its own
+// organisation(s), so tests never see each other's rows.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "http_client.hpp"
+
+namespace kkt {
+
+struct Config {
+  std::string binary;   // KK_BINARY
+  std::string db_kind;  // "sqlite" or "postgresql" (KK_TEST_DB)
+  std::string db_url;   // sqlite:DIR/kk.db or KK_TEST_PG_URL
+  std::string temp_dir;
+};
+
+// Reads the environment and makes the temp dir. Returns an explanation when the
+// suite cannot run (it must then fail, never skip).
+std::optional<std::string> load_config();
+const Config& config();
+int server_port();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs KK_BINARY with the arguments (and --db URL appended by the caller where needed).
+CommandResult run_kravkedja(const std::vector<std::string>& args, const std::string& stdin_text = {});
+
+// A name nobody else uses, in this run or an earlier one against the same database.
+std::string unique_name(const std::string& prefix);
+
+struct User {
+  std::string id;
+  std::string username;
+  std::string display_name;
+  std::string token;
+  std::vector<std::string> roles;
+};
+
+// Talks to the test server as one user (or anonymously when the token is empty).
+class Api {
+ public:
+  Api() = default;
+  explicit Api(std::string token, std::string language = {})
+      : token_(std::move(token)), language_(std::move(language)) {}
+
+  // The same user, asking for messages in another language via Accept-Language.
+  Api in(const std::string& language) const { return Api(token_, language); }
+
+  Response get(const std::string& path) const { return send("GET", path); }
+  Response post(const std::string& path, const json& body) const { return send("POST", path, body.dump()); }
+  Response patch(const std::string& path, const json& body) const { return send("PATCH", path, body.dump()); }
+  Response del(const std::string& path) const { return send("DELETE", path); }
+  Response send(const std::string& method, const std::string& path, const std::string& body = {},
+                const Headers& extra = {}) const;
+
+ private:
+  std::string token_;
+  std::string language_;
+};
+
+inline Api api(const User& u) { return Api(u.token); }
+inline Api anonymous() { return Api(); }
+
+// An organisation of its own for one test. Users are made with the command line
+// (`user add` + `token create`), so the org exists once its first user does.
+class Org {
+ public:
+  explicit Org(const std::string& label);
+  const std::string& name() const { return name_; }
+  // A user with these roles in this organisation, with a bearer token.
+  User user(const std::vector<std::string>& roles);
+
+ private:
+  std::string name_;
+};
+
+// Makes a user with roles in the organisation `org_name` and returns it with its token.
+User make_user(const std::string& org_name, const std::vector<std::string>& roles);
+
+class ServerEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override;
+  void TearDown() override;
+};
+
+// True once the server answered /healthz.
+bool server_ready();
+
+}  // namespace kkt

@@ -93,7 +93,8 @@ json settle_activities(const Api& as, const std::string& case_id, const std::str
                        bool not_applicable_outside_prestudy) {
   json detail = get_case(as, case_id);
   int limit = gate_index(gate);
-  for (const auto& activity : detail.at("activities")) {
+  const json activities = detail.at("activities");  // detail is replaced inside the loop
+  for (const auto& activity : activities) {
     if (gate_index(activity.at("gate").get<std::string>()) > limit) continue;
     if (activity.at("status") != "open") continue;
     bool na = not_applicable_outside_prestudy && activity.at("phase") != "prestudy";

@@ -244,7 +244,7 @@ TEST(Assets, AuditLogRecordsCreateUpdateAndDeleteWithBeforeAndAfter) {
   EXPECT_EQ(items[0]["action"], "asset.delete");
   EXPECT_EQ(items[1]["action"], "asset.update");
   EXPECT_EQ(items[2]["action"], "asset.create");
-  for (const auto& e : items) {
+  for (auto e : items) {
     EXPECT_EQ(e["object_type"], "asset");
     EXPECT_EQ(e["object_id"], a["id"]);
     EXPECT_EQ(e["actor_id"], admin.id);

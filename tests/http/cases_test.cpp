@@ -10,7 +10,7 @@ using namespace kkt;
 namespace {
 
 json level_from(int level, const json& asset) {
-  return {{"level", level}, {"asset_id", asset["id"]}, {"asset_name", asset["name"]}};
+  return {{"level", level}, {"asset_id", asset.at("id")}, {"asset_name", asset.at("name")}};
 }
 
 std::set<std::string> competence_keys(const json& list) {
@@ -45,7 +45,7 @@ TEST(Cases, NewCaseStartsInThePrestudyWithEverythingOpen) {
   }
   EXPECT_EQ(c["decisions"], json::array());
   ASSERT_FALSE(c["activities"].empty());
-  for (const auto& a : c["activities"]) {
+  for (auto a : c["activities"]) {
     EXPECT_EQ(a["status"], "open") << a.dump();
     EXPECT_EQ(a["version"], 0) << a.dump();
   }

@@ -87,11 +87,11 @@ TEST(Service, ClassificationQuestionsProposeLevelsAndRejectUnknownOptions) {
 
   // Pick a question tied to an aspect and its answer proposing the highest level.
   json question, option;
-  for (const auto& candidate : q["questions"]) {
+  for (auto candidate : q["questions"]) {
     EXPECT_TRUE(candidate["key"].is_string());
     EXPECT_FALSE(candidate["options"].empty());
     if (!question.is_null() || !candidate["aspect"].is_string()) continue;
-    for (const auto& o : candidate["options"])
+    for (auto o : candidate["options"])
       if (o["proposes"].is_number_integer() && (option.is_null() || o["proposes"] > option["proposes"])) option = o;
     if (!option.is_null()) question = candidate;
   }
@@ -115,12 +115,12 @@ TEST(Service, ProcessListsTheEightGatesInOrderWithActivitiesAndCompetences) {
   User u = org.user({"reader"});
   json p = expect_json(api(u).get("/api/v1/process"), 200, "GET /api/v1/process");
   std::vector<std::string> gates;
-  for (const auto& g : p["gates"]) gates.push_back(g["key"]);
+  for (auto g : p["gates"]) gates.push_back(g["key"].get<std::string>());
   EXPECT_EQ(gates, kGates);
   auto phases = keys_of(p["phases"]);
   EXPECT_TRUE(phases.count("prestudy") && phases.count("exit")) << p["phases"];
   ASSERT_FALSE(p["activities"].empty());
-  for (const auto& a : p["activities"]) {
+  for (auto a : p["activities"]) {
     EXPECT_NO_THROW(gate_index(a["gate"].get<std::string>())) << a.dump();
     EXPECT_TRUE(phases.count(a["phase"].get<std::string>())) << a.dump();
     EXPECT_FALSE(str(a["name"]).empty()) << a.dump();

@@ -9,12 +9,12 @@ using namespace kkt;
 namespace {
 
 std::string activity_path(const json& c, const std::string& key) {
-  return case_path(c["id"]) + "/activities/" + url_encode(key);
+  return case_path(c.at("id")) + "/activities/" + url_encode(key);
 }
 
 // The first activity of the case in the phase.
 json activity_in_phase(const json& detail, const std::string& phase) {
-  return find_by(detail["activities"], "phase", phase);
+  return find_by(detail.at("activities"), "phase", phase);
 }
 
 struct ProcessMap {
@@ -26,11 +26,12 @@ struct ProcessMap {
 ProcessMap process_map(const Api& as, const std::string& lang = {}) {
   json p = expect_json(as.get("/api/v1/process" + (lang.empty() ? "" : "?lang=" + lang)), 200, "GET process");
   ProcessMap m;
-  for (const auto& g : p["gates"]) {
-    m.phase_of_gate[g["key"]] = g["phase"];
-    m.gate_name[g["key"]] = g["name"];
+  for (auto g : p["gates"]) {
+    std::string key = g["key"].get<std::string>();
+    m.phase_of_gate[key] = g["phase"].get<std::string>();
+    m.gate_name[key] = g["name"].get<std::string>();
   }
-  for (const auto& ph : p["phases"]) m.step_of_phase[ph["key"]] = ph["step"];
+  for (auto ph : p["phases"]) m.step_of_phase[ph["key"].get<std::string>()] = ph["step"].get<std::string>();
   return m;
 }
 
@@ -271,8 +272,8 @@ TEST(Gates, FullWalkThroughAllEightGatesCompletesTheCase) {
 
   EXPECT_EQ(d["status"], "completed");
   EXPECT_TRUE(d["next_gate"].is_null());
-  for (const auto& g : d["gates"]) EXPECT_EQ(g["state"], "passed") << g["key"];
-  for (const auto& a : d["activities"]) EXPECT_NE(a["status"], "open") << a["key"];
+  for (auto g : d["gates"]) EXPECT_EQ(g["state"], "passed") << g["key"];
+  for (auto a : d["activities"]) EXPECT_NE(a["status"], "open") << a["key"];
   json now = get_case(ciso, c["id"]);
   EXPECT_EQ(now["status"], "completed");
   EXPECT_EQ(now["phase"], "exit");
@@ -280,8 +281,8 @@ TEST(Gates, FullWalkThroughAllEightGatesCompletesTheCase) {
 
   // Every decision is in the audit log, newest first.
   std::vector<std::string> audited;
-  for (const auto& e : audit_items(ciso, 100))
-    if (e["action"] == "case.decide" && e["object_id"] == c["id"]) audited.push_back(e["after"]["gate"]);
+  for (auto e : audit_items(ciso, 100))
+    if (e["action"] == "case.decide" && e["object_id"] == c["id"]) audited.push_back(e["after"]["gate"].get<std::string>());
   std::vector<std::string> expected(kGates.rbegin(), kGates.rend());
   EXPECT_EQ(audited, expected);
 }

@@ -123,7 +123,7 @@ TEST(Tenancy, ListsShowOnlyTheOrganisationsOwnRows) {
   json users = expect_json(a.get("/api/v1/users"), 200, "users A")["items"];
   EXPECT_EQ(ids_of(users), std::vector<std::string>{home_admin.id});
 
-  for (const auto& e : audit_items(a, 100)) {
+  for (auto e : audit_items(a, 100)) {
     EXPECT_NE(e["object_id"], b_asset["id"]) << "audit of A shows B's asset: " << e.dump();
     EXPECT_NE(e["object_id"], b_case["id"]) << "audit of A shows B's case: " << e.dump();
     EXPECT_NE(e["actor_id"], away_admin.id) << e.dump();

@@ -80,7 +80,8 @@ void WebApp::register_asset_pages() {
       flags.push_back({{"key", key}, {"label", enum_label(*this, ctx, "flag", name)}, {"checked", checked}});
     }
     json questions = json::array();
-    for (const auto& q : assets_.questions(ctx.who())["questions"]) {
+    const json question_set = assets_.questions(ctx.who());
+    for (const auto& q : question_set["questions"]) {
       std::string chosen = answers.count(q["key"]) ? answers.at(q["key"]) : "";
       json options = json::array();
       for (const auto& o : q["options"])

@@ -13,8 +13,12 @@ namespace {
 mst::data to_data(const json& j) {
   switch (j.type()) {
     case json::value_t::object: {
+      // Mustache has no "list is non-empty" test: every list `x` also gets `x_any`.
       mst::data d{mst::data::type::object};
-      for (const auto& item : j.items()) d.set(item.key(), to_data(item.value()));
+      for (const auto& item : j.items()) {
+        d.set(item.key(), to_data(item.value()));
+        if (item.value().is_array()) d.set(item.key() + "_any", mst::data(!item.value().empty()));
+      }
       return d;
     }
     case json::value_t::array: {
@@ -27,6 +31,8 @@ mst::data to_data(const json& j) {
     case json::value_t::null:
       return mst::data(false);
     case json::value_t::string:
+      // An empty text is "not given": false in sections, nothing when printed.
+      if (j.get_ref<const std::string&>().empty()) return mst::data(false);
       return mst::data(j.get<std::string>());
     default:
       return mst::data(j.dump());

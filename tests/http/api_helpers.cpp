@@ -81,7 +81,7 @@ json create_case(const Api& as, const json& body) {
   return expect_json(as.post("/api/v1/cases", body), 201, "POST /api/v1/cases " + body.dump());
 }
 
-json create_case(const Api& as, const std::string& registry_number) {
+json create_case(const Api& as, const char* registry_number) {
   return create_case(as, case_body(registry_number));
 }
 

@@ -36,7 +36,7 @@ json get_asset(const Api& as, const std::string& id);
 // The minimal valid case body.
 json case_body(const std::string& registry_number, const std::string& title = "Nytt e-arkiv");
 json create_case(const Api& as, const json& body);
-json create_case(const Api& as, const std::string& registry_number);
+json create_case(const Api& as, const char* registry_number);  // with case_body()
 json get_case(const Api& as, const std::string& id);
 
 // Records every open activity due at or before `gate` as done (prestudy) or, when

@@ -55,7 +55,7 @@ TEST(Assets, CreateReturnsTheWholeAsset) {
 
   json got = get_asset(ciso, a["id"]);
   EXPECT_EQ(got["case_ids"], json::array());
-  got.erase("case_ids");
+  got.erase(std::string("case_ids"));
   EXPECT_EQ(got, a) << "GET should answer what POST answered";
 }
 

@@ -103,7 +103,7 @@ TEST(Service, ClassificationQuestionsProposeLevelsAndRejectUnknownOptions) {
   EXPECT_EQ(proposal["classification"][aspect], option["proposes"]) << proposal.dump();
   ASSERT_TRUE(proposal["flags"].is_array());
   for (const auto& flag : option["flags"])
-    EXPECT_NE(std::find(proposal["flags"].begin(), proposal["flags"].end(), flag), proposal["flags"].end())
+    EXPECT_TRUE(std::find(proposal["flags"].begin(), proposal["flags"].end(), flag) != proposal["flags"].end())
         << "flag " << flag << " of the chosen answer missing from " << proposal.dump();
 
   auto bad = api(u).post("/api/v1/classification-questions/proposal", {{"answers", {{qkey, "no-such-option"}}}});
@@ -222,11 +222,11 @@ TEST(Errors, MissingRequiredFieldsAre422NamingTheField) {
   Api as = api(org.user({"admin", "ciso"}));
   OrgState before = org_state(as);
   json no_name = asset_body("x");
-  no_name.erase("name");
+  no_name.erase(std::string("name"));
   EXPECT_TRUE(is_error(as.post("/api/v1/assets", no_name), 422, "", "name"));
   for (const char* field : {"registry_number", "title", "object_type", "delivery_model"}) {
     json c = case_body("KS 2025/9");
-    c.erase(field);
+    c.erase(std::string(field));
     EXPECT_TRUE(is_error(as.post("/api/v1/cases", c), 422, "", field)) << "without " << field;
   }
   json blank = case_body("KS 2025/9");

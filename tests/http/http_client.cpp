@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ostream>
 #include <stdexcept>
@@ -74,6 +75,21 @@ std::string decode_chunked(const std::string& raw) {
     pos += size + 2;  // data and its CRLF
   }
   return out;
+}
+
+// True when `raw` holds a whole response whose length is given by Content-Length.
+bool complete(const std::string& raw) {
+  auto head_end = raw.find("\r\n\r\n");
+  if (head_end == std::string::npos) return false;
+  std::string head = lower(raw.substr(0, head_end));
+  if (head.find("\r\ntransfer-encoding:") != std::string::npos) return false;
+  auto at = head.find("\r\ncontent-length:");
+  if (at == std::string::npos) return false;
+  auto value_start = at + std::string("\r\ncontent-length:").size();
+  auto value_end = head.find("\r\n", value_start);
+  std::string value = trim(head.substr(value_start, value_end == std::string::npos ? std::string::npos : value_end - value_start));
+  if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return false;
+  return raw.size() - (head_end + 4) >= std::stoul(value);
 }
 
 }  // namespace
@@ -141,6 +157,7 @@ Response HttpClient::request(const std::string& method, const std::string& path,
     }
     if (n == 0) break;
     raw.append(buf, static_cast<std::size_t>(n));
+    if (complete(raw)) break;  // do not depend on the server closing first
   }
 
   auto head_end = raw.find("\r\n\r\n");

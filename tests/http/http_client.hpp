@@ -1,6 +1,7 @@
 #pragma once
 // A tiny blocking HTTP/1.1 client over POSIX sockets, enough to talk to a local
 // `kravkedja serve`: one request per connection (Connection: close), read until EOF.
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <utility>

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -131,21 +132,20 @@ std::optional<std::string> load_config() {
   if (g_config.db_kind != "sqlite" && g_config.db_kind != "postgresql")
     return "KK_TEST_DB must be 'sqlite' or 'postgresql', not '" + g_config.db_kind + "'.";
 
-  std::string base = env("TMPDIR");
-  if (base.empty()) base = "/tmp";
-  std::string tmpl = base + "/kk-http-" + g_config.db_kind + "-XXXXXX";
-  if (!::mkdtemp(tmpl.data())) return "cannot make a temp dir under " + base + ": " + std::strerror(errno);
-  g_config.temp_dir = tmpl;
-
   if (g_config.db_kind == "postgresql") {
     g_config.db_url = env("KK_TEST_PG_URL");
     if (g_config.db_url.empty())
       return "KK_TEST_DB=postgresql but KK_TEST_PG_URL is not set. The PostgreSQL run needs the libpq URL of an "
              "empty database (e.g. postgresql://postgres@127.0.0.1:54329/kk_http); scripts/run-tests.sh sets it "
              "when it has started PostgreSQL. Refusing to skip.";
-  } else {
-    g_config.db_url = "sqlite:" + g_config.temp_dir + "/kk.db";
   }
+
+  std::string base = env("TMPDIR");
+  if (base.empty()) base = "/tmp";
+  std::string tmpl = base + "/kk-http-" + g_config.db_kind + "-XXXXXX";
+  if (!::mkdtemp(tmpl.data())) return "cannot make a temp dir under " + base + ": " + std::strerror(errno);
+  g_config.temp_dir = tmpl;
+  if (g_config.db_kind == "sqlite") g_config.db_url = "sqlite:" + g_config.temp_dir + "/kk.db";
   g_log_path = g_config.temp_dir + "/server.log";
   return std::nullopt;
 }
@@ -171,6 +171,7 @@ CommandResult run_kravkedja(const std::vector<std::string>& args, const std::str
   pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork() failed");
   if (pid == 0) {
+    ::signal(SIGPIPE, SIG_DFL);
     ::dup2(in_pipe[0], 0);
     ::dup2(out_pipe[1], 1);
     ::dup2(err_pipe[1], 2);
@@ -292,6 +293,7 @@ void ServerEnvironment::SetUp() {
   if (pid == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);  // never outlive a crashed test run
     if (::getppid() != parent) ::_exit(1);
+    ::signal(SIGPIPE, SIG_DFL);
     int devnull = ::open("/dev/null", O_RDONLY);
     ::dup2(devnull, 0);
     ::dup2(log_fd, 1);
@@ -344,7 +346,7 @@ void ServerEnvironment::TearDown() {
     g_server_pid = -1;
   }
   if (!passed) {
-    if (!g_log_path.empty()) print_server_log("some tests failed", 150);
+    if (g_ready) print_server_log("some tests failed", 150);  // a failed start printed it already
     std::cerr << "[kk] kept " << g_config.temp_dir << " for inspection\n";
   } else if (!g_config.temp_dir.empty()) {
     std::error_code ec;

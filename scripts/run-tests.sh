@@ -35,4 +35,16 @@ export KK_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/kk_http"
 echo "PostgreSQL 15 test server on 127.0.0.1:$PG_PORT"
 
 cd "$BUILD_DIR"
-ctest --output-on-failure --timeout 900
+# CTest runs three tests (unit, http_sqlite, http_postgresql); each is a GoogleTest binary.
+# Their own summaries are shown too, so the run says how many cases ran on each engine.
+LOG=$(mktemp /tmp/kk-ctest.XXXXXX)
+status=0
+ctest -V --timeout 900 >"$LOG" 2>&1 || status=$?
+if [ $status -ne 0 ]; then
+  grep -vE '^[0-9]+: \[ (RUN|      OK) ' "$LOG" | tail -n 400
+else
+  grep -E '^[0-9]+: \[(==========|  PASSED  |  FAILED  )\]' "$LOG" | grep -E 'ran|PASSED|FAILED' || true
+  grep -E '^ *[0-9]+/[0-9]+ Test|tests passed|Total Test time' "$LOG"
+fi
+rm -f "$LOG"
+exit $status

@@ -151,6 +151,11 @@ void WebApp::register_case_pages() {
             enum_label(*this, ctx, "outcome", g["last_decision"]["outcome"].get<std::string>());
       gates.push_back(g);
     }
+    json next_gate;
+    if (open && c["next_gate"].is_string()) {
+      const auto& def = process.gate(*parse_enum<Gate>(c["next_gate"].get<std::string>()));
+      next_gate = {{"name", def.name.in(ctx.lang)}, {"question", def.question.in(ctx.lang)}};
+    }
     json decisions = json::array();
     for (auto d : c["decisions"]) {
       d["outcome_label"] = enum_label(*this, ctx, "outcome", d["outcome"].get<std::string>());
@@ -184,7 +189,15 @@ void WebApp::register_case_pages() {
         if (problem.value("activity", "") == key) a["error"] = problem["message"];
         items.push_back(a);
       }
-      phases.push_back({{"name", ph.name.in(ctx.lang)}, {"current", c["phase"] == to_string(ph.phase)}, {"activities", items}});
+      int settled = 0;
+      bool has_problem = false;
+      for (const auto& a : items) {
+        settled += a["done"].get<bool>() ? 1 : 0;
+        has_problem = has_problem || a.contains("error");
+      }
+      phases.push_back({{"name", ph.name.in(ctx.lang)}, {"current", c["phase"] == to_string(ph.phase)},
+                        {"activities", items}, {"done_count", settled}, {"total_count", items.size()},
+                        {"has_problem", has_problem}});
     }
 
     json users = json::array();
@@ -247,6 +260,7 @@ void WebApp::register_case_pages() {
         {"steps", steps},
         {"classification", classification},
         {"gates", gates},
+        {"next_gate", next_gate},
         {"decisions", decisions},
         {"gate_options", gate_options},
         {"outcome_options", enum_options<Outcome>(*this, ctx, "outcome", problem.value("outcome", "approved"))},

@@ -26,6 +26,9 @@
 #include <fmt/format.h>
 
 namespace kkt {
+
+const char* const kTestPassword = "korrekt-hast-batteri-1";
+
 namespace {
 
 Config g_config;
@@ -34,7 +37,6 @@ pid_t g_server_pid = -1;
 bool g_ready = false;
 std::string g_log_path;
 
-const char* kPassword = "korrekt-hast-batteri-1";
 
 std::string env(const char* name) {
   const char* v = std::getenv(name);
@@ -251,7 +253,7 @@ User make_user(const std::string& org_name, const std::vector<std::string>& role
     args.push_back(r);
   }
   args.insert(args.end(), {"--org", org_name, "--password-stdin", "--db", g_config.db_url});
-  auto added = run_kravkedja(args, std::string(kPassword) + "\n");
+  auto added = run_kravkedja(args, std::string(kTestPassword) + "\n");
   if (added.exit_code != 0)
     throw std::runtime_error("`kravkedja user add " + u.username + "` failed: " + added.err + added.out);
 

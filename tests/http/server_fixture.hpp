@@ -82,6 +82,9 @@ class Org {
   std::string name_;
 };
 
+// The password every test user gets.
+extern const char* const kTestPassword;
+
 // Makes a user with roles in the organisation `org_name` and returns it with its token.
 User make_user(const std::string& org_name, const std::vector<std::string>& roles);
 

@@ -1,0 +1,202 @@
+// The web interface as a person uses it, over HTTP without JavaScript: sign in with the
+// form, follow the session cookie, post forms with the CSRF token, and read what the page
+// says — including the refusal of a gate taken out of order.
+#include <regex>
+
+#include "api_helpers.hpp"
+
+namespace kkt {
+namespace {
+
+// A browser without JavaScript: keeps the session cookie and the language cookie.
+class Browser {
+ public:
+  Response get(const std::string& path) { return send("GET", path, ""); }
+  Response post(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+                bool with_csrf = true) {
+    std::string body;
+    auto add = [&](const std::string& k, const std::string& v) {
+      if (!body.empty()) body += '&';
+      body += url_encode(k) + "=" + url_encode(v);
+    };
+    if (with_csrf) add("_csrf", csrf_);
+    for (const auto& [k, v] : fields) add(k, v);
+    return send("POST", path, body, {{"Content-Type", "application/x-www-form-urlencoded"}});
+  }
+  // Signs in with the form and reads the CSRF token from the next page.
+  void sign_in(const std::string& username, const std::string& password) {
+    auto r = post("/login", {{"username", username}, {"password", password}, {"next", "/cases"}}, false);
+    ASSERT_EQ(r.status, 303) << r.body;
+    ASSERT_FALSE(cookies_.empty());
+    auto page = get("/cases");
+    ASSERT_EQ(page.status, 200);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(page.body, m, std::regex("name=\"_csrf\" value=\"([^\"]+)\""))) << page.body;
+    csrf_ = m[1];
+  }
+  std::string csrf_;
+
+ private:
+  Response send(const std::string& method, const std::string& path, const std::string& body, Headers headers = {}) {
+    if (!cookies_.empty()) {
+      std::string c;
+      for (const auto& [k, v] : cookies_) c += (c.empty() ? "" : "; ") + k + "=" + v;
+      headers.emplace_back("Cookie", c);
+    }
+    auto r = HttpClient("127.0.0.1", server_port()).request(method, path, body, headers);
+    auto [begin, end] = r.headers.equal_range("set-cookie");
+    for (auto it = begin; it != end; ++it) {
+      std::string v = it->second.substr(0, it->second.find(';'));
+      auto eq = v.find('=');
+      if (eq == std::string::npos) continue;
+      if (v.substr(eq + 1).empty()) cookies_.erase(v.substr(0, eq));
+      else cookies_[v.substr(0, eq)] = v.substr(eq + 1);
+    }
+    return r;
+  }
+  std::map<std::string, std::string> cookies_;
+};
+
+std::string id_from_location(const Response& r) {
+  std::string loc = r.header("location");
+  return loc.substr(loc.rfind('/') + 1);
+}
+
+User page_user(const std::string& org, const std::vector<std::string>& roles) {
+  return make_user(org, roles);  // password: the fixture's test password
+}
+
+}  // namespace
+
+TEST(Pages, SignedOutVisitorsAreSentToTheSignInForm) {
+  Browser b;
+  auto r = b.get("/cases");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location").rfind("/login?next=", 0), 0u);
+  auto login = b.get("/login");
+  EXPECT_EQ(login.status, 200);
+  EXPECT_NE(login.body.find("<h1>Logga in</h1>"), std::string::npos);
+  EXPECT_NE(login.body.find("<label for=\"username\">"), std::string::npos);
+}
+
+TEST(Pages, WrongPasswordIsRefusedWithAMessageTiedToTheForm) {
+  Org org("pages-login");
+  User u = page_user(org.name(), {"procurer"});
+  Browser b;
+  auto r = b.post("/login", {{"username", u.username}, {"password", "fel-lösenord-här"}}, false);
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("Fel användarnamn eller lösenord."), std::string::npos);
+  EXPECT_NE(r.body.find("aria-describedby=\"login-error\""), std::string::npos);
+}
+
+TEST(Pages, APersonWalksACaseFromAssetToGatesAndSeesAnOutOfOrderGateRefused) {
+  Org org("pages-walk");
+  User u = page_user(org.name(), {"procurer", "information_owner"});
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+
+  // Classify an asset with the guided questions: the proposal is shown, then confirmed.
+  auto proposal = b.post("/assets/new", {{"name", "Larmregister"}, {"action", "propose"},
+                                         {"q_personal_data", "yes_sensitive"}});
+  ASSERT_EQ(proposal.status, 200) << proposal.body;
+  EXPECT_NE(proposal.body.find("role=\"status\""), std::string::npos);
+  EXPECT_NE(proposal.body.find("id=\"flag_sensitive_personal_data\" name=\"flag_sensitive_personal_data\" value=\"1\" checked"),
+            std::string::npos);
+  auto saved = b.post("/assets/new", {{"name", "Larmregister"}, {"action", "save"}, {"confidentiality", "3"},
+                                      {"integrity", "2"}, {"availability", "4"}, {"stage", "initial"},
+                                      {"method", "simple"}, {"owner_user_id", u.id},
+                                      {"flag_personal_data", "1"}, {"flag_sensitive_personal_data", "1"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  std::string asset_id = id_from_location(saved);
+  auto asset_page = b.get("/assets/" + asset_id);
+  EXPECT_NE(asset_page.body.find("Känsliga personuppgifter"), std::string::npos);
+  EXPECT_NE(asset_page.body.find("Godkänn klassningen"), std::string::npos);  // the owner may approve
+
+  // Open a case and link the asset: the case classification names it.
+  auto created = b.post("/cases/new", {{"registry_number", "KS 2026/42"}, {"title", "Trygghetslarm"},
+                                       {"kind", "procurement"}, {"object_type", "service"},
+                                       {"delivery_model", "cloud_saas"}, {"law", "LOU"}, {"operator", "external"},
+                                       {"support", "external"}, {"hosting_location", "eu_eea_cloud"}});
+  ASSERT_EQ(created.status, 303) << created.body;
+  std::string case_id = id_from_location(created);
+  ASSERT_EQ(b.post("/cases/" + case_id + "/assets", {{"asset_id", asset_id}}).status, 303);
+  ASSERT_EQ(b.post("/cases/" + case_id + "/team", {{"user_id", u.id}, {"competence", "upphandling"}}).status, 303);
+  auto page = b.get("/cases/" + case_id);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("4 Synnerligen allvarlig"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/assets/" + asset_id + "\">Larmregister</a>"), std::string::npos);
+  EXPECT_NE(page.body.find("Genomföra förstudie (pågår)"), std::string::npos);
+
+  // A gate out of order is refused, with the next gate named, and nothing recorded.
+  auto refused = b.post("/cases/" + case_id + "/decisions",
+                        {{"gate", "award_decided"}, {"outcome", "approved"}, {"rationale", "Vi hoppar fram"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Beslutspunkten ”Tilldelningsbeslut” kan inte passeras ännu. Nästa beslutspunkt är ”Identifierat behov”."),
+            std::string::npos)
+      << refused.body;
+  EXPECT_NE(refused.body.find("Inga beslut ännu."), std::string::npos);
+
+  // Settle the activity and pass the first gate.
+  auto detail = get_case(api(u), case_id);
+  json activity = find_by(detail["activities"], "key", "identify_need");
+  ASSERT_EQ(b.post("/cases/" + case_id + "/activities/identify_need",
+                   {{"status", "done"}, {"comment", "Behovet beskrivet"}, {"version", std::to_string(activity["version"].get<int>())}})
+                .status,
+            303);
+  auto passed = b.post("/cases/" + case_id + "/decisions",
+                       {{"gate", "need_identified"}, {"outcome", "approved"}, {"rationale", "Behovet är styrkt"}});
+  EXPECT_EQ(passed.status, 303) << passed.body;
+  EXPECT_EQ(get_case(api(u), case_id)["next_gate"], "procure_decision");
+}
+
+TEST(Pages, FormsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
+  Org org("pages-csrf");
+  User u = page_user(org.name(), {"procurer"});
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+  b.csrf_ = "forged";
+  auto r = b.post("/cases/new", {{"registry_number", "KS 1"}, {"title", "Förfalskat"}, {"object_type", "service"},
+                                 {"delivery_model", "cloud_saas"}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_TRUE(expect_json(api(u).get("/api/v1/cases"), 200, "cases")["items"].empty());
+}
+
+TEST(Pages, InvalidFormInputIsShownAtTheFieldAndKeepsWhatWasTyped) {
+  Org org("pages-invalid");
+  User u = page_user(org.name(), {"procurer"});
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+  auto r = b.post("/cases/new", {{"registry_number", "KS 2026/7"}, {"title", "Trygghetslarm"}, {"object_type", "service"},
+                                 {"delivery_model", "cloud_saas"}, {"estimated_value_sek", "många"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("id=\"value-error\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("Uppskattat värde (kr) ska vara ett heltal."), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"KS 2026/7\""), std::string::npos);
+  EXPECT_TRUE(expect_json(api(u).get("/api/v1/cases"), 200, "cases")["items"].empty());
+}
+
+TEST(Pages, LanguageFollowsTheQueryThenTheCookie) {
+  Org org("pages-lang");
+  User u = page_user(org.name(), {"reader"});
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+  auto en = b.get("/cases?lang=en");
+  EXPECT_NE(en.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(en.body.find("Procurement cases"), std::string::npos);
+  auto still_en = b.get("/assets");
+  EXPECT_NE(still_en.body.find("Information assets"), std::string::npos);
+  auto sv = b.get("/assets?lang=sv");
+  EXPECT_NE(sv.body.find("Informationstillgångar"), std::string::npos);
+}
+
+TEST(Pages, AnotherOrganisationsCaseIsNotFound) {
+  Org mine("pages-ten-a"), theirs("pages-ten-b");
+  User me = page_user(mine.name(), {"procurer"});
+  User other = page_user(theirs.name(), {"procurer"});
+  json c = create_case(api(other), "KS 9/9");
+  Browser b;
+  b.sign_in(me.username, kTestPassword);
+  EXPECT_EQ(b.get("/cases/" + str(c["id"])).status, 404);
+}
+
+}  // namespace kkt

@@ -54,6 +54,18 @@ auto guarded(const std::string& yaml, const std::string& source, F&& body) -> Re
   }
 }
 
+// Runs the type's own checks on what was read; the error names the file.
+template <class T>
+Result<T> validated(Result<T> loaded, const std::string& source) {
+  if (!loaded) return loaded;
+  if (auto valid = loaded->validate(); !valid) {
+    Error e = valid.error();
+    e.field = source + ": " + e.field;
+    return e;
+  }
+  return loaded;
+}
+
 }  // namespace
 
 Result<ClassificationModel> load_classification_model(const std::string& yaml, const std::string& source) {
@@ -70,13 +82,7 @@ Result<ClassificationModel> load_classification_model(const std::string& yaml, c
       m.levels.push_back({need(l, "level").as<int>(), localized(l, "name"), localized(l, "description", false)});
     return m;
   });
-  if (!loaded) return loaded;
-  if (auto valid = loaded->validate(); !valid) {
-    Error e = valid.error();
-    e.field = source + ": " + e.field;
-    return e;
-  }
-  return loaded;
+  return validated(std::move(loaded), source);
 }
 
 Result<QuestionSet> load_question_set(const std::string& yaml, const std::string& source) {
@@ -127,13 +133,7 @@ Result<ProcessModel> load_process_model(const std::string& yaml, const std::stri
     for (const auto& c : need(root, "competences")) m.competences.push_back({text(c, "key"), localized(c, "name")});
     return m;
   });
-  if (!loaded) return loaded;
-  if (auto valid = loaded->validate(); !valid) {
-    Error e = valid.error();
-    e.field = source + ": " + e.field;
-    return e;
-  }
-  return loaded;
+  return validated(std::move(loaded), source);
 }
 
 }  // namespace kk::io

@@ -62,6 +62,13 @@ class SqlConnection {
   virtual bool healthy() = 0;
 };
 
+// "a, b, c" -> "a = ?, b = ?, c = ?" (for UPDATE … SET).
+std::string assignments(std::string_view columns);
+// n placeholders: "?, ?, ?".
+std::string placeholders(std::size_t n);
+// How many columns a comma-separated list names.
+std::size_t column_count(std::string_view columns);
+
 std::unique_ptr<SqlConnection> open_sqlite(const std::string& path);
 std::unique_ptr<SqlConnection> open_postgresql(const std::string& url);
 

@@ -45,6 +45,12 @@ Asset asset_from(const SqlRow& r) {
   return a;
 }
 
+// The columns asset_values() fills, in its order.
+constexpr const char* asset_value_columns =
+    "name, description, owner_user_id, owner_unit, confidentiality, integrity, availability, traceability, "
+    "model_id, model_version, stage, method, approved_by, approved_at, personal_data, sensitive_personal_data, "
+    "secrecy, security_protection, critical_service, updated_at";
+
 SqlParams asset_values(const Asset& a) {
   auto flag = [&](Flag f) { return SqlValue(std::int64_t(a.flags.count(f))); };
   return {a.name, a.description, opt(a.owner_user_id), a.owner_unit,
@@ -78,12 +84,9 @@ void SqlTransaction::insert_asset(const Asset& a) {
   for (auto& v : asset_values(a)) params.push_back(std::move(v));
   params.push_back(a.version);
   params.push_back(a.created_at);
-  db().execute(
-      "INSERT INTO assets (org_id, asset_id, name, description, owner_user_id, owner_unit, confidentiality, "
-      "integrity, availability, traceability, model_id, model_version, stage, method, approved_by, approved_at, "
-      "personal_data, sensitive_personal_data, secrecy, security_protection, critical_service, updated_at, "
-      "version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      params);
+  db().execute(std::string("INSERT INTO assets (org_id, asset_id, ") + asset_value_columns +
+                   ", version, created_at) VALUES (" + placeholders(4 + column_count(asset_value_columns)) + ")",
+               params);
 }
 
 bool SqlTransaction::update_asset(const Asset& a, std::int64_t expected_version) {
@@ -91,13 +94,9 @@ bool SqlTransaction::update_asset(const Asset& a, std::int64_t expected_version)
   params.push_back(a.org_id);
   params.push_back(a.id);
   params.push_back(expected_version);
-  return db().execute(
-             "UPDATE assets SET name = ?, description = ?, owner_user_id = ?, owner_unit = ?, confidentiality = ?, "
-             "integrity = ?, availability = ?, traceability = ?, model_id = ?, model_version = ?, stage = ?, "
-             "method = ?, approved_by = ?, approved_at = ?, personal_data = ?, sensitive_personal_data = ?, "
-             "secrecy = ?, security_protection = ?, critical_service = ?, updated_at = ?, version = version + 1 "
-             "WHERE org_id = ? AND asset_id = ? AND version = ?",
-             params) == 1;
+  return db().execute(std::string("UPDATE assets SET ") + assignments(asset_value_columns) +
+                          ", version = version + 1 WHERE org_id = ? AND asset_id = ? AND version = ?",
+                      params) == 1;
 }
 
 void SqlTransaction::delete_asset(const std::string& org_id, const std::string& asset_id) {

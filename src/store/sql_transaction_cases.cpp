@@ -119,7 +119,7 @@ void SqlTransaction::insert_case(const Case& c) {
   SqlParams params{c.org_id, c.id, c.version, c.created_at};
   for (auto& v : case_values(c)) params.push_back(std::move(v));
   db().execute(std::string("INSERT INTO cases (org_id, case_id, version, created_at, ") + case_value_columns +
-                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   ") VALUES (" + placeholders(4 + column_count(case_value_columns)) + ")",
                params);
 }
 
@@ -128,17 +128,8 @@ bool SqlTransaction::update_case(const Case& c, std::int64_t expected_version) {
   params.push_back(c.org_id);
   params.push_back(c.id);
   params.push_back(expected_version);
-  std::string set;
-  std::string_view cols = case_value_columns;
-  while (!cols.empty()) {
-    auto comma = cols.find(',');
-    auto col = cols.substr(0, comma);
-    while (!col.empty() && col.front() == ' ') col.remove_prefix(1);
-    set += std::string(col) + " = ?, ";
-    if (comma == std::string_view::npos) break;
-    cols.remove_prefix(comma + 1);
-  }
-  return db().execute("UPDATE cases SET " + set + "version = version + 1 WHERE org_id = ? AND case_id = ? AND version = ?",
+  return db().execute("UPDATE cases SET " + assignments(case_value_columns) +
+                          ", version = version + 1 WHERE org_id = ? AND case_id = ? AND version = ?",
                       params) == 1;
 }
 

@@ -60,6 +60,7 @@ Result<SignedIn> AccountService::sign_in(const std::string& username, const std:
   bool good = verify_password(creds ? creds->password_hash : dummy, password);
   if (!creds || !good || !creds->user.active) return Error{ErrorKind::unauthenticated, "error.sign_in_failed", {}, {}};
   SignedIn s{random_token(), random_token(), creds->user};
+  tx->delete_expired_sessions(now_utc());  // sign-ins keep the table small
   tx->insert_session(sha256_hex(s.session_token), creds->user.org_id, creds->user.id, s.csrf_token, now_utc(),
                      utc_in(session_lifetime_seconds));
   tx->commit();

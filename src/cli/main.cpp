@@ -31,6 +31,8 @@ int fail(const kk::app::Content& content, const kk::domain::Error& e) {
 }
 
 std::unique_ptr<kk::store::SqlStore> open_store(const std::string& url, std::size_t pool) {
+  if (url.rfind("sqlite:", 0) != 0 && url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0)
+    throw std::runtime_error("--db ska börja med sqlite: eller postgresql:// (fick \"" + url + "\")");
   auto store = std::make_unique<kk::store::SqlStore>(url, pool);
   int applied = store->migrate();
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);

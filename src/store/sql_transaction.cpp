@@ -179,6 +179,10 @@ void SqlTransaction::delete_session(const std::string& token_hash) {
   db().execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
 }
 
+void SqlTransaction::delete_expired_sessions(const std::string& now) {
+  db().execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
+}
+
 void SqlTransaction::delete_user_sessions(const std::string& org_id, const std::string& user_id) {
   db().execute("DELETE FROM sessions WHERE org_id = ? AND user_id = ?", {org_id, user_id});
 }

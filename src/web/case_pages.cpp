@@ -295,6 +295,7 @@ void WebApp::register_case_pages() {
     if (e.kind == ErrorKind::not_found && section != "activities") return error_page(ctx, e);
     json problem = echo;
     problem["section"] = section;
+    problem["anchor"] = section == "activities" ? "activity-" + ctx.param("key") : section;
     problem["message"] = error_message(ctx, e);
     problem[section] = true;
     return case_page(ctx, id, problem, http_status(e.kind));

@@ -10,6 +10,11 @@ using nlohmann::json;
 namespace mst = kainjow::mustache;
 
 namespace {
+// Stored times are ISO 8601 UTC (2026-11-22T07:05:15Z); pages show them to the minute.
+bool is_utc_timestamp(const std::string& s) {
+  return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == 'Z';
+}
+
 mst::data to_data(const json& j) {
   switch (j.type()) {
     case json::value_t::object: {
@@ -33,6 +38,10 @@ mst::data to_data(const json& j) {
     case json::value_t::string:
       // An empty text is "not given": false in sections, nothing when printed.
       if (j.get_ref<const std::string&>().empty()) return mst::data(false);
+      if (is_utc_timestamp(j.get_ref<const std::string&>())) {
+        const auto& t = j.get_ref<const std::string&>();
+        return mst::data(t.substr(0, 10) + " " + t.substr(11, 5) + " UTC");
+      }
       return mst::data(j.get<std::string>());
     default:
       return mst::data(j.dump());

@@ -17,6 +17,31 @@ json role_checkboxes(const WebApp& app, const RequestContext& ctx, const json& c
   return roles;
 }
 
+std::string shown(const json& v) {
+  if (v.is_null()) return "–";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+// What an audit entry changed, field by field: only differing fields for an update, every
+// field for a creation or removal.
+json audit_changes(const json& before, const json& after) {
+  json changes = json::array();
+  json keys = json::object();
+  for (const json* side : {&before, &after})
+    if (side->is_object())
+      for (const auto& item : side->items()) keys[item.key()] = true;
+  for (const auto& item : keys.items()) {
+    const std::string& key = item.key();
+    if (key == "updated_at" || key == "version") continue;
+    json b = before.is_object() ? before.value(key, json()) : json();
+    json a = after.is_object() ? after.value(key, json()) : json();
+    if (before.is_object() && after.is_object() && a == b) continue;
+    changes.push_back({{"field", key}, {"before", before.is_object() ? shown(b) : ""}, {"after", after.is_object() ? shown(a) : ""}});
+  }
+  return changes;
+}
+
 json roles_from(const Form& form) {
   json roles = json::array();
   for (const auto& r : form.all("roles")) roles.push_back(r);
@@ -144,10 +169,7 @@ void WebApp::register_admin_pages() {
     json items = json::array();
     std::int64_t oldest = 0;
     for (auto e : (*log)["items"]) {
-      json change = json::object();
-      if (!e["before"].is_null()) change["före"] = e["before"];
-      if (!e["after"].is_null()) change["efter"] = e["after"];
-      e["change"] = change.empty() ? "" : change.dump(2);
+      e["changes"] = audit_changes(e["before"], e["after"]);
       oldest = e["seq"].get<std::int64_t>();
       items.push_back(e);
     }

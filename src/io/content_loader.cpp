@@ -2,57 +2,13 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <stdexcept>
+#include "io/yaml_reading.hpp"
 
 namespace kk::io {
 using namespace kk::domain;
 
 namespace {
-
-// Thrown inside the loaders only, turned into an Error naming source and line.
-struct LoadError : std::runtime_error {
-  std::string where;
-  LoadError(const YAML::Node& node, const std::string& what)
-      : std::runtime_error(what), where(node.IsDefined() ? std::to_string(node.Mark().line + 1) : "?") {}
-};
-
-YAML::Node need(const YAML::Node& parent, const char* key) {
-  YAML::Node child = parent[key];
-  if (!child.IsDefined() || child.IsNull()) throw LoadError(parent, std::string("missing '") + key + "'");
-  return child;
-}
-
-std::string text(const YAML::Node& parent, const char* key) { return need(parent, key).as<std::string>(); }
-
-Localized localized(const YAML::Node& parent, const char* key, bool required = true) {
-  YAML::Node n = parent[key];
-  if (!n.IsDefined() || n.IsNull()) {
-    if (required) throw LoadError(parent, std::string("missing '") + key + "'");
-    return {};
-  }
-  if (!n.IsMap()) throw LoadError(n, std::string("'") + key + "' must have sv and en");
-  Localized l{text(n, "sv"), n["en"] ? n["en"].as<std::string>() : std::string()};
-  return l;
-}
-
-template <class E>
-E enum_value(const YAML::Node& parent, const char* key) {
-  YAML::Node n = need(parent, key);
-  auto v = parse_enum<E>(n.as<std::string>());
-  if (!v) throw LoadError(n, std::string("unknown value '") + n.as<std::string>() + "' for '" + key + "'");
-  return *v;
-}
-
-template <class F>
-auto guarded(const std::string& yaml, const std::string& source, F&& body) -> Result<decltype(body(YAML::Node()))> {
-  try {
-    return body(YAML::Load(yaml));
-  } catch (const LoadError& e) {
-    return Error::invalid("error.content", source + ":" + e.where).with("detail", e.what());
-  } catch (const YAML::Exception& e) {
-    return Error::invalid("error.content", source + ":" + std::to_string(e.mark.line + 1)).with("detail", e.msg);
-  }
-}
+using namespace kk::io::yaml;
 
 // Runs the type's own checks on what was read; the error names the file.
 template <class T>
@@ -69,7 +25,7 @@ Result<T> validated(Result<T> loaded, const std::string& source) {
 }  // namespace
 
 Result<ClassificationModel> load_classification_model(const std::string& yaml, const std::string& source) {
-  auto loaded = guarded(yaml, source, [](const YAML::Node& root) {
+  auto loaded = guarded<ClassificationModel>(yaml, source, [](const YAML::Node& root) {
     ClassificationModel m;
     m.id = text(root, "id");
     m.version = need(root, "version").as<int>();
@@ -86,7 +42,7 @@ Result<ClassificationModel> load_classification_model(const std::string& yaml, c
 }
 
 Result<QuestionSet> load_question_set(const std::string& yaml, const std::string& source) {
-  return guarded(yaml, source, [](const YAML::Node& root) {
+  return guarded<QuestionSet>(yaml, source, [](const YAML::Node& root) {
     QuestionSet set;
     set.id = text(root, "id");
     set.version = need(root, "version").as<int>();
@@ -115,7 +71,7 @@ Result<QuestionSet> load_question_set(const std::string& yaml, const std::string
 }
 
 Result<ProcessModel> load_process_model(const std::string& yaml, const std::string& source) {
-  auto loaded = guarded(yaml, source, [](const YAML::Node& root) {
+  auto loaded = guarded<ProcessModel>(yaml, source, [](const YAML::Node& root) {
     ProcessModel m;
     m.id = text(root, "id");
     m.version = need(root, "version").as<int>();

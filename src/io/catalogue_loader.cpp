@@ -1,0 +1,247 @@
+#include "io/catalogue_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+#include "domain/rule_evaluation.hpp"
+#include "io/yaml_reading.hpp"
+
+namespace kk::io {
+using namespace kk::domain;
+using namespace kk::io::yaml;
+
+namespace {
+
+Requirement read_requirement(const YAML::Node& n) {
+  Requirement r;
+  r.id = text(n, "id");
+  r.area = text(n, "area");
+  r.kind = enum_value<RequirementKind>(n, "kind");
+  r.weight = n["weight"] ? n["weight"].as<int>() : 0;
+  r.placement = enum_value<Placement>(n, "placement");
+  r.answer = enum_value<AnswerKind>(n, "answer");
+  r.ska_text = text(n, "ska_text");
+  r.ar_text = optional_text(n, "ar_text");
+  r.motive = text(n, "motive");
+  r.verification = enum_list<Verification>(n, "verification");
+  r.checked = enum_list<CheckMoment>(n, "checked");
+  if (auto f = n["follow_up"]; f && !f.IsNull())
+    r.follow_up = FollowUp{optional_text(f, "method"), enum_value<Frequency>(f, "frequency")};
+  if (auto refs = n["references"]; refs && refs.IsMap()) {
+    r.iso27001 = text_list(refs, "iso27001");
+    r.law = text_list(refs, "law");
+    r.sources = text_list(refs, "seed");
+  }
+  r.standard_named = n["standard_named"] ? n["standard_named"].as<bool>() : false;
+  return r;
+}
+
+void read_requirements(const YAML::Node& root, Catalogue& c, std::map<std::string, int>& lines) {
+  auto list = root["requirements"];
+  if (!list) return;
+  if (!list.IsSequence()) throw LoadError(list, "'requirements' must be a list");
+  for (const auto& n : list) {
+    c.requirements.push_back(read_requirement(n));
+    lines[c.requirements.back().id] = n.Mark().line + 1;
+  }
+}
+
+// Numbers for levels, yes/no for flags and derived facts, text for the rest.
+FactValue fact_value(const std::string& fact, const YAML::Node& n) {
+  static const std::set<std::string> numbers = {"confidentiality", "integrity", "availability", "traceability",
+                                                 "max_level"};
+  static const std::set<std::string> booleans = {
+      "personal_data",          "sensitive_personal_data", "secrecy", "security_protection", "critical_service",
+      "supplier_remote_access", "supplier_data_copies",    "framework_agreement", "cloud", "external_party"};
+  if (!n.IsScalar()) throw LoadError(n, "the value for '" + fact + "' must be a single value");
+  try {
+    if (numbers.count(fact)) return n.as<long long>();
+    if (booleans.count(fact)) return n.as<bool>();
+  } catch (const YAML::Exception&) {
+    throw LoadError(n, "'" + n.as<std::string>() + "' is not a valid value for '" + fact + "'");
+  }
+  return n.as<std::string>();
+}
+
+Condition read_condition(const YAML::Node& n);
+
+std::vector<Condition> read_children(const YAML::Node& n) {
+  std::vector<Condition> out;
+  if (n.IsSequence())
+    for (const auto& child : n) out.push_back(read_condition(child));
+  else
+    out.push_back(read_condition(n));
+  return out;
+}
+
+Condition read_fact(const std::string& fact, const YAML::Node& value) {
+  if (!CaseFacts::known(fact)) throw LoadError(value, "unknown fact '" + fact + "'");
+  Condition c;
+  c.kind = Condition::Kind::fact;
+  c.fact = fact;
+  if (!value.IsMap()) {
+    c.matcher = {Matcher::Op::eq, {fact_value(fact, value)}};
+    return c;
+  }
+  if (value.size() != 1) throw LoadError(value, "a test on '" + fact + "' has exactly one operator");
+  auto op_node = value.begin();
+  std::string op = op_node->first.as<std::string>();
+  static const std::map<std::string, Matcher::Op> ops = {
+      {"eq", Matcher::Op::eq},   {"ne", Matcher::Op::ne}, {"gte", Matcher::Op::gte}, {"gt", Matcher::Op::gt},
+      {"lte", Matcher::Op::lte}, {"lt", Matcher::Op::lt}, {"in", Matcher::Op::in},   {"not_in", Matcher::Op::not_in}};
+  auto it = ops.find(op);
+  if (it == ops.end()) throw LoadError(value, "unknown operator '" + op + "' (eq, ne, gte, gt, lte, lt, in, not_in)");
+  c.matcher.op = it->second;
+  const YAML::Node& operand = op_node->second;
+  if (c.matcher.op == Matcher::Op::in || c.matcher.op == Matcher::Op::not_in) {
+    if (!operand.IsSequence()) throw LoadError(operand, "'" + op + "' takes a list");
+    for (const auto& v : operand) c.matcher.values.push_back(fact_value(fact, v));
+  } else {
+    c.matcher.values.push_back(fact_value(fact, operand));
+  }
+  return c;
+}
+
+Condition read_condition(const YAML::Node& n) {
+  if (!n || n.IsNull()) return Condition{};
+  if (!n.IsMap()) throw LoadError(n, "a condition is a map such as { max_level: { gte: 2 } }");
+  std::vector<Condition> parts;
+  for (const auto& item : n) {
+    std::string key = item.first.as<std::string>();
+    Condition c;
+    if (key == "all" || key == "any" || key == "not") {
+      c.kind = key == "all" ? Condition::Kind::all : key == "any" ? Condition::Kind::any : Condition::Kind::none_of;
+      c.children = read_children(item.second);
+    } else if (key == "always") {
+      c.kind = Condition::Kind::always;
+    } else {
+      c = read_fact(key, item.second);
+    }
+    parts.push_back(std::move(c));
+  }
+  if (parts.size() == 1) return parts[0];
+  Condition all;
+  all.kind = Condition::Kind::all;
+  all.children = std::move(parts);
+  return all;
+}
+
+Rule read_rule(const YAML::Node& n) {
+  Rule r;
+  r.id = text(n, "id");
+  r.when = read_condition(n["when"]);
+  r.include = text_list(n, "include");
+  r.include_areas = text_list(n, "include_areas");
+  r.lock = n["lock"] ? n["lock"].as<bool>() : false;
+  if (n["as_kind"]) r.as_kind = enum_value<RequirementKind>(n, "as_kind");
+  r.suppress_requirements = n["suppress_requirements"] ? n["suppress_requirements"].as<bool>() : false;
+  if (auto f = n["finding"]; f && !f.IsNull()) {
+    FindingDefinition def;
+    def.severity = enum_value<Severity>(f, "severity");
+    def.text = localized(f, "text");
+    if (f["blocks_gate"]) def.blocks_gate = enum_value<Gate>(f, "blocks_gate");
+    r.finding = def;
+  }
+  if (auto a = n["activity"]; a && !a.IsNull()) {
+    ActivityDefinitionRef def{text(a, "key"), localized(a, "name"), std::nullopt};
+    if (a["blocks_gate"]) def.blocks_gate = enum_value<Gate>(a, "blocks_gate");
+    r.activity = def;
+  }
+  return r;
+}
+
+RuleExample read_example(const YAML::Node& n) {
+  RuleExample ex;
+  if (auto facts = n["facts"]; facts && facts.IsMap())
+    for (const auto& item : facts) {
+      std::string fact = item.first.as<std::string>();
+      if (!CaseFacts::known(fact)) throw LoadError(item.second, "unknown fact '" + fact + "'");
+      ex.facts[fact] = fact_value(fact, item.second);
+    }
+  if (auto expect = n["expect"]; expect && expect.IsMap()) {
+    ex.includes = text_list(expect, "includes");
+    ex.excludes = text_list(expect, "excludes");
+    ex.findings = enum_list<Severity>(expect, "findings");
+    ex.no_findings = enum_list<Severity>(expect, "no_findings");
+  }
+  return ex;
+}
+
+// Attaches "file:line" of the requirement or rule an error names.
+Error located(Error e, const std::string& source, const std::map<std::string, int>& lines) {
+  std::string key = e.field.substr(0, e.field.find('.'));
+  if (key == "rules") {
+    auto rest = e.field.substr(6);
+    key = rest.substr(0, rest.find('.'));
+  }
+  auto it = lines.find(key);
+  e.field = source + ":" + (it != lines.end() ? std::to_string(it->second) + ": " : " ") + e.field;
+  return e;
+}
+
+}  // namespace
+
+Result<Catalogue> load_catalogue(const SourceText& header, const std::vector<SourceText>& parts) {
+  Catalogue c;
+  std::map<std::string, int> lines;
+  std::map<std::string, std::string> files;  // requirement id -> file
+  auto read = guarded<Catalogue>(header.text, header.name, [&](const YAML::Node& root) {
+    c.id = text(root, "id");
+    c.version = need(root, "version").as<int>();
+    c.language = optional_text(root, "language");
+    if (c.language.empty()) c.language = "sv";
+    c.name = localized(root, "name");
+    c.description = localized(root, "description", false);
+    for (const auto& a : need(root, "areas")) c.areas.push_back({text(a, "key"), optional_text(a, "code"), localized(a, "name")});
+    read_requirements(root, c, lines);
+    for (const auto& r : c.requirements) files[r.id] = header.name;
+    return c;
+  });
+  if (!read) return read;
+  for (const auto& part : parts) {
+    auto more = guarded<Catalogue>(part.text, part.name, [&](const YAML::Node& root) {
+      std::size_t before = c.requirements.size();
+      read_requirements(root, c, lines);
+      for (std::size_t i = before; i < c.requirements.size(); ++i) files[c.requirements[i].id] = part.name;
+      return c;
+    });
+    if (!more) return more;
+  }
+  if (auto valid = c.validate(); !valid) {
+    std::string key = valid.error().field.substr(0, valid.error().field.find('.'));
+    auto file = files.count(key) ? files[key] : header.name;
+    return located(valid.error(), file, lines);
+  }
+  c.build_index();
+  return c;
+}
+
+Result<RuleSet> load_rule_set(const SourceText& source, const Catalogue& catalogue) {
+  std::map<std::string, int> lines;
+  auto read = guarded<RuleSet>(source.text, source.name, [&](const YAML::Node& root) {
+    RuleSet s;
+    s.id = text(root, "id");
+    s.version = need(root, "version").as<int>();
+    s.name = localized(root, "name");
+    s.description = localized(root, "description", false);
+    if (root["owner_role"]) s.owner_role = root["owner_role"].as<std::string>();
+    for (const auto& n : need(root, "rules")) {
+      s.rules.push_back(read_rule(n));
+      lines[s.rules.back().id] = n.Mark().line + 1;
+    }
+    if (auto ex = root["examples"]; ex && ex.IsSequence())
+      for (const auto& n : ex) s.examples.push_back(read_example(n));
+    return s;
+  });
+  if (!read) return read;
+  if (auto valid = read->validate(catalogue); !valid) return located(valid.error(), source.name, lines);
+  if (auto examples = check_examples(*read, catalogue); !examples) {
+    Error e = examples.error();
+    e.field = source.name + ": " + e.field;
+    return e;
+  }
+  return read;
+}
+
+}  // namespace kk::io

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "io/catalogue_loader.hpp"
 #include "io/content_loader.hpp"
 #include "io/embedded.hpp"
 
@@ -11,6 +12,12 @@ using namespace kk::domain;
 const ClassificationModel& Content::model(const std::string& id) const {
   auto it = models.find(id);
   if (it == models.end()) return models.at("standard");
+  return it->second;
+}
+
+const Catalogue& Content::catalogue(const std::string& id) const {
+  auto it = catalogues.find(id);
+  if (it == catalogues.end()) return catalogues.at(default_catalogue);
   return it->second;
 }
 
@@ -40,6 +47,24 @@ Content load_builtin_content() {
   c.questions = take(io::load_question_set(file("catalog/classification/initial-questions.yaml"),
                                            "catalog/classification/initial-questions.yaml"));
   c.process = take(io::load_process_model(file("catalog/process/msb-process.yaml"), "catalog/process/msb-process.yaml"));
+  // Catalogues: one folder each, catalogue.yaml for the header and any further files of requirements.
+  std::map<std::string, std::vector<std::string>> folders;
+  for (const auto& path : io::embedded_files_under("catalog/requirements/")) {
+    auto rest = path.substr(std::string("catalog/requirements/").size());
+    folders[rest.substr(0, rest.find('/'))].push_back(path);
+  }
+  for (const auto& [folder, paths] : folders) {
+    std::string header = "catalog/requirements/" + folder + "/catalogue.yaml";
+    std::vector<io::SourceText> parts;
+    for (const auto& p : paths)
+      if (p != header) parts.push_back({file(p), p});
+    auto catalogue = take(io::load_catalogue({file(header), header}, parts));
+    c.catalogues[catalogue.id] = std::move(catalogue);
+  }
+  if (!c.catalogues.count(c.default_catalogue))
+    throw std::runtime_error("the built-in catalogue '" + c.default_catalogue + "' is missing");
+  for (const auto& path : io::embedded_files_under("catalog/rules/"))
+    c.rule_sets.push_back(take(io::load_rule_set({file(path), path}, c.catalogues.at(c.default_catalogue))));
   for (Language lang : {Language::sv, Language::en}) {
     std::string path = "catalog/i18n/" + std::string(to_string(lang)) + ".yaml";
     auto status = c.messages.add(lang, file(path), path);

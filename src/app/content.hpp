@@ -4,9 +4,11 @@
 #include <map>
 #include <string>
 
+#include "domain/catalogue.hpp"
 #include "domain/classification_model.hpp"
 #include "domain/guided_questions.hpp"
 #include "domain/process_model.hpp"
+#include "domain/rule_set.hpp"
 #include "io/messages.hpp"
 
 namespace kk::app {
@@ -16,8 +18,12 @@ struct Content {
   domain::QuestionSet questions;
   domain::ProcessModel process;
   io::Messages messages;
+  std::map<std::string, domain::Catalogue> catalogues;  // by id
+  std::string default_catalogue = "kravkedja-bas";
+  std::vector<domain::RuleSet> rule_sets;              // the built-in rule sets, all applied
 
   const domain::ClassificationModel& model(const std::string& id) const;
+  const domain::Catalogue& catalogue(const std::string& id) const;
 };
 
 // Throws std::runtime_error naming the file and line when the content is broken.

@@ -123,6 +123,13 @@ void WebApp::register_api_routes() {
   cancel.summary = "Cancel the case with a reason";
   cancel.request_schema = "CancelInput";
 
+  r.add("GET", "/api/v1/cases/{id}/specification", [this](RequestContext& ctx) {
+     return api_json(ctx, specifications_.get(ctx.who(), ctx.param("id")));
+   }).summary = "The case's security requirements, each with the reasons it is there";
+  r.add("GET", "/api/v1/cases/{id}/findings", [this](RequestContext& ctx) {
+     return api_json(ctx, specifications_.findings(ctx.who(), ctx.param("id")));
+   }).summary = "Findings and required activities of the rule sets, from the case's current facts";
+
   // Administration
   r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })
       .summary = "Active users of the organisation, for choosing owners and team members";

@@ -52,6 +52,7 @@ void WebApp::register_page_routes() {
   register_asset_pages();
   register_case_pages();
   register_admin_pages();
+  register_specification_pages();
 }
 
 }  // namespace kk::web

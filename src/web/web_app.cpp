@@ -49,6 +49,7 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       accounts_(store, content),
       assets_(store, content),
       cases_(store, content),
+      specifications_(store, content),
       texts_sv_(nested_texts(content.messages.all(Language::sv))),
       texts_en_(nested_texts(content.messages.all(Language::en))) {
   // English falls back to Swedish for any key it lacks.

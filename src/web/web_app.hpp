@@ -6,6 +6,7 @@
 #include "app/accounts.hpp"
 #include "app/assets.hpp"
 #include "app/cases.hpp"
+#include "app/specification.hpp"
 #include "web/router.hpp"
 
 namespace kk::web {
@@ -21,6 +22,7 @@ class WebApp {
   app::AccountService& accounts() { return accounts_; }
   app::AssetService& assets() { return assets_; }
   app::CaseService& cases() { return cases_; }
+  app::SpecificationService& specifications() { return specifications_; }
 
   // API answers.
   Response api_error(const RequestContext& ctx, const domain::Error& error) const;
@@ -40,6 +42,7 @@ class WebApp {
   void register_asset_pages();
   void register_case_pages();
   void register_admin_pages();
+  void register_specification_pages();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;
@@ -47,6 +50,7 @@ class WebApp {
   app::AccountService accounts_;
   app::AssetService assets_;
   app::CaseService cases_;
+  app::SpecificationService specifications_;
   Router router_;
   nlohmann::json texts_sv_, texts_en_;  // message catalogue as nested objects, for templates
 };

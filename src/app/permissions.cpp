@@ -27,6 +27,7 @@ bool allowed(const Actor& actor, Permission p) {
     case Permission::approve_classification:
       return any_of(u, {Role::information_owner});
     case Permission::edit_cases:
+    case Permission::edit_specification:
       return any_of(u, {Role::ciso, Role::procurer});
     case Permission::decide_prepare:
       return any_of(u, {Role::ciso, Role::procurer, Role::information_owner});

@@ -13,6 +13,7 @@ enum class Permission {
   delete_assets,
   approve_classification,  // only the asset's own information owner, checked in the use case
   edit_cases,        // create and edit cases, link assets, team
+  edit_specification,  // strike, add and change requirements of a case
   decide_prepare,    // decisions at the gates of the prepare and procure steps
   decide_realise,    // decisions at the gates of the realise step
   record_activities,

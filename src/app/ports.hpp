@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/records.hpp"
+#include "domain/specification.hpp"
 
 namespace kk::app {
 
@@ -17,6 +18,16 @@ namespace kk::app {
 struct StoreError : std::runtime_error {
   enum class Kind { other, unavailable, unique_violation } kind;
   StoreError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+};
+
+struct StoredSpecification {
+  std::string catalogue_id;
+  int catalogue_version = 1;
+  std::string rule_sets_json;  // [{"id":…,"version":…}]
+  bool frozen = false;
+  std::int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
 };
 
 struct Credentials {
@@ -89,6 +100,20 @@ class Transaction {
   virtual bool add_team_member(const std::string& org_id, const std::string& case_id, const TeamMember& m,
                                const std::string& now) = 0;
   virtual bool remove_team_member(const std::string& org_id, const std::string& case_id, const TeamMember& m) = 0;
+
+  // specifications
+  virtual std::optional<StoredSpecification> specification(const std::string& org_id, const std::string& case_id) = 0;
+  virtual void insert_specification(const std::string& org_id, const std::string& case_id,
+                                    const StoredSpecification& s) = 0;
+  // Bumps the version (every change to entries does), failing when it is not `expected_version`.
+  virtual bool touch_specification(const std::string& org_id, const std::string& case_id,
+                                   std::int64_t expected_version, const std::string& now) = 0;
+  virtual std::vector<domain::SpecEntry> specification_entries(const std::string& org_id,
+                                                               const std::string& case_id) = 0;
+  virtual void insert_spec_entry(const std::string& org_id, const std::string& case_id,
+                                 const domain::SpecEntry& e) = 0;
+  virtual bool update_spec_entry(const std::string& org_id, const std::string& case_id, const domain::SpecEntry& e,
+                                 std::int64_t expected_version) = 0;
 
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;

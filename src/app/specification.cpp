@@ -1,6 +1,12 @@
 #include "app/specification.hpp"
 
+#include "app/clock.hpp"
+#include "app/input.hpp"
 #include "app/views.hpp"
+#include "domain/case_progress.hpp"
+
+#include <algorithm>
+#include <tuple>
 
 namespace kk::app {
 using namespace kk::domain;
@@ -109,52 +115,304 @@ Result<json> SpecificationService::findings(const Actor& actor, const std::strin
   });
 }
 
+json SpecificationService::entry_json(const Actor& actor, const SpecEntry& e, const Evaluation& now) const {
+  const Catalogue& cat = content_.catalogue(e.catalogue_id);
+  const Requirement* found = cat.find(e.requirement_id);
+  json reasons = json::array();
+  // A rule entry still selected shows today's reasons; otherwise those it was stored with.
+  const GeneratedEntry* current = now.find(e.requirement_id);
+  for (const auto& reason : current && e.origin == EntryOrigin::rule ? current->reasons : e.reasons)
+    reasons.push_back(reason_json(actor, reason));
+  json j = {{"id", e.requirement_id},
+            {"requirement_id", e.requirement_id},
+            {"catalogue", e.catalogue_id},
+            {"kind", to_string(e.kind)},
+            {"weight", e.kind == RequirementKind::bor ? json(e.weight) : json()},
+            {"status", to_string(e.status)},
+            {"origin", to_string(e.origin)},
+            {"locked", e.locked},
+            {"note", e.note},
+            {"case_text", e.case_text},
+            {"changed_by", e.changed_by ? json(*e.changed_by) : json()},
+            {"changed_at", e.changed_at ? json(*e.changed_at) : json()},
+            {"version", e.version},
+            {"reasons", reasons}};
+  if (!found) return j;
+  const Requirement& r = *found;
+  const Area* area = cat.find_area(r.area);
+  j.update({{"area", r.area},
+            {"area_name", area ? area->name.in(actor.lang) : r.area},
+            {"placement", to_string(r.placement)},
+            {"answer", to_string(r.answer)},
+            {"ska_text", r.ska_text},
+            {"ar_text", r.ar_text},
+            {"motive", r.motive},
+            {"verification", enum_list_json(r.verification)},
+            {"checked", enum_list_json(r.checked)},
+            {"follow_up", r.follow_up ? json{{"method", r.follow_up->method}, {"frequency", to_string(r.follow_up->frequency)}}
+                                      : json()},
+            {"references", {{"iso27001", string_list(r.iso27001)}, {"law", string_list(r.law)},
+                            {"sources", string_list(r.sources)}}},
+            {"standard_named", r.standard_named}});
+  return j;
+}
+
+bool SpecificationService::frozen(Transaction& tx, const Case& c) const {
+  std::vector<DecisionRecord> log;
+  for (const auto& d : tx.decisions(c.org_id, c.id)) log.push_back({d.gate, d.outcome});
+  return replay_decisions(log).passed(Gate::documents_approved);
+}
+
+bool SpecificationService::owns_rules(const Actor& actor) const {
+  for (const auto& s : content_.rule_sets) {
+    auto role = parse_enum<Role>(s.owner_role);
+    if (role && actor.user.has(*role)) return true;
+  }
+  return false;
+}
+
+json SpecificationService::build(Transaction& tx, const Actor& actor, const Case& c) {
+  Evaluation ev = evaluate(tx, c);
+  const Catalogue& cat = content_.catalogue(content_.default_catalogue);
+  auto stored = tx.specification(actor.org_id(), c.id);
+  std::vector<SpecEntry> entries = stored ? tx.specification_entries(actor.org_id(), c.id) : entries_from(ev, cat.id);
+  if (!stored)
+    for (auto& e : entries) e.version = 0;  // computed: the first edit stores it
+
+  // Document order: placement, area, id — for stored entries as for computed ones.
+  std::stable_sort(entries.begin(), entries.end(), [&](const SpecEntry& a, const SpecEntry& b) {
+    auto key = [&](const SpecEntry& e) {
+      const Requirement* r = content_.catalogue(e.catalogue_id).find(e.requirement_id);
+      return std::tuple(r ? static_cast<int>(r->placement) : 9, r ? cat.area_index(r->area) : cat.areas.size(),
+                        e.requirement_id);
+    };
+    return key(a) < key(b);
+  });
+  json list = json::array();
+  for (const auto& e : entries) list.push_back(entry_json(actor, e, ev));
+
+  json proposal = {{"add", json::array()}, {"remove", json::array()}};
+  if (stored) {
+    SpecProposal p = propose_changes(ev, entries);
+    for (const auto& g : p.add) {
+      SpecEntry s = entries_from(Evaluation{{g}, {}, {}, false}, cat.id).front();
+      proposal["add"].push_back(entry_json(actor, s, ev));
+    }
+    for (const auto& id : p.remove)
+      for (const auto& e : entries)
+        if (e.requirement_id == id) proposal["remove"].push_back(entry_json(actor, e, ev));
+  }
+  json rule_sets = json::array();
+  for (const auto& s : content_.rule_sets) rule_sets.push_back({{"id", s.id}, {"version", s.version}});
+  json out = findings_json(actor, ev);
+  out["case_id"] = c.id;
+  out["catalogue"] = {{"id", stored ? stored->catalogue_id : cat.id},
+                      {"version", stored ? stored->catalogue_version : cat.version}};
+  out["rule_sets"] = stored ? json::parse(stored->rule_sets_json, nullptr, false) : rule_sets;
+  out["stored"] = stored.has_value();
+  out["version"] = stored ? stored->version : 0;
+  out["frozen"] = frozen(tx, c);
+  out["entries"] = list;
+  out["proposal"] = proposal;
+  return out;
+}
+
+std::int64_t SpecificationService::ensure_stored(Transaction& tx, const Actor& actor, const Case& c,
+                                                 const Evaluation& ev) {
+  if (auto s = tx.specification(actor.org_id(), c.id)) return s->version;
+  const Catalogue& cat = content_.catalogue(content_.default_catalogue);
+  json rule_sets = json::array();
+  for (const auto& s : content_.rule_sets) rule_sets.push_back({{"id", s.id}, {"version", s.version}});
+  StoredSpecification spec{cat.id, cat.version, rule_sets.dump(), false, 1, now_utc(), now_utc()};
+  tx.insert_specification(actor.org_id(), c.id, spec);
+  for (const auto& e : entries_from(ev, cat.id)) tx.insert_spec_entry(actor.org_id(), c.id, e);
+  record_audit(tx, actor, "specification.store", "case", c.id, nullptr,
+               {{"catalogue", cat.id}, {"catalogue_version", cat.version}, {"entries", ev.entries.size()}});
+  return spec.version;
+}
+
 Result<json> SpecificationService::get(const Actor& actor, const std::string& case_id) {
   KK_TRY(authorize(actor, Permission::read));
   return read([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
-    Evaluation ev = evaluate(tx, *c);
+    return build(tx, actor, *c);
+  });
+}
+
+Result<json> SpecificationService::add_entry(const Actor& actor, const std::string& case_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"requirement_id", "reason", "decision"}));
+  KK_TRY(input::require(body, "requirement_id"));
+  KK_TRY(input::require(body, "reason"));
+  std::string requirement_id, reason, decision;
+  KK_TRY(input::text(body, "requirement_id", requirement_id, 64));
+  KK_TRY(input::text(body, "reason", reason, input::long_text));
+  KK_TRY(input::text(body, "decision", decision, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_specification));
     const Catalogue& cat = content_.catalogue(content_.default_catalogue);
-    json entries = json::array();
-    for (const auto& e : ev.entries) {
-      const Requirement& r = *cat.find(e.requirement_id);
-      json reasons = json::array();
-      for (const auto& reason : e.reasons) reasons.push_back(reason_json(actor, reason));
-      const Area* area = cat.find_area(r.area);
-      entries.push_back({{"id", r.id},
-                         {"requirement_id", r.id},
-                         {"catalogue", cat.id},
-                         {"area", r.area},
-                         {"area_name", area ? area->name.in(actor.lang) : r.area},
-                         {"kind", to_string(e.kind)},
-                         {"placement", to_string(r.placement)},
-                         {"weight", e.kind == RequirementKind::bor ? json(e.weight) : json()},
-                         {"answer", to_string(r.answer)},
-                         {"ska_text", r.ska_text},
-                         {"ar_text", r.ar_text},
-                         {"motive", r.motive},
-                         {"verification", enum_list_json(r.verification)},
-                         {"checked", enum_list_json(r.checked)},
-                         {"follow_up", r.follow_up ? json{{"method", r.follow_up->method},
-                                                          {"frequency", to_string(r.follow_up->frequency)}}
-                                                   : json()},
-                         {"references", {{"iso27001", string_list(r.iso27001)}, {"law", string_list(r.law)},
-                                         {"sources", string_list(r.sources)}}},
-                         {"standard_named", r.standard_named},
-                         {"reasons", reasons},
-                         {"status", "active"},
-                         {"locked", e.locked}});
+    const Requirement* r = cat.find(requirement_id);
+    if (!r) return Error::unprocessable("error.unknown_requirement", "requirement_id").with("value", requirement_id);
+    if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
+      return Error::unprocessable("error.specification_frozen", "decision");
+    Evaluation ev = evaluate(tx, *c);
+    std::int64_t spec_version = ensure_stored(tx, actor, *c, ev);
+    SpecEntry entry;
+    entry.requirement_id = r->id;
+    entry.catalogue_id = cat.id;
+    entry.origin = EntryOrigin::manual;
+    entry.kind = r->kind;
+    entry.weight = r->weight;
+    entry.note = decision.empty() ? reason : decision;
+    entry.changed_by = actor.user.id;
+    entry.changed_at = now_utc();
+    std::optional<SpecEntry> existing;
+    for (const auto& e : tx.specification_entries(actor.org_id(), case_id))
+      if (e.requirement_id == r->id) existing = e;
+    if (existing && existing->status == EntryStatus::active)
+      return Error::conflict("error.requirement_already_in_specification").with("value", r->id);
+    if (existing) {
+      entry.version = existing->version;
+      entry.reasons = existing->reasons;
+      if (!tx.update_spec_entry(actor.org_id(), case_id, entry, existing->version)) return Error::conflict("error.stale_version");
+    } else {
+      tx.insert_spec_entry(actor.org_id(), case_id, entry);
     }
-    json rule_sets = json::array();
-    for (const auto& s : content_.rule_sets) rule_sets.push_back({{"id", s.id}, {"version", s.version}});
-    json out = findings_json(actor, ev);
-    out["case_id"] = c->id;
-    out["catalogue"] = {{"id", cat.id}, {"version", cat.version}};
-    out["rule_sets"] = rule_sets;
-    out["stored"] = false;
-    out["entries"] = entries;
+    if (!tx.touch_specification(actor.org_id(), case_id, spec_version, now_utc())) return Error::conflict("error.stale_version");
+    record_audit(tx, actor, "specification.add", "case", case_id, nullptr,
+                 {{"requirement_id", r->id}, {"reason", reason}, {"decision", decision}});
+    return build(tx, actor, *c);
+  });
+}
+
+Result<json> SpecificationService::edit_entry(const Actor& actor, const std::string& case_id,
+                                              const std::string& requirement_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "status", "kind", "weight", "case_text", "reason", "decision"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  EntryEdit edit;
+  std::optional<EntryStatus> status;
+  KK_TRY(input::optional_enumeration(body, "status", status));
+  edit.status = status;
+  std::optional<RequirementKind> kind;
+  KK_TRY(input::optional_enumeration(body, "kind", kind));
+  edit.kind = kind;
+  std::optional<std::int64_t> weight;
+  KK_TRY(input::optional_integer(body, "weight", weight, 1, 10));
+  if (weight) edit.weight = static_cast<int>(*weight);
+  KK_TRY(input::optional_text(body, "case_text", edit.case_text, input::long_text));
+  if (body.contains("case_text") && !edit.case_text) edit.case_text = "";
+  KK_TRY(input::text(body, "reason", edit.reason, input::long_text));
+  KK_TRY(input::text(body, "decision", edit.decision, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_specification));
+    Evaluation ev = evaluate(tx, *c);
+    bool was_stored = tx.specification(actor.org_id(), case_id).has_value();
+    // A computed specification is read at version 0 everywhere; the first edit stores it.
+    std::vector<SpecEntry> entries =
+        was_stored ? tx.specification_entries(actor.org_id(), case_id) : entries_from(ev, content_.default_catalogue);
+    std::optional<SpecEntry> current;
+    for (const auto& e : entries)
+      if (e.requirement_id == requirement_id) current = e;
+    if (!current) return Error::not_found();
+    if (!was_stored) current->version = 0;
+    auto current_json = [&] { return entry_json(actor, *current, ev); };
+    if (current->version != version) return stale(current_json());
+    KK_TRY(check_entry_edit(*current, edit, frozen(tx, *c), owns_rules(actor)));
+    std::int64_t spec_version = ensure_stored(tx, actor, *c, ev);
+    if (!was_stored) current->version = 1;
+    SpecEntry next = *current;
+    apply_entry_edit(next, edit);
+    next.changed_by = actor.user.id;
+    next.changed_at = now_utc();
+    if (!tx.update_spec_entry(actor.org_id(), case_id, next, current->version)) return stale(current_json());
+    if (!tx.touch_specification(actor.org_id(), case_id, spec_version, now_utc())) return Error::conflict("error.stale_version");
+    next.version = current->version + 1;
+    record_audit(tx, actor, "specification.edit", "case", case_id, entry_json(actor, *current, ev),
+                 entry_json(actor, next, ev));
+    return build(tx, actor, *c);
+  });
+}
+
+Result<json> SpecificationService::resolve_proposal(const Actor& actor, const std::string& case_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "apply", "decline", "decision"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  std::string decision;
+  KK_TRY(input::text(body, "decision", decision, input::long_text));
+  auto ids = [&](const char* key) -> Result<std::vector<std::string>> {
+    std::vector<std::string> out;
+    if (!body.contains(key)) return out;
+    if (!body[key].is_array()) return Error::invalid("error.type_array", key);
+    for (const auto& v : body[key]) {
+      if (!v.is_string()) return Error::invalid("error.type_text", key);
+      out.push_back(v.get<std::string>());
+    }
     return out;
+  };
+  auto apply = KK_TRY(ids("apply"));
+  auto decline = KK_TRY(ids("decline"));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_specification));
+    auto stored = tx.specification(actor.org_id(), case_id);
+    if (!stored) return Error::unprocessable("error.nothing_proposed", "apply");
+    if (stored->version != version) return stale(build(tx, actor, *c));
+    if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
+      return Error::unprocessable("error.specification_frozen", "decision");
+    Evaluation ev = evaluate(tx, *c);
+    auto entries = tx.specification_entries(actor.org_id(), case_id);
+    SpecProposal p = propose_changes(ev, entries);
+    json applied = json::array(), declined = json::array();
+    auto handle = [&](const std::string& id, bool accept) -> Status {
+      for (const auto& g : p.add)
+        if (g.requirement_id == id) {
+          SpecEntry e = entries_from(Evaluation{{g}, {}, {}, false}, stored->catalogue_id).front();
+          e.status = accept ? EntryStatus::active : EntryStatus::declined;
+          e.changed_by = actor.user.id;
+          e.changed_at = now_utc();
+          e.note = decision;
+          tx.insert_spec_entry(actor.org_id(), case_id, e);
+          return ok();
+        }
+      for (const auto& removed : p.remove)
+        if (removed == id)
+          for (auto e : entries)
+            if (e.requirement_id == id) {
+              std::int64_t v = e.version;
+              if (accept) e.status = EntryStatus::removed;
+              else e.keep = true;
+              e.changed_by = actor.user.id;
+              e.changed_at = now_utc();
+              e.note = decision;
+              if (!tx.update_spec_entry(actor.org_id(), case_id, e, v)) return Error::conflict("error.stale_version");
+              return ok();
+            }
+      return Error::unprocessable("error.not_proposed", accept ? "apply" : "decline").with("value", id);
+    };
+    for (const auto& id : apply) {
+      KK_TRY(handle(id, true));
+      applied.push_back(id);
+    }
+    for (const auto& id : decline) {
+      KK_TRY(handle(id, false));
+      declined.push_back(id);
+    }
+    if (!tx.touch_specification(actor.org_id(), case_id, version, now_utc())) return Error::conflict("error.stale_version");
+    record_audit(tx, actor, "specification.proposal", "case", case_id, nullptr,
+                 {{"applied", applied}, {"declined", declined}, {"decision", decision}});
+    return build(tx, actor, *c);
   });
 }
 

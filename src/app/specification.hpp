@@ -4,6 +4,7 @@
 // stored it is computed from the current facts on every read.
 #include "app/service_base.hpp"
 #include "domain/rule_evaluation.hpp"
+#include "domain/specification.hpp"
 
 namespace kk::app {
 
@@ -12,6 +13,14 @@ class SpecificationService : public ServiceBase {
   using ServiceBase::ServiceBase;
 
   domain::Result<json> get(const Actor& actor, const std::string& case_id);
+  // Adds a catalogue requirement by hand: {"requirement_id", "reason"}.
+  domain::Result<json> add_entry(const Actor& actor, const std::string& case_id, const json& body);
+  // Strikes or reinstates, changes ska/bör, weight or the case's own text:
+  // {"version", "status", "kind", "weight", "case_text", "reason", "decision"}.
+  domain::Result<json> edit_entry(const Actor& actor, const std::string& case_id, const std::string& requirement_id,
+                                  const json& body);
+  // Applies or declines the proposed difference: {"version", "apply": [ids], "decline": [ids], "decision"}.
+  domain::Result<json> resolve_proposal(const Actor& actor, const std::string& case_id, const json& body);
   // Findings and required activities, always from the current facts.
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
 
@@ -20,6 +29,12 @@ class SpecificationService : public ServiceBase {
 
  private:
   domain::Evaluation evaluate(Transaction& tx, const Case& c) const;
+  json build(Transaction& tx, const Actor& actor, const Case& c);
+  json entry_json(const Actor& actor, const domain::SpecEntry& e, const domain::Evaluation& now) const;
+  // The stored specification, storing the computed one first when there is none.
+  std::int64_t ensure_stored(Transaction& tx, const Actor& actor, const Case& c, const domain::Evaluation& ev);
+  bool frozen(Transaction& tx, const Case& c) const;
+  bool owns_rules(const Actor& actor) const;
   json reason_json(const Actor& actor, const domain::Reason& r) const;
   json findings_json(const Actor& actor, const domain::Evaluation& ev) const;
   std::vector<const domain::RuleSet*> rule_sets() const;

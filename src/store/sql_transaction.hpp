@@ -62,6 +62,16 @@ class SqlTransaction final : public app::Transaction {
                        const std::string& now) override;
   bool remove_team_member(const std::string& org_id, const std::string& case_id, const app::TeamMember& m) override;
 
+  std::optional<app::StoredSpecification> specification(const std::string& org_id, const std::string& case_id) override;
+  void insert_specification(const std::string& org_id, const std::string& case_id,
+                            const app::StoredSpecification& s) override;
+  bool touch_specification(const std::string& org_id, const std::string& case_id, std::int64_t expected_version,
+                           const std::string& now) override;
+  std::vector<domain::SpecEntry> specification_entries(const std::string& org_id, const std::string& case_id) override;
+  void insert_spec_entry(const std::string& org_id, const std::string& case_id, const domain::SpecEntry& e) override;
+  bool update_spec_entry(const std::string& org_id, const std::string& case_id, const domain::SpecEntry& e,
+                         std::int64_t expected_version) override;
+
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
 

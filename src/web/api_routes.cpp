@@ -126,6 +126,25 @@ void WebApp::register_api_routes() {
   r.add("GET", "/api/v1/cases/{id}/specification", [this](RequestContext& ctx) {
      return api_json(ctx, specifications_.get(ctx.who(), ctx.param("id")));
    }).summary = "The case's security requirements, each with the reasons it is there";
+  auto& add_entry = r.add("POST", "/api/v1/cases/{id}/specification/entries",
+                          with_body([this](RequestContext& ctx, const json& b) {
+                            return specifications_.add_entry(ctx.who(), ctx.param("id"), b);
+                          }, 201));
+  add_entry.summary = "Add a catalogue requirement to the specification by hand, with a reason";
+  add_entry.request_schema = "EntryInput";
+  add_entry.success_status = 201;
+  auto& edit_entry = r.add("PATCH", "/api/v1/cases/{id}/specification/entries/{entry_id}",
+                           with_body([this](RequestContext& ctx, const json& b) {
+                             return specifications_.edit_entry(ctx.who(), ctx.param("id"), ctx.param("entry_id"), b);
+                           }));
+  edit_entry.summary = "Strike (with a reason) or reinstate an entry, change ska/bör, weight or the case's text";
+  edit_entry.request_schema = "EntryPatch";
+  auto& resolve = r.add("POST", "/api/v1/cases/{id}/specification/proposal",
+                         with_body([this](RequestContext& ctx, const json& b) {
+                           return specifications_.resolve_proposal(ctx.who(), ctx.param("id"), b);
+                         }));
+  resolve.summary = "Apply or decline the difference the case's current facts propose";
+  resolve.request_schema = "ProposalInput";
   r.add("GET", "/api/v1/cases/{id}/findings", [this](RequestContext& ctx) {
      return api_json(ctx, specifications_.findings(ctx.who(), ctx.param("id")));
    }).summary = "Findings and required activities of the rule sets, from the case's current facts";

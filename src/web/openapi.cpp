@@ -1,4 +1,5 @@
 // The OpenAPI 3 document, generated from the route table so no route goes undocumented.
+#include "domain/catalogue.hpp"
 #include "web/web_app.hpp"
 
 namespace kk::web {
@@ -119,6 +120,29 @@ json schemas() {
           {"language", enum_schema<Language>()},
           {"classification_model", {{"type", "string"}}},
           {"version", {{"type", "integer"}}}}}}},
+      {"EntryInput",
+       {{"type", "object"},
+        {"required", {"requirement_id", "reason"}},
+        {"properties", {{"requirement_id", {{"type", "string"}}}, {"reason", text(20000)}, {"decision", text(20000)}}}}},
+      {"EntryPatch",
+       {{"type", "object"},
+        {"required", {"version"}},
+        {"properties",
+         {{"version", {{"type", "integer"}, {"description", "0 while the specification is computed"}}},
+          {"status", {{"type", "string"}, {"enum", {"active", "struck"}}}},
+          {"kind", enum_schema<RequirementKind>()},
+          {"weight", {{"type", "integer"}, {"minimum", 1}, {"maximum", 10}}},
+          {"case_text", text(20000)},
+          {"reason", {{"type", "string"}, {"description", "Required to strike"}}},
+          {"decision", {{"type", "string"}, {"description", "Required for locked entries and a frozen specification"}}}}}}},
+      {"ProposalInput",
+       {{"type", "object"},
+        {"required", {"version"}},
+        {"properties",
+         {{"version", {{"type", "integer"}}},
+          {"apply", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+          {"decline", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+          {"decision", text(20000)}}}}},
       {"Error", error},
   };
 }

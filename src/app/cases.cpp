@@ -3,6 +3,7 @@
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
+#include "app/specification.hpp"
 #include "app/views.hpp"
 #include "domain/case_progress.hpp"
 
@@ -48,6 +49,29 @@ json CaseService::process(const Actor& actor) const {
   for (const auto& c : p.competences) competences.push_back({{"key", c.key}, {"name", c.name.in(lang)}});
   return {{"id", p.id}, {"version", p.version}, {"steps", steps}, {"phases", phases}, {"gates", gates},
           {"activities", activities}, {"competences", competences}};
+}
+
+Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
+  std::vector<const RuleSet*> sets;
+  for (const auto& s : content_.rule_sets) sets.push_back(&s);
+  return evaluate_rules(SpecificationService::facts_of(c, tx.case_assets(c.org_id, c.id)), sets,
+                        content_.catalogue(content_.default_catalogue));
+}
+
+std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evaluation& ev, Gate gate,
+                                                const std::map<std::string, ActivityStatus>& statuses) const {
+  std::vector<std::string> out;
+  for (const auto& f : ev.findings) {
+    if (f.severity != Severity::block || f.blocks_gate != gate) continue;
+    bool settled = false;
+    for (const auto& a : ev.activities)
+      if (a.reason.rule_id == f.reason.rule_id && a.reason.rule_set == f.reason.rule_set) {
+        auto it = statuses.find(a.key);
+        settled = it != statuses.end() && it->second == ActivityStatus::done;
+      }
+    if (!settled) out.push_back(f.text.in(actor.lang));
+  }
+  return out;
 }
 
 json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
@@ -127,6 +151,28 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
                           {"version", s.version}});
   }
   j["activities"] = activities;
+
+  // Activities the rule sets require from the current facts (e.g. the level 4 analysis).
+  Evaluation ev = rules_for(tx, c);
+  json required = json::array();
+  for (const auto& ra : ev.activities) {
+    ActivityState s{ra.key};
+    for (const auto& st : states)
+      if (st.key == ra.key) s = st;
+    required.push_back({{"key", ra.key},
+                        {"name", ra.name.in(lang)},
+                        {"blocks_gate", ra.blocks_gate ? json(to_string(*ra.blocks_gate)) : json()},
+                        {"status", to_string(s.status)},
+                        {"comment", s.comment},
+                        {"done_by", s.done_by ? json(*s.done_by) : json()},
+                        {"done_by_name", s.done_by ? json(s.done_by_name) : json()},
+                        {"done_at", s.done_at ? json(*s.done_at) : json()},
+                        {"version", s.version}});
+  }
+  j["required_activities"] = required;
+  int blocking = 0;
+  for (const auto& f : ev.findings) blocking += f.severity == Severity::block ? 1 : 0;
+  j["blocking_findings"] = blocking;
 
   // The team, grouped per person, and the competences nobody covers yet.
   auto team = tx.team(actor.org_id(), c.id);
@@ -314,6 +360,16 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
     std::map<std::string, ActivityStatus> statuses;
     for (const auto& a : tx.activities(actor.org_id(), id)) statuses[a.key] = a.status;
     auto effect = KK_TRY(check_decision(content_.process, progress, c->status, decision, statuses));
+    if (decision.outcome == Outcome::approved) {
+      auto blocked = obstacles(actor, rules_for(tx, *c), decision.gate, statuses);
+      if (!blocked.empty()) {
+        std::string why;
+        for (const auto& b : blocked) why += (why.empty() ? "" : " ") + b;
+        return Error::unprocessable("error.gate_blocked", "gate")
+            .with("gate", std::string(to_string(decision.gate)))
+            .with("findings", why);
+      }
+    }
 
     Decision d;
     d.id = new_id();
@@ -353,7 +409,18 @@ Result<json> CaseService::record_activity(const Actor& actor, const std::string&
     auto c = tx.get_case(actor.org_id(), id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::record_activities));
-    KK_TRY(check_activity_update(content_.process, c->status, key, next.status, next.comment));
+    // Process activities follow the process's rules; activities a rule set requires can be
+    // done or reopened, not set aside.
+    bool required_by_rules = false;
+    if (!content_.process.find_activity(key))
+      for (const auto& ra : rules_for(tx, *c).activities) required_by_rules = required_by_rules || ra.key == key;
+    if (required_by_rules) {
+      if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
+      if (next.status == ActivityStatus::not_applicable)
+        return Error::unprocessable("error.required_activity_not_applicable", "status");
+    } else {
+      KK_TRY(check_activity_update(content_.process, c->status, key, next.status, next.comment));
+    }
     ActivityState current{key};
     for (const auto& a : tx.activities(actor.org_id(), id))
       if (a.key == key) current = a;

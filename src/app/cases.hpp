@@ -2,6 +2,7 @@
 // Use cases of the procurement case: its facts, linked assets and classification, the
 // gates and decisions, the activities of the process, the team.
 #include "app/service_base.hpp"
+#include "domain/rule_evaluation.hpp"
 
 namespace kk::app {
 
@@ -29,6 +30,12 @@ class CaseService : public ServiceBase {
 
  private:
   json detail(Transaction& tx, const Actor& actor, const Case& c);
+  // The rule sets' findings and required activities from the case's current facts.
+  domain::Evaluation rules_for(Transaction& tx, const Case& c) const;
+  // Why approving `gate` is blocked: block findings on that gate whose required activity
+  // (if the rule names one) is not done yet.
+  std::vector<std::string> obstacles(const Actor& actor, const domain::Evaluation& ev, domain::Gate gate,
+                                     const std::map<std::string, domain::ActivityStatus>& statuses) const;
   domain::Status apply(Transaction& tx, const Actor& actor, const json& body, Case& c);
 };
 

@@ -200,6 +200,19 @@ void WebApp::register_case_pages() {
                         {"has_problem", has_problem}});
     }
 
+    json required = json::array();
+    for (auto a : c["required_activities"]) {
+      a["status_label"] = enum_label(*this, ctx, "activity_status", a["status"].get<std::string>());
+      a["gate_label"] = a["blocks_gate"].is_string() ? json(message(ctx, "gate." + a["blocks_gate"].get<std::string>())) : json();
+      json options = json::array();
+      for (const char* name : {"open", "done"})
+        options.push_back({{"value", name}, {"label", enum_label(*this, ctx, "activity_status", name)},
+                           {"selected", a["status"] == name}});
+      a["options"] = options;
+      if (problem.value("activity", "") == a["key"]) a["error"] = problem["message"];
+      required.push_back(a);
+    }
+
     json users = json::array();
     if (auto dir = accounts_.directory(ctx.who()))
       for (const auto& u : (*dir)["items"]) users.push_back({{"value", u["id"]}, {"label", u["display_name"]}});
@@ -265,6 +278,7 @@ void WebApp::register_case_pages() {
         {"gate_options", gate_options},
         {"outcome_options", enum_options<Outcome>(*this, ctx, "outcome", problem.value("outcome", "approved"))},
         {"phases", phases},
+        {"required_activities", required},
         {"users", users},
         {"competences", competences},
         {"linkable", linkable},

@@ -9,8 +9,10 @@ packages=(
   # libraries (all header or shared libraries from Debian)
   libboost-dev libsqlite3-dev libpq-dev nlohmann-json3-dev libsodium-dev libssl-dev
   libfmt-dev libcli11-dev libspdlog-dev libyaml-cpp-dev libkainjow-mustache-dev
-  # tests
-  libgtest-dev postgresql
+  # documents: DOCX/XLSX are zip files of XML; XLSX written with libxlsxwriter
+  libzip-dev libpugixml-dev libxlsxwriter-dev
+  # tests; LibreOffice also turns the DOCX into PDF when it is installed
+  libgtest-dev postgresql libreoffice-writer-nogui libreoffice-calc-nogui
 )
 
 missing=()

@@ -240,6 +240,92 @@ Result<json> SpecificationService::get(const Actor& actor, const std::string& ca
   });
 }
 
+Result<io::SpecDocument> SpecificationService::document(const Actor& actor, const std::string& case_id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<io::SpecDocument> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    // The document speaks the catalogue's language, whatever the reader's interface language.
+    Actor in_catalogue_language = actor;
+    in_catalogue_language.lang = parse_enum<Language>(content_.catalogue(content_.default_catalogue).language)
+                                     .value_or(Language::sv);
+    json spec = build(tx, in_catalogue_language, *c);
+    auto org = tx.organisation(actor.org_id());
+    const auto& m = content_.messages;
+    Language lang = in_catalogue_language.lang;
+    auto t = [&](const std::string& key) { return m.text(lang, key); };
+
+    io::SpecDocument doc;
+    doc.language = std::string(to_string(lang));
+    doc.title = t("doc.title");
+    doc.organisation = org ? org->name : "";
+    doc.case_title = c->title;
+    doc.registry_number = c->registry_number;
+    doc.date = now_utc().substr(0, 10);
+    doc.intro = {t("doc.intro_1"), t("doc.intro_2"), t("doc.intro_3")};
+    doc.reasons_title = t("doc.reasons_title");
+    doc.reasons_intro = t("doc.reasons_intro");
+    doc.label_requirement = t("doc.label_requirement");
+    doc.label_kind = t("doc.label_kind");
+    doc.label_weight = t("doc.label_weight");
+    doc.label_verification = t("doc.label_verification");
+    doc.label_answer = t("doc.label_answer");
+    doc.label_comment = t("doc.label_comment");
+    doc.label_attachment = t("doc.label_attachment");
+    doc.label_area = t("doc.label_area");
+    doc.label_placement = t("doc.label_placement");
+    doc.label_motive = t("doc.label_motive");
+    doc.label_reasons = t("doc.label_reasons");
+    doc.label_case = t("doc.label_case");
+    doc.label_registry_number = t("doc.label_registry_number");
+    doc.label_date = t("doc.label_date");
+    doc.label_organisation = t("doc.label_organisation");
+
+    bool any_bor = false;
+    for (const auto& e : spec["entries"]) {
+      if (e["status"] != "active" || !e.contains("placement")) continue;
+      std::string placement = e["placement"];
+      if (doc.sections.empty() || doc.sections.back().title != t("enum.placement." + placement)) {
+        io::DocSection section;
+        section.number = std::to_string(doc.sections.size() + 1);
+        section.title = t("enum.placement." + placement);
+        section.intro = t("doc.section_intro." + placement);
+        doc.sections.push_back(std::move(section));
+      }
+      auto& section = doc.sections.back();
+      std::string area = e["area_name"];
+      if (section.areas.empty() || section.areas.back().title != area) section.areas.push_back({area, {}});
+      io::DocRequirement r;
+      std::size_t n = 1;
+      for (const auto& a : section.areas) n += a.requirements.size();
+      r.number = section.number + "." + std::to_string(n);
+      r.id = e["requirement_id"];
+      r.mandatory = e["kind"] == "ska";
+      any_bor = any_bor || !r.mandatory;
+      r.kind_label = t(r.mandatory ? "doc.kind_ska" : "doc.kind_bor");
+      r.weight = r.mandatory ? 0 : e["weight"].get<int>();
+      r.placement_label = section.title;
+      r.area_label = area;
+      r.text = e["ska_text"].get<std::string>();
+      if (e["standard_named"].get<bool>()) r.text += " " + t("doc.or_equivalent");
+      if (!e["case_text"].get<std::string>().empty()) r.text += " " + e["case_text"].get<std::string>();
+      r.answer = e["answer"];
+      r.answer_label = t("doc.answer." + r.answer);
+      std::string verification;
+      for (const auto& v : e["verification"])
+        verification += (verification.empty() ? "" : ", ") + t("enum.verification." + v.get<std::string>());
+      r.verification = verification;
+      r.motive = e["motive"];
+      for (const auto& reason : e["reasons"]) r.reasons.push_back(reason["text"]);
+      if (r.reasons.empty() && !e["note"].get<std::string>().empty())
+        r.reasons.push_back(t("ui.spec.added_by_hand") + ": " + e["note"].get<std::string>());
+      section.areas.back().requirements.push_back(std::move(r));
+    }
+    if (any_bor) doc.evaluation = {t("doc.evaluation_1"), t("doc.evaluation_2")};
+    return doc;
+  });
+}
+
 Result<json> SpecificationService::add_entry(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
   KK_TRY(input::require_object(body));

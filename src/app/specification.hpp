@@ -5,6 +5,7 @@
 #include "app/service_base.hpp"
 #include "domain/rule_evaluation.hpp"
 #include "domain/specification.hpp"
+#include "io/spec_document.hpp"
 
 namespace kk::app {
 
@@ -21,6 +22,9 @@ class SpecificationService : public ServiceBase {
                                   const json& body);
   // Applies or declines the proposed difference: {"version", "apply": [ids], "decline": [ids], "decision"}.
   domain::Result<json> resolve_proposal(const Actor& actor, const std::string& case_id, const json& body);
+  // The tender appendix of the case's current specification (active entries only), in the
+  // catalogue's language, ready for the format writers.
+  domain::Result<io::SpecDocument> document(const Actor& actor, const std::string& case_id);
   // Findings and required activities, always from the current facts.
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
 

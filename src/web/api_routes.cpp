@@ -149,6 +149,8 @@ void WebApp::register_api_routes() {
      return api_json(ctx, specifications_.findings(ctx.who(), ctx.param("id")));
    }).summary = "Findings and required activities of the rule sets, from the case's current facts";
 
+  register_document_routes();
+
   // Administration
   r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })
       .summary = "Active users of the organisation, for choosing owners and team members";

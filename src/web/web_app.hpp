@@ -43,6 +43,7 @@ class WebApp {
   void register_case_pages();
   void register_admin_pages();
   void register_specification_pages();
+  void register_document_routes();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;

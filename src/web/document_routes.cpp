@@ -1,0 +1,69 @@
+// Downloads of the case's specification: DOCX (the tender appendix), XLSX (the suppliers'
+// answer matrix), PDF (the DOCX through LibreOffice), CSV, Markdown and JSON.
+#include "io/docx_writer.hpp"
+#include "io/office_convert.hpp"
+#include "io/spec_text_writers.hpp"
+#include "io/xlsx_writer.hpp"
+#include "web/web_app.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+using namespace kk::domain;
+
+namespace {
+// A file name people recognise: the registry number with anything odd replaced.
+std::string file_name(const io::SpecDocument& doc, const std::string& ext) {
+  std::string base = "kravspecifikation-" + doc.registry_number;
+  for (auto& c : base)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+  return base + "." + ext;
+}
+
+Response download(std::string bytes, const std::string& type, const std::string& name) {
+  Response r = Response::text(200, std::move(bytes), type);
+  r.set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return r;
+}
+}  // namespace
+
+void WebApp::register_document_routes() {
+  struct Format {
+    const char* ext;
+    const char* type;
+    const char* summary;
+  };
+  static const Format formats[] = {
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+       "The tender appendix as a Word document"},
+      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+       "The answer matrix for suppliers, with drop-down answers"},
+      {"pdf", "application/pdf", "The tender appendix as PDF (needs LibreOffice on the server)"},
+      {"csv", "text/csv; charset=utf-8", "The requirements as CSV (UTF-8 with BOM, semicolons)"},
+      {"md", "text/markdown; charset=utf-8", "The tender appendix as Markdown"},
+      {"json", "application/json; charset=utf-8", "The specification with its reasons as JSON"},
+  };
+  for (const auto& f : formats) {
+    std::string ext = f.ext, type = f.type;
+    router_.add("GET", "/api/v1/cases/{id}/specification." + ext, [this, ext, type](RequestContext& ctx) {
+       if (ext == "json") {
+         auto spec = specifications_.get(ctx.who(), ctx.param("id"));
+         if (!spec) return api_error(ctx, spec.error());
+         auto c = cases_.get(ctx.who(), ctx.param("id"));
+         json out = *spec;
+         out["case"] = {{"id", (*c)["id"]}, {"registry_number", (*c)["registry_number"]}, {"title", (*c)["title"]}};
+         return download(out.dump(2), type, "kravspecifikation-" + (*c)["registry_number"].get<std::string>() + ".json");
+       }
+       auto doc = specifications_.document(ctx.who(), ctx.param("id"));
+       if (!doc) return api_error(ctx, doc.error());
+       if (ext == "docx") return download(io::write_docx(*doc), type, file_name(*doc, ext));
+       if (ext == "xlsx") return download(io::write_answer_matrix_xlsx(*doc), type, file_name(*doc, ext));
+       if (ext == "csv") return download(io::write_csv(*doc), type, file_name(*doc, ext));
+       if (ext == "md") return download(io::write_markdown(*doc), type, file_name(*doc, ext));
+       auto pdf = io::convert_with_libreoffice(io::write_docx(*doc), "docx", "pdf");
+       if (!pdf) return api_error(ctx, pdf.error());
+       return download(std::move(*pdf), type, file_name(*doc, ext));
+     }).summary = f.summary;
+  }
+}
+
+}  // namespace kk::web

@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 export CCACHE_DIR ?= $(HOME)/.cache/kravkedja-ccache
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test unit clean
+.PHONY: all deps build run test bench clean
 
 all: build
 
@@ -23,6 +23,10 @@ run: build
 
 test: build
 	bash scripts/run-tests.sh $(BUILD_DIR)
+
+bench: build
+	cmake --build $(BUILD_DIR) --target spec_bench
+	$(BUILD_DIR)/spec_bench
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -52,10 +52,11 @@ json CaseService::process(const Actor& actor) const {
 }
 
 Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
-  std::vector<const RuleSet*> sets;
-  for (const auto& s : content_.rule_sets) sets.push_back(&s);
-  return evaluate_rules(SpecificationService::facts_of(c, tx.case_assets(c.org_id, c.id)), sets,
-                        content_.catalogue(content_.default_catalogue));
+  // Gates follow the newest rules and the current facts, whatever versions a stored
+  // specification keeps for its entries.
+  auto selection = registry_.active(tx, c.org_id);
+  return evaluate_rules(SpecificationService::facts_of(c, tx.case_assets(c.org_id, c.id)), selection.rules(),
+                        *selection.catalogue);
 }
 
 std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evaluation& ev, Gate gate,

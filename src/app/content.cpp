@@ -63,8 +63,10 @@ Content load_builtin_content() {
   }
   if (!c.catalogues.count(c.default_catalogue))
     throw std::runtime_error("the built-in catalogue '" + c.default_catalogue + "' is missing");
-  for (const auto& path : io::embedded_files_under("catalog/rules/"))
+  for (const auto& path : io::embedded_files_under("catalog/rules/")) {
     c.rule_sets.push_back(take(io::load_rule_set({file(path), path}, c.catalogues.at(c.default_catalogue))));
+    c.rule_set_paths[c.rule_sets.back().id] = path;
+  }
   for (Language lang : {Language::sv, Language::en}) {
     std::string path = "catalog/i18n/" + std::string(to_string(lang)) + ".yaml";
     auto status = c.messages.add(lang, file(path), path);

@@ -21,6 +21,7 @@ struct Content {
   std::map<std::string, domain::Catalogue> catalogues;  // by id
   std::string default_catalogue = "kravkedja-bas";
   std::vector<domain::RuleSet> rule_sets;              // the built-in rule sets, all applied
+  std::map<std::string, std::string> rule_set_paths;   // rule set id -> its embedded file
 
   const domain::ClassificationModel& model(const std::string& id) const;
   const domain::Catalogue& catalogue(const std::string& id) const;

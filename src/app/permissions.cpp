@@ -38,6 +38,8 @@ bool allowed(const Actor& actor, Permission p) {
                         Role::security_officer, Role::legal});
     case Permission::cancel_cases:
       return any_of(u, {Role::ciso, Role::procurer});
+    case Permission::manage_catalogues:
+      return any_of(u, {Role::ciso, Role::admin});
     case Permission::administer:
     case Permission::read_audit:
       return any_of(u, {Role::admin});

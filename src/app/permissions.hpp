@@ -18,6 +18,7 @@ enum class Permission {
   decide_realise,    // decisions at the gates of the realise step
   record_activities,
   cancel_cases,
+  manage_catalogues,  // import catalogues and rule sets, choose the catalogue
   administer,        // users, organisation settings
   read_audit,
 };

@@ -115,6 +115,16 @@ class Transaction {
   virtual bool update_spec_entry(const std::string& org_id, const std::string& case_id, const domain::SpecEntry& e,
                                  std::int64_t expected_version) = 0;
 
+  // imported catalogues and rule sets (every version)
+  virtual std::vector<ContentSource> content_sources(const std::string& org_id) = 0;  // without yaml
+  virtual std::optional<ContentSource> content_source(const std::string& org_id, const std::string& kind,
+                                                      const std::string& id, int version) = 0;
+  virtual void insert_content_source(const std::string& org_id, const ContentSource& s) = 0;
+  virtual bool set_specification_versions(const std::string& org_id, const std::string& case_id,
+                                          const std::string& catalogue_id, int catalogue_version,
+                                          const std::string& rule_sets_json, std::int64_t expected_version,
+                                          const std::string& now) = 0;
+
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;

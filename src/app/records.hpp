@@ -19,6 +19,7 @@ struct Organisation {
   domain::OrgKind kind = domain::OrgKind::municipality;
   domain::Language language = domain::Language::sv;
   std::string classification_model = "standard";
+  std::string catalogue_id = "kravkedja-bas";  // the requirement catalogue its cases use
   std::int64_t version = 1;
   std::string created_at;
 };
@@ -113,6 +114,17 @@ struct TeamMember {
   std::string user_id;
   std::string display_name;
   std::string competence;
+};
+
+// A catalogue or rule set an organisation imported, as the YAML it came in.
+struct ContentSource {
+  std::string kind;  // catalogue | rule_set
+  std::string id;
+  int version = 1;
+  std::string name;
+  std::string yaml;
+  std::optional<std::string> imported_by;
+  std::string imported_at;
 };
 
 struct AuditEntry {

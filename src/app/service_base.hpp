@@ -5,6 +5,7 @@
 #include "app/actor.hpp"
 #include "app/audit.hpp"
 #include "app/content.hpp"
+#include "app/content_registry.hpp"
 #include "app/permissions.hpp"
 #include "app/ports.hpp"
 #include "domain/result.hpp"
@@ -14,7 +15,8 @@ using nlohmann::json;
 
 class ServiceBase {
  public:
-  ServiceBase(Store& store, const Content& content) : store_(store), content_(content) {}
+  ServiceBase(Store& store, const Content& content, ContentRegistry& registry)
+      : store_(store), content_(content), registry_(registry) {}
 
  protected:
   // Runs `work` in one transaction and commits only when it succeeded: a failed use case
@@ -34,6 +36,7 @@ class ServiceBase {
 
   Store& store_;
   const Content& content_;
+  ContentRegistry& registry_;
 };
 
 // A stale version answers 409 with the object's current state, so the client can merge.

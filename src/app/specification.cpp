@@ -53,22 +53,21 @@ CaseFacts SpecificationService::facts_of(const Case& c, const std::vector<Asset>
   return make_case_facts(in);
 }
 
-std::vector<const RuleSet*> SpecificationService::rule_sets() const {
-  std::vector<const RuleSet*> sets;
-  for (const auto& s : content_.rule_sets) sets.push_back(&s);
-  return sets;
-}
-
-Evaluation SpecificationService::evaluate(Transaction& tx, const Case& c) const {
+SpecificationService::Situation SpecificationService::situation(Transaction& tx, const Case& c) {
+  auto stored = tx.specification(c.org_id, c.id);
+  auto selection = stored ? registry_.pinned(tx, c.org_id, stored->catalogue_id, stored->catalogue_version,
+                                             json::parse(stored->rule_sets_json, nullptr, false))
+                          : registry_.active(tx, c.org_id);
   auto facts = facts_of(c, tx.case_assets(c.org_id, c.id));
-  return evaluate_rules(facts, rule_sets(), content_.catalogue(content_.default_catalogue));
+  Evaluation ev = evaluate_rules(facts, selection.rules(), *selection.catalogue);
+  return {std::move(selection), std::move(ev)};
 }
 
-json SpecificationService::reason_json(const Actor& actor, const Reason& r) const {
+json SpecificationService::reason_json(const Actor& actor, const Reason& r, const Situation& now) const {
   const auto& messages = content_.messages;
   std::string set_name = r.rule_set;
-  for (const auto& s : content_.rule_sets)
-    if (s.id == r.rule_set) set_name = s.name.in(actor.lang);
+  for (const auto& s : now.selection.rule_sets)
+    if (s->id == r.rule_set) set_name = s->name.in(actor.lang);
   json facts = json::object();
   std::string because;
   for (const auto& [fact, value] : r.facts) {
@@ -91,19 +90,22 @@ json SpecificationService::reason_json(const Actor& actor, const Reason& r) cons
           {"facts", facts}, {"text", text}};
 }
 
-json SpecificationService::findings_json(const Actor& actor, const Evaluation& ev) const {
+json SpecificationService::findings_json(const Actor& actor, const Situation& now) const {
+  const Evaluation& ev = now.evaluation;
   json findings = json::array(), activities = json::array();
   for (const auto& f : ev.findings)
     findings.push_back({{"severity", to_string(f.severity)},
                         {"text", f.text.in(actor.lang)},
                         {"blocks_gate", f.blocks_gate ? json(to_string(*f.blocks_gate)) : json()},
-                        {"reasons", json::array({reason_json(actor, f.reason)})}});
+                        {"reasons", json::array({reason_json(actor, f.reason, now)})}});
   for (const auto& a : ev.activities)
     activities.push_back({{"key", a.key},
                           {"name", a.name.in(actor.lang)},
                           {"blocks_gate", a.blocks_gate ? json(to_string(*a.blocks_gate)) : json()},
-                          {"reasons", json::array({reason_json(actor, a.reason)})}});
-  return {{"findings", findings}, {"activities", activities}, {"suppressed", ev.suppressed}};
+                          {"reasons", json::array({reason_json(actor, a.reason, now)})}});
+  json problems = json(now.selection.problems);
+  return {{"findings", findings}, {"activities", activities}, {"suppressed", ev.suppressed},
+          {"rule_set_problems", problems}};
 }
 
 Result<json> SpecificationService::findings(const Actor& actor, const std::string& case_id) {
@@ -111,18 +113,18 @@ Result<json> SpecificationService::findings(const Actor& actor, const std::strin
   return read([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
-    return findings_json(actor, evaluate(tx, *c));
+    return findings_json(actor, situation(tx, *c));
   });
 }
 
-json SpecificationService::entry_json(const Actor& actor, const SpecEntry& e, const Evaluation& now) const {
-  const Catalogue& cat = content_.catalogue(e.catalogue_id);
+json SpecificationService::entry_json(const Actor& actor, const SpecEntry& e, const Situation& now) const {
+  const Catalogue& cat = now.catalogue();
   const Requirement* found = cat.find(e.requirement_id);
   json reasons = json::array();
   // A rule entry still selected shows today's reasons; otherwise those it was stored with.
-  const GeneratedEntry* current = now.find(e.requirement_id);
+  const GeneratedEntry* current = now.evaluation.find(e.requirement_id);
   for (const auto& reason : current && e.origin == EntryOrigin::rule ? current->reasons : e.reasons)
-    reasons.push_back(reason_json(actor, reason));
+    reasons.push_back(reason_json(actor, reason, now));
   json j = {{"id", e.requirement_id},
             {"requirement_id", e.requirement_id},
             {"catalogue", e.catalogue_id},
@@ -163,17 +165,18 @@ bool SpecificationService::frozen(Transaction& tx, const Case& c) const {
   return replay_decisions(log).passed(Gate::documents_approved);
 }
 
-bool SpecificationService::owns_rules(const Actor& actor) const {
-  for (const auto& s : content_.rule_sets) {
-    auto role = parse_enum<Role>(s.owner_role);
+bool SpecificationService::owns_rules(const Actor& actor, const Situation& now) const {
+  for (const auto& s : now.selection.rule_sets) {
+    auto role = parse_enum<Role>(s->owner_role);
     if (role && actor.user.has(*role)) return true;
   }
   return false;
 }
 
 json SpecificationService::build(Transaction& tx, const Actor& actor, const Case& c) {
-  Evaluation ev = evaluate(tx, c);
-  const Catalogue& cat = content_.catalogue(content_.default_catalogue);
+  Situation now = situation(tx, c);
+  const Evaluation& ev = now.evaluation;
+  const Catalogue& cat = now.catalogue();
   auto stored = tx.specification(actor.org_id(), c.id);
   std::vector<SpecEntry> entries = stored ? tx.specification_entries(actor.org_id(), c.id) : entries_from(ev, cat.id);
   if (!stored)
@@ -182,33 +185,40 @@ json SpecificationService::build(Transaction& tx, const Actor& actor, const Case
   // Document order: placement, area, id — for stored entries as for computed ones.
   std::stable_sort(entries.begin(), entries.end(), [&](const SpecEntry& a, const SpecEntry& b) {
     auto key = [&](const SpecEntry& e) {
-      const Requirement* r = content_.catalogue(e.catalogue_id).find(e.requirement_id);
+      const Requirement* r = cat.find(e.requirement_id);
       return std::tuple(r ? static_cast<int>(r->placement) : 9, r ? cat.area_index(r->area) : cat.areas.size(),
                         e.requirement_id);
     };
     return key(a) < key(b);
   });
   json list = json::array();
-  for (const auto& e : entries) list.push_back(entry_json(actor, e, ev));
+  for (const auto& e : entries) list.push_back(entry_json(actor, e, now));
 
   json proposal = {{"add", json::array()}, {"remove", json::array()}};
   if (stored) {
     SpecProposal p = propose_changes(ev, entries);
     for (const auto& g : p.add) {
       SpecEntry s = entries_from(Evaluation{{g}, {}, {}, false}, cat.id).front();
-      proposal["add"].push_back(entry_json(actor, s, ev));
+      proposal["add"].push_back(entry_json(actor, s, now));
     }
     for (const auto& id : p.remove)
       for (const auto& e : entries)
-        if (e.requirement_id == id) proposal["remove"].push_back(entry_json(actor, e, ev));
+        if (e.requirement_id == id) proposal["remove"].push_back(entry_json(actor, e, now));
   }
-  json rule_sets = json::array();
-  for (const auto& s : content_.rule_sets) rule_sets.push_back({{"id", s.id}, {"version", s.version}});
-  json out = findings_json(actor, ev);
+  json out = findings_json(actor, now);
   out["case_id"] = c.id;
-  out["catalogue"] = {{"id", stored ? stored->catalogue_id : cat.id},
-                      {"version", stored ? stored->catalogue_version : cat.version}};
-  out["rule_sets"] = stored ? json::parse(stored->rule_sets_json, nullptr, false) : rule_sets;
+  out["catalogue"] = {{"id", cat.id}, {"version", cat.version}};
+  out["rule_sets"] = now.selection.rule_set_versions();
+  // A stored specification stays on its versions until someone upgrades it.
+  json upgrade = nullptr;
+  if (stored) {
+    auto newest = registry_.active(tx, c.org_id);
+    if (newest.catalogue->id != cat.id || newest.catalogue->version != cat.version ||
+        newest.rule_set_versions() != now.selection.rule_set_versions())
+      upgrade = {{"catalogue", {{"id", newest.catalogue->id}, {"version", newest.catalogue->version}}},
+                 {"rule_sets", newest.rule_set_versions()}};
+  }
+  out["upgrade_available"] = upgrade;
   out["stored"] = stored.has_value();
   out["version"] = stored ? stored->version : 0;
   out["frozen"] = frozen(tx, c);
@@ -218,17 +228,46 @@ json SpecificationService::build(Transaction& tx, const Actor& actor, const Case
 }
 
 std::int64_t SpecificationService::ensure_stored(Transaction& tx, const Actor& actor, const Case& c,
-                                                 const Evaluation& ev) {
+                                                 const Situation& now) {
   if (auto s = tx.specification(actor.org_id(), c.id)) return s->version;
-  const Catalogue& cat = content_.catalogue(content_.default_catalogue);
-  json rule_sets = json::array();
-  for (const auto& s : content_.rule_sets) rule_sets.push_back({{"id", s.id}, {"version", s.version}});
-  StoredSpecification spec{cat.id, cat.version, rule_sets.dump(), false, 1, now_utc(), now_utc()};
+  const Catalogue& cat = now.catalogue();
+  StoredSpecification spec{cat.id, cat.version, now.selection.rule_set_versions().dump(), false, 1, now_utc(), now_utc()};
   tx.insert_specification(actor.org_id(), c.id, spec);
-  for (const auto& e : entries_from(ev, cat.id)) tx.insert_spec_entry(actor.org_id(), c.id, e);
+  for (const auto& e : entries_from(now.evaluation, cat.id)) tx.insert_spec_entry(actor.org_id(), c.id, e);
   record_audit(tx, actor, "specification.store", "case", c.id, nullptr,
-               {{"catalogue", cat.id}, {"catalogue_version", cat.version}, {"entries", ev.entries.size()}});
+               {{"catalogue", cat.id}, {"catalogue_version", cat.version},
+                {"rule_sets", now.selection.rule_set_versions()}, {"entries", now.evaluation.entries.size()}});
   return spec.version;
+}
+
+Result<json> SpecificationService::upgrade(const Actor& actor, const std::string& case_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "decision"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  std::string decision;
+  KK_TRY(input::text(body, "decision", decision, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_specification));
+    auto stored = tx.specification(actor.org_id(), case_id);
+    if (!stored) return Error::unprocessable("error.nothing_to_upgrade", "version");
+    if (stored->version != version) return stale(build(tx, actor, *c));
+    if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
+      return Error::unprocessable("error.specification_frozen", "decision");
+    auto newest = registry_.active(tx, actor.org_id());
+    json before = {{"catalogue", {{"id", stored->catalogue_id}, {"version", stored->catalogue_version}}},
+                   {"rule_sets", json::parse(stored->rule_sets_json, nullptr, false)}};
+    json after = {{"catalogue", {{"id", newest.catalogue->id}, {"version", newest.catalogue->version}}},
+                  {"rule_sets", newest.rule_set_versions()}, {"decision", decision}};
+    if (!tx.set_specification_versions(actor.org_id(), case_id, newest.catalogue->id, newest.catalogue->version,
+                                       newest.rule_set_versions().dump(), version, now_utc()))
+      return Error::conflict("error.stale_version");
+    record_audit(tx, actor, "specification.upgrade", "case", case_id, before, after);
+    return build(tx, actor, *c);
+  });
 }
 
 Result<json> SpecificationService::get(const Actor& actor, const std::string& case_id) {
@@ -240,6 +279,16 @@ Result<json> SpecificationService::get(const Actor& actor, const std::string& ca
   });
 }
 
+Result<std::shared_ptr<const Catalogue>> SpecificationService::catalogue_of(const Actor& actor,
+                                                                          const std::string& case_id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<std::shared_ptr<const Catalogue>> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    return situation(tx, *c).selection.catalogue;
+  });
+}
+
 Result<io::SpecDocument> SpecificationService::document(const Actor& actor, const std::string& case_id) {
   KK_TRY(authorize(actor, Permission::read));
   return read([&](Transaction& tx) -> Result<io::SpecDocument> {
@@ -247,8 +296,8 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
     if (!c) return Error::not_found();
     // The document speaks the catalogue's language, whatever the reader's interface language.
     Actor in_catalogue_language = actor;
-    in_catalogue_language.lang = parse_enum<Language>(content_.catalogue(content_.default_catalogue).language)
-                                     .value_or(Language::sv);
+    in_catalogue_language.lang =
+        parse_enum<Language>(situation(tx, *c).catalogue().language).value_or(Language::sv);
     json spec = build(tx, in_catalogue_language, *c);
     auto org = tx.organisation(actor.org_id());
     const auto& m = content_.messages;
@@ -340,13 +389,13 @@ Result<json> SpecificationService::add_entry(const Actor& actor, const std::stri
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
-    const Catalogue& cat = content_.catalogue(content_.default_catalogue);
+    Situation now = situation(tx, *c);
+    const Catalogue& cat = now.catalogue();
     const Requirement* r = cat.find(requirement_id);
     if (!r) return Error::unprocessable("error.unknown_requirement", "requirement_id").with("value", requirement_id);
     if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
       return Error::unprocessable("error.specification_frozen", "decision");
-    Evaluation ev = evaluate(tx, *c);
-    std::int64_t spec_version = ensure_stored(tx, actor, *c, ev);
+    std::int64_t spec_version = ensure_stored(tx, actor, *c, now);
     SpecEntry entry;
     entry.requirement_id = r->id;
     entry.catalogue_id = cat.id;
@@ -400,20 +449,20 @@ Result<json> SpecificationService::edit_entry(const Actor& actor, const std::str
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
-    Evaluation ev = evaluate(tx, *c);
+    Situation now = situation(tx, *c);
     bool was_stored = tx.specification(actor.org_id(), case_id).has_value();
     // A computed specification is read at version 0 everywhere; the first edit stores it.
-    std::vector<SpecEntry> entries =
-        was_stored ? tx.specification_entries(actor.org_id(), case_id) : entries_from(ev, content_.default_catalogue);
+    std::vector<SpecEntry> entries = was_stored ? tx.specification_entries(actor.org_id(), case_id)
+                                                : entries_from(now.evaluation, now.catalogue().id);
     std::optional<SpecEntry> current;
     for (const auto& e : entries)
       if (e.requirement_id == requirement_id) current = e;
     if (!current) return Error::not_found();
     if (!was_stored) current->version = 0;
-    auto current_json = [&] { return entry_json(actor, *current, ev); };
+    auto current_json = [&] { return entry_json(actor, *current, now); };
     if (current->version != version) return stale(current_json());
-    KK_TRY(check_entry_edit(*current, edit, frozen(tx, *c), owns_rules(actor)));
-    std::int64_t spec_version = ensure_stored(tx, actor, *c, ev);
+    KK_TRY(check_entry_edit(*current, edit, frozen(tx, *c), owns_rules(actor, now)));
+    std::int64_t spec_version = ensure_stored(tx, actor, *c, now);
     if (!was_stored) current->version = 1;
     SpecEntry next = *current;
     apply_entry_edit(next, edit);
@@ -422,8 +471,8 @@ Result<json> SpecificationService::edit_entry(const Actor& actor, const std::str
     if (!tx.update_spec_entry(actor.org_id(), case_id, next, current->version)) return stale(current_json());
     if (!tx.touch_specification(actor.org_id(), case_id, spec_version, now_utc())) return Error::conflict("error.stale_version");
     next.version = current->version + 1;
-    record_audit(tx, actor, "specification.edit", "case", case_id, entry_json(actor, *current, ev),
-                 entry_json(actor, next, ev));
+    record_audit(tx, actor, "specification.edit", "case", case_id, entry_json(actor, *current, now),
+                 entry_json(actor, next, now));
     return build(tx, actor, *c);
   });
 }
@@ -457,9 +506,9 @@ Result<json> SpecificationService::resolve_proposal(const Actor& actor, const st
     if (stored->version != version) return stale(build(tx, actor, *c));
     if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
       return Error::unprocessable("error.specification_frozen", "decision");
-    Evaluation ev = evaluate(tx, *c);
+    Situation now = situation(tx, *c);
     auto entries = tx.specification_entries(actor.org_id(), case_id);
-    SpecProposal p = propose_changes(ev, entries);
+    SpecProposal p = propose_changes(now.evaluation, entries);
     json applied = json::array(), declined = json::array();
     auto handle = [&](const std::string& id, bool accept) -> Status {
       for (const auto& g : p.add)

@@ -25,6 +25,11 @@ class SpecificationService : public ServiceBase {
   // The tender appendix of the case's current specification (active entries only), in the
   // catalogue's language, ready for the format writers.
   domain::Result<io::SpecDocument> document(const Actor& actor, const std::string& case_id);
+  // Moves a stored specification to the newest catalogue and rule sets; what they change then
+  // shows as the proposed difference. {"version"}
+  domain::Result<json> upgrade(const Actor& actor, const std::string& case_id, const json& body);
+  // The catalogue the case's specification draws from (for choosing a requirement to add).
+  domain::Result<std::shared_ptr<const domain::Catalogue>> catalogue_of(const Actor& actor, const std::string& case_id);
   // Findings and required activities, always from the current facts.
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
 
@@ -32,16 +37,22 @@ class SpecificationService : public ServiceBase {
   static domain::CaseFacts facts_of(const Case& c, const std::vector<Asset>& assets);
 
  private:
-  domain::Evaluation evaluate(Transaction& tx, const Case& c) const;
+  // The catalogue and rule sets in force for the case (the stored specification's versions,
+  // or the newest while it is computed) and what they select from the current facts.
+  struct Situation {
+    ContentRegistry::Selection selection;
+    domain::Evaluation evaluation;
+    const domain::Catalogue& catalogue() const { return *selection.catalogue; }
+  };
+  Situation situation(Transaction& tx, const Case& c);
   json build(Transaction& tx, const Actor& actor, const Case& c);
-  json entry_json(const Actor& actor, const domain::SpecEntry& e, const domain::Evaluation& now) const;
+  json entry_json(const Actor& actor, const domain::SpecEntry& e, const Situation& now) const;
   // The stored specification, storing the computed one first when there is none.
-  std::int64_t ensure_stored(Transaction& tx, const Actor& actor, const Case& c, const domain::Evaluation& ev);
+  std::int64_t ensure_stored(Transaction& tx, const Actor& actor, const Case& c, const Situation& now);
   bool frozen(Transaction& tx, const Case& c) const;
-  bool owns_rules(const Actor& actor) const;
-  json reason_json(const Actor& actor, const domain::Reason& r) const;
-  json findings_json(const Actor& actor, const domain::Evaluation& ev) const;
-  std::vector<const domain::RuleSet*> rule_sets() const;
+  bool owns_rules(const Actor& actor, const Situation& now) const;
+  json reason_json(const Actor& actor, const domain::Reason& r, const Situation& now) const;
+  json findings_json(const Actor& actor, const Situation& now) const;
 };
 
 }  // namespace kk::app

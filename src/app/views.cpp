@@ -70,6 +70,7 @@ json organisation_json(const Organisation& o) {
           {"kind", to_string(o.kind)},
           {"language", to_string(o.language)},
           {"classification_model", o.classification_model},
+          {"catalogue_id", o.catalogue_id},
           {"created_at", o.created_at}};
 }
 

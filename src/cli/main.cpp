@@ -2,9 +2,12 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/accounts.hpp"
+#include "app/catalogues.hpp"
 #include "app/content.hpp"
 #include "app/crypto.hpp"
 #include "store/sql_store.hpp"
@@ -51,7 +54,8 @@ int serve(const Options& o, const kk::app::Content& content) {
   server.threads = o.threads;
   unsigned threads = server.threads ? server.threads : std::max(1u, std::thread::hardware_concurrency());
   auto store = open_store(o.db, threads + 2);
-  kk::app::AccountService accounts(*store, content);
+  kk::app::ContentRegistry registry(content);
+  kk::app::AccountService accounts(*store, content, registry);
   auto first_admin = accounts.bootstrap();
   kk::web::WebApp app(*store, content);
   kk::web::run_server(server, [&app](kk::web::Request& req) { return app.handle(req); }, [&](unsigned short port) {
@@ -101,6 +105,14 @@ int main(int argc, char** argv) {
   token_create->add_option("--expires-days", o.expires_days, "Giltig i antal dagar")->check(CLI::Range(1, 3650));
   token_create->add_option("--db", o.db, "Databas");
 
+  std::string file;
+  auto* catalog_cmd = cli.add_subcommand("catalog", "Kravkataloger och regeluppsättningar");
+  catalog_cmd->require_subcommand(1);
+  auto* catalog_import = catalog_cmd->add_subcommand("import", "Importera en katalog eller regeluppsättning (YAML)");
+  catalog_import->add_option("FILE", file, "YAML-filen")->required()->check(CLI::ExistingFile);
+  catalog_import->add_option("--org", o.org, "Organisation")->capture_default_str();
+  catalog_import->add_option("--db", o.db, "Databas");
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -111,13 +123,26 @@ int main(int argc, char** argv) {
       std::cout << "Databasen är uppdaterad (" << store->engine() << ").\n";
       return 0;
     }
-    kk::app::AccountService accounts(*store, content);
+    kk::app::ContentRegistry registry(content);
+    kk::app::AccountService accounts(*store, content, registry);
     if (*user_add) {
       std::string password;
       std::getline(std::cin, password);
       auto user = accounts.add_user_cli(o.username, o.roles, o.org, password);
       if (!user) return fail(content, user.error());
       std::cout << "Användaren " << user->username << " skapades (" << user->id << ").\n";
+      return 0;
+    }
+    if (*catalog_import) {
+      std::ifstream in(file, std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      kk::app::CatalogueService catalogues(*store, content, registry);
+      auto imported = catalogues.import_cli(o.org, text.str(), file);
+      if (!imported) return fail(content, imported.error());
+      std::cout << ((*imported)["kind"] == "catalogue" ? "Katalogen " : "Regeluppsättningen ")
+                << (*imported)["id"].get<std::string>() << " version " << (*imported)["version"].get<int>()
+                << " importerades.\n";
       return 0;
     }
     if (*token_create) {

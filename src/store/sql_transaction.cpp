@@ -25,7 +25,7 @@ void SqlTransaction::commit() {
 
 namespace {
 constexpr const char* org_columns =
-    "org_id, name, org_number, kind, language, classification_model, version, created_at";
+    "org_id, name, org_number, kind, language, classification_model, version, created_at, catalogue_id";
 
 Organisation org_from(const SqlRow& r) {
   Organisation o;
@@ -37,6 +37,7 @@ Organisation org_from(const SqlRow& r) {
   o.classification_model = r.text(5);
   o.version = r.integer(6);
   o.created_at = r.text(7);
+  o.catalogue_id = r.text(8);
   return o;
 }
 }  // namespace
@@ -56,17 +57,17 @@ std::optional<Organisation> SqlTransaction::organisation_by_name(const std::stri
 void SqlTransaction::insert_organisation(const Organisation& o) {
   db().execute(
       "INSERT INTO organisations (org_id, name, org_number, kind, language, classification_model, version, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "created_at, catalogue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {o.id, o.name, o.org_number, std::string(to_string(o.kind)), std::string(to_string(o.language)),
-       o.classification_model, o.version, o.created_at});
+       o.classification_model, o.version, o.created_at, o.catalogue_id});
 }
 
 bool SqlTransaction::update_organisation(const Organisation& o, std::int64_t expected_version) {
   return db().execute(
              "UPDATE organisations SET name = ?, org_number = ?, kind = ?, language = ?, classification_model = ?, "
-             "version = version + 1 WHERE org_id = ? AND version = ?",
+             "catalogue_id = ?, version = version + 1 WHERE org_id = ? AND version = ?",
              {o.name, o.org_number, std::string(to_string(o.kind)), std::string(to_string(o.language)),
-              o.classification_model, o.id, expected_version}) == 1;
+              o.classification_model, o.catalogue_id, o.id, expected_version}) == 1;
 }
 
 std::int64_t SqlTransaction::next_audit_seq(const std::string& org_id) {

@@ -72,6 +72,14 @@ class SqlTransaction final : public app::Transaction {
   bool update_spec_entry(const std::string& org_id, const std::string& case_id, const domain::SpecEntry& e,
                          std::int64_t expected_version) override;
 
+  std::vector<app::ContentSource> content_sources(const std::string& org_id) override;
+  std::optional<app::ContentSource> content_source(const std::string& org_id, const std::string& kind,
+                                                   const std::string& id, int version) override;
+  void insert_content_source(const std::string& org_id, const app::ContentSource& s) override;
+  bool set_specification_versions(const std::string& org_id, const std::string& case_id, const std::string& catalogue_id,
+                                  int catalogue_version, const std::string& rule_sets_json,
+                                  std::int64_t expected_version, const std::string& now) override;
+
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
 

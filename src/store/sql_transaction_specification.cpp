@@ -140,3 +140,47 @@ bool SqlTransaction::update_spec_entry(const std::string& org_id, const std::str
 }
 
 }  // namespace kk::store
+
+namespace kk::store {
+using namespace kk::app;
+
+std::vector<ContentSource> SqlTransaction::content_sources(const std::string& org_id) {
+  std::vector<ContentSource> out;
+  for (const auto& r : db().query(
+           "SELECT kind, content_id, version, name, imported_by, imported_at FROM content_sources WHERE org_id = ? "
+           "ORDER BY kind, content_id, version",
+           {org_id}))
+    out.push_back({r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), {}, r.opt_text(4), r.text(5)});
+  return out;
+}
+
+std::optional<ContentSource> SqlTransaction::content_source(const std::string& org_id, const std::string& kind,
+                                                            const std::string& id, int version) {
+  auto rows = db().query(
+      "SELECT kind, content_id, version, name, yaml, imported_by, imported_at FROM content_sources WHERE org_id = ? "
+      "AND kind = ? AND content_id = ? AND version = ?",
+      {org_id, kind, id, std::int64_t(version)});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows[0];
+  return ContentSource{r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), r.text(4), r.opt_text(5),
+                       r.text(6)};
+}
+
+void SqlTransaction::insert_content_source(const std::string& org_id, const ContentSource& s) {
+  db().execute(
+      "INSERT INTO content_sources (org_id, kind, content_id, version, name, yaml, imported_by, imported_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {org_id, s.kind, s.id, std::int64_t(s.version), s.name, s.yaml, opt(s.imported_by), s.imported_at});
+}
+
+bool SqlTransaction::set_specification_versions(const std::string& org_id, const std::string& case_id,
+                                                const std::string& catalogue_id, int catalogue_version,
+                                                const std::string& rule_sets_json, std::int64_t expected_version,
+                                                const std::string& now) {
+  return db().execute(
+             "UPDATE specifications SET catalogue_id = ?, catalogue_version = ?, rule_sets = ?, version = version + 1, "
+             "updated_at = ? WHERE org_id = ? AND case_id = ? AND version = ?",
+             {catalogue_id, std::int64_t(catalogue_version), rule_sets_json, now, org_id, case_id, expected_version}) == 1;
+}
+
+}  // namespace kk::store

@@ -126,11 +126,21 @@ void WebApp::register_admin_pages() {
     json models = json::array();
     for (const auto& [id, m] : content_.models)
       models.push_back({{"value", id}, {"label", m.name.in(ctx.lang)}, {"selected", values.value("classification_model", "") == id}});
+    json catalogues = json::array();
+    if (auto list = catalogues_.list(ctx.who()))
+      for (const auto& item : (*list)["items"])
+        if (item["kind"] == "catalogue") {
+          bool seen = false;
+          for (const auto& c : catalogues) seen = seen || c["value"] == item["id"];
+          if (!seen)
+            catalogues.push_back({{"value", item["id"]}, {"label", item["name"]},
+                                  {"selected", values.value("catalogue_id", "") == item["id"]}});
+        }
     return page(ctx, "admin_organisation",
                 {{"nav", "admin"}, {"title", message(ctx, "ui.admin.organisation")}, {"values", values},
                  {"kinds", enum_options<OrgKind>(*this, ctx, "org_kind", values.value("kind", "municipality"))},
                  {"languages", enum_options<Language>(*this, ctx, "language", values.value("language", "sv"))},
-                 {"models", models}, {"errors", errors["fields"]}, {"error_summary", errors.value("summary", json())},
+                 {"models", models}, {"catalogues", catalogues}, {"errors", errors["fields"]}, {"error_summary", errors.value("summary", json())},
                  {"saved", saved}},
                 status);
   };
@@ -145,6 +155,7 @@ void WebApp::register_admin_pages() {
     json body = form_to_json(Form::parse(ctx.req),
                              {{"name", FieldKind::text}, {"org_number", FieldKind::text}, {"kind", FieldKind::text},
                               {"language", FieldKind::text}, {"classification_model", FieldKind::text},
+                              {"catalogue_id", FieldKind::text},
                               {"version", FieldKind::integer}});
     auto saved = accounts_.update_organisation(ctx.who(), body);
     if (!saved) {

@@ -145,11 +145,18 @@ void WebApp::register_api_routes() {
                          }));
   resolve.summary = "Apply or decline the difference the case's current facts propose";
   resolve.request_schema = "ProposalInput";
+  auto& upgrade = r.add("POST", "/api/v1/cases/{id}/specification/upgrade",
+                        with_body([this](RequestContext& ctx, const json& b) {
+                          return specifications_.upgrade(ctx.who(), ctx.param("id"), b);
+                        }));
+  upgrade.summary = "Move a stored specification to the newest catalogue and rule sets (the change shows as a proposal)";
+  upgrade.request_schema = "UpgradeInput";
   r.add("GET", "/api/v1/cases/{id}/findings", [this](RequestContext& ctx) {
      return api_json(ctx, specifications_.findings(ctx.who(), ctx.param("id")));
    }).summary = "Findings and required activities of the rule sets, from the case's current facts";
 
   register_document_routes();
+  register_catalogue_routes();
 
   // Administration
   r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })

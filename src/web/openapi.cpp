@@ -143,6 +143,10 @@ json schemas() {
           {"apply", {{"type", "array"}, {"items", {{"type", "string"}}}}},
           {"decline", {{"type", "array"}, {"items", {{"type", "string"}}}}},
           {"decision", text(20000)}}}}},
+      {"UpgradeInput",
+       {{"type", "object"},
+        {"required", {"version"}},
+        {"properties", {{"version", {{"type", "integer"}}}, {"decision", text(20000)}}}}},
       {"Error", error},
   };
 }

@@ -75,8 +75,9 @@ void WebApp::register_specification_pages() {
     }
     // Requirements of the catalogue not in the specification, for adding by hand.
     json addable = json::array();
-    const auto& cat = content_.catalogue(content_.default_catalogue);
-    for (const auto& req : cat.requirements)
+    auto catalogue = specifications_.catalogue_of(ctx.who(), id);
+    if (!catalogue) return error_page(ctx, catalogue.error());
+    for (const auto& req : (*catalogue)->requirements)
       if (!in_spec.count(req.id)) {
         std::string label = req.id + " – " + req.ska_text;
         if (label.size() > 110) {
@@ -99,6 +100,7 @@ void WebApp::register_specification_pages() {
                  {"proposal_add", proposal_add},
                  {"proposal_remove", proposal_remove},
                  {"has_proposal", !proposal_add.empty() || !proposal_remove.empty()},
+                 {"upgrade", (*spec)["upgrade_available"]},
                  {"findings", findings},
                  {"addable", addable},
                  {"formats", formats},
@@ -147,6 +149,11 @@ void WebApp::register_specification_pages() {
                                                     {"decision", FieldKind::text}});
     if (body.value("decision", "").empty()) body.erase("decision");
     return done(ctx, "add", json{{"add", true}}, specifications_.add_entry(ctx.who(), ctx.param("id"), body));
+  });
+
+  r.add("POST", "/cases/{id}/specification/upgrade", [this, done](RequestContext& ctx) {
+    json body = form_to_json(Form::parse(ctx.req), {{"version", FieldKind::integer}, {"decision", FieldKind::text}});
+    return done(ctx, "proposal", json{{"upgrade", true}}, specifications_.upgrade(ctx.who(), ctx.param("id"), body));
   });
 
   r.add("POST", "/cases/{id}/specification/proposal", [this, done](RequestContext& ctx) {

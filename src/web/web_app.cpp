@@ -46,10 +46,12 @@ int http_status(ErrorKind kind) {
 WebApp::WebApp(app::Store& store, const app::Content& content)
     : store_(store),
       content_(content),
-      accounts_(store, content),
-      assets_(store, content),
-      cases_(store, content),
-      specifications_(store, content),
+      registry_(content),
+      accounts_(store, content, registry_),
+      assets_(store, content, registry_),
+      cases_(store, content, registry_),
+      specifications_(store, content, registry_),
+      catalogues_(store, content, registry_),
       texts_sv_(nested_texts(content.messages.all(Language::sv))),
       texts_en_(nested_texts(content.messages.all(Language::en))) {
   // English falls back to Swedish for any key it lacks.

@@ -6,6 +6,7 @@
 #include "app/accounts.hpp"
 #include "app/assets.hpp"
 #include "app/cases.hpp"
+#include "app/catalogues.hpp"
 #include "app/specification.hpp"
 #include "web/router.hpp"
 
@@ -44,14 +45,17 @@ class WebApp {
   void register_admin_pages();
   void register_specification_pages();
   void register_document_routes();
+  void register_catalogue_routes();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;
   const app::Content& content_;
+  app::ContentRegistry registry_;
   app::AccountService accounts_;
   app::AssetService assets_;
   app::CaseService cases_;
   app::SpecificationService specifications_;
+  app::CatalogueService catalogues_;
   Router router_;
   nlohmann::json texts_sv_, texts_en_;  // message catalogue as nested objects, for templates
 };

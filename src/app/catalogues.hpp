@@ -1,0 +1,21 @@
+#pragma once
+// Use cases of catalogue management: listing the catalogues and rule sets an organisation
+// has, importing new ones (checked whole; nothing is imported on an error), and choosing
+// the catalogue its cases use.
+#include "app/service_base.hpp"
+
+namespace kk::app {
+
+class CatalogueService : public ServiceBase {
+ public:
+  using ServiceBase::ServiceBase;
+
+  domain::Result<json> list(const Actor& actor);
+  // A YAML catalogue (header and requirements in one file) or rule set (has `rules:`).
+  // `source` names the file in error messages.
+  domain::Result<json> import(const Actor& actor, const std::string& yaml, const std::string& source);
+  // Command line: imports into the named organisation as the installation's administrator.
+  domain::Result<json> import_cli(const std::string& org_name, const std::string& yaml, const std::string& source);
+};
+
+}  // namespace kk::app

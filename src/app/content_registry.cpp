@@ -1,0 +1,141 @@
+#include "app/content_registry.hpp"
+
+#include <set>
+
+#include "io/catalogue_loader.hpp"
+#include "io/embedded.hpp"
+
+namespace kk::app {
+using namespace kk::domain;
+using nlohmann::json;
+
+std::vector<const RuleSet*> ContentRegistry::Selection::rules() const {
+  std::vector<const RuleSet*> out;
+  for (const auto& s : rule_sets) out.push_back(s.get());
+  return out;
+}
+
+json ContentRegistry::Selection::rule_set_versions() const {
+  json out = json::array();
+  for (const auto& s : rule_sets) out.push_back({{"id", s->id}, {"version", s->version}});
+  return out;
+}
+
+int ContentRegistry::newest_version(Transaction& tx, const std::string& org_id, const std::string& kind,
+                                    const std::string& id) {
+  int newest = 0;
+  if (kind == "catalogue" && builtin_.catalogues.count(id)) newest = builtin_.catalogues.at(id).version;
+  if (kind == "rule_set")
+    for (const auto& s : builtin_.rule_sets)
+      if (s.id == id) newest = s.version;
+  for (const auto& src : tx.content_sources(org_id))
+    if (src.kind == kind && src.id == id) newest = std::max(newest, src.version);
+  return newest;
+}
+
+std::shared_ptr<const Catalogue> ContentRegistry::catalogue(Transaction& tx, const std::string& org_id,
+                                                            const std::string& id, std::optional<int> version) {
+  int wanted = version.value_or(newest_version(tx, org_id, "catalogue", id));
+  auto builtin = builtin_.catalogues.find(id);
+  // The built-in catalogue: shared without copying (it lives as long as the content).
+  if (builtin != builtin_.catalogues.end() && builtin->second.version == wanted &&
+      !tx.content_source(org_id, "catalogue", id, wanted))
+    return std::shared_ptr<const Catalogue>(std::shared_ptr<const Catalogue>(), &builtin->second);
+  std::string key = org_id + "|catalogue|" + id + "|" + std::to_string(wanted);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) return std::static_pointer_cast<const Catalogue>(it->second);
+  }
+  auto src = tx.content_source(org_id, "catalogue", id, wanted);
+  if (!src) return nullptr;
+  auto loaded = io::load_catalogue({src->yaml, id + ".yaml"});
+  if (!loaded) return nullptr;  // checked at import; a failure here means the file changed under us
+  auto parsed = std::make_shared<const Catalogue>(std::move(loaded).value());
+  std::lock_guard lock(mutex_);
+  cache_[key] = parsed;
+  return parsed;
+}
+
+std::shared_ptr<const RuleSet> ContentRegistry::rule_set(Transaction& tx, const std::string& org_id,
+                                                         const std::string& id, std::optional<int> version,
+                                                         const Catalogue& against, std::string& problem) {
+  int wanted = version.value_or(newest_version(tx, org_id, "rule_set", id));
+  std::string yaml, name = id + ".yaml";
+  if (auto src = tx.content_source(org_id, "rule_set", id, wanted)) {
+    yaml = src->yaml;
+  } else if (auto path = builtin_.rule_set_paths.find(id); path != builtin_.rule_set_paths.end()) {
+    // Built-in and checked against the built-in catalogue at start-up: no need to parse again.
+    const Catalogue& base = builtin_.catalogues.at(builtin_.default_catalogue);
+    for (const auto& s : builtin_.rule_sets)
+      if (s.id == id && s.version == wanted && against.id == base.id && against.version == base.version)
+        return std::shared_ptr<const RuleSet>(std::shared_ptr<const RuleSet>(), &s);
+    yaml = std::string(*io::embedded_file(path->second));
+    name = path->second;
+  }
+  if (yaml.empty()) return nullptr;
+  std::string key = org_id + "|rule_set|" + id + "|" + std::to_string(wanted) + "|" + against.id + "|" +
+                    std::to_string(against.version);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) return std::static_pointer_cast<const RuleSet>(it->second);
+  }
+  auto loaded = io::load_rule_set({yaml, name}, against);
+  if (!loaded) {
+    problem = id + ": " + loaded.error().key + " " + loaded.error().field;
+    return nullptr;
+  }
+  auto parsed = std::make_shared<const RuleSet>(std::move(loaded).value());
+  std::lock_guard lock(mutex_);
+  cache_[key] = parsed;
+  return parsed;
+}
+
+std::vector<std::string> ContentRegistry::rule_set_ids(Transaction& tx, const std::string& org_id) {
+  std::set<std::string> ids;
+  for (const auto& s : builtin_.rule_sets) ids.insert(s.id);
+  for (const auto& src : tx.content_sources(org_id))
+    if (src.kind == "rule_set") ids.insert(src.id);
+  return {ids.begin(), ids.end()};
+}
+
+ContentRegistry::Selection ContentRegistry::active(Transaction& tx, const std::string& org_id) {
+  auto org = tx.organisation(org_id);
+  std::string catalogue_id = org ? org->catalogue_id : builtin_.default_catalogue;
+  Selection s;
+  s.catalogue = catalogue(tx, org_id, catalogue_id, std::nullopt);
+  if (!s.catalogue) s.catalogue = catalogue(tx, org_id, builtin_.default_catalogue, std::nullopt);
+  for (const auto& id : rule_set_ids(tx, org_id)) {
+    std::string problem;
+    if (auto rs = rule_set(tx, org_id, id, std::nullopt, *s.catalogue, problem)) s.rule_sets.push_back(rs);
+    else if (!problem.empty()) s.problems.push_back(problem);
+  }
+  return s;
+}
+
+ContentRegistry::Selection ContentRegistry::pinned(Transaction& tx, const std::string& org_id,
+                                                   const std::string& catalogue_id, int catalogue_version,
+                                                   const json& rule_set_versions) {
+  Selection s;
+  s.catalogue = catalogue(tx, org_id, catalogue_id, catalogue_version);
+  if (!s.catalogue) return active(tx, org_id);
+  if (rule_set_versions.is_array())
+    for (const auto& v : rule_set_versions) {
+      std::string problem;
+      auto rs = rule_set(tx, org_id, v.value("id", ""), v.value("version", 1), *s.catalogue, problem);
+      if (!rs) rs = rule_set(tx, org_id, v.value("id", ""), std::nullopt, *s.catalogue, problem);
+      if (rs) s.rule_sets.push_back(rs);
+      else if (!problem.empty()) s.problems.push_back(problem);
+    }
+  return s;
+}
+
+std::vector<ContentRegistry::Listed> ContentRegistry::list(Transaction& tx, const std::string& org_id) {
+  std::vector<Listed> out;
+  for (const auto& [id, c] : builtin_.catalogues) out.push_back({"catalogue", id, c.version, c.name.sv, true, ""});
+  for (const auto& s : builtin_.rule_sets) out.push_back({"rule_set", s.id, s.version, s.name.sv, true, ""});
+  for (const auto& src : tx.content_sources(org_id))
+    out.push_back({src.kind, src.id, src.version, src.name, false, src.imported_at});
+  return out;
+}
+
+}  // namespace kk::app

@@ -1,0 +1,63 @@
+#pragma once
+// The catalogues and rule sets an organisation works with: the built-in ones overlaid by
+// those it imported (for the same id the newest version wins), and older versions on
+// demand, so a stored specification stays on the versions it was generated from. Parsed
+// imports are cached; the cache is shared by all threads.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/content.hpp"
+#include "app/ports.hpp"
+
+namespace kk::app {
+
+class ContentRegistry {
+ public:
+  explicit ContentRegistry(const Content& builtin) : builtin_(builtin) {}
+
+  struct Selection {
+    std::shared_ptr<const domain::Catalogue> catalogue;
+    std::vector<std::shared_ptr<const domain::RuleSet>> rule_sets;
+    std::vector<std::string> problems;  // rule sets left out because they do not fit the catalogue
+    std::vector<const domain::RuleSet*> rules() const;
+    nlohmann::json rule_set_versions() const;  // [{"id","version"}]
+  };
+
+  // The newest versions: the organisation's chosen catalogue and every rule set.
+  Selection active(Transaction& tx, const std::string& org_id);
+  // The versions a stored specification names; missing ones fall back to the newest.
+  Selection pinned(Transaction& tx, const std::string& org_id, const std::string& catalogue_id, int catalogue_version,
+                   const nlohmann::json& rule_set_versions);
+
+  struct Listed {
+    std::string kind;
+    std::string id;
+    int version;
+    std::string name;
+    bool builtin;
+    std::string imported_at;
+  };
+  std::vector<Listed> list(Transaction& tx, const std::string& org_id);
+  // The newest version of an id (built-in or imported), or 0 when there is none.
+  int newest_version(Transaction& tx, const std::string& org_id, const std::string& kind, const std::string& id);
+
+ private:
+  std::shared_ptr<const domain::Catalogue> catalogue(Transaction& tx, const std::string& org_id, const std::string& id,
+                                                     std::optional<int> version);
+  std::shared_ptr<const domain::RuleSet> rule_set(Transaction& tx, const std::string& org_id, const std::string& id,
+                                                  std::optional<int> version, const domain::Catalogue& against,
+                                                  std::string& problem);
+  std::vector<std::string> rule_set_ids(Transaction& tx, const std::string& org_id);
+
+  const Content& builtin_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const void>> cache_;
+};
+
+}  // namespace kk::app

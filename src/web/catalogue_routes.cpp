@@ -1,0 +1,52 @@
+// Catalogue management over the API (GET/POST /api/v1/catalogs) and on the page
+// /admin/catalogues: list what the organisation has, import YAML, see why a file was refused.
+#include "web/forms.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+using namespace kk::domain;
+
+void WebApp::register_catalogue_routes() {
+  auto& r = router_;
+  r.add("GET", "/api/v1/catalogs", [this](RequestContext& ctx) { return api_json(ctx, catalogues_.list(ctx.who())); })
+      .summary = "Catalogues and rule sets of the organisation (built-in and imported, every version)";
+
+  auto& import = r.add("POST", "/api/v1/catalogs", [this](RequestContext& ctx) {
+    // The body is the YAML file itself; ?name= names it in error messages.
+    std::string name = ctx.req.query_param("name").value_or("upload.yaml");
+    return api_json(ctx, catalogues_.import(ctx.who(), ctx.req.body, name), 201);
+  });
+  import.summary = "Import a catalogue or rule set (YAML body, docs/catalogue-format.md); nothing is imported on an error";
+  import.success_status = 201;
+
+  auto catalogue_page = [this](RequestContext& ctx, const json& echo, const json& errors, const json& imported, int status) {
+    auto list = catalogues_.list(ctx.who());
+    if (!list) return error_page(ctx, list.error());
+    json items = json::array();
+    for (auto item : (*list)["items"]) {
+      item["kind_label"] = message(ctx, "ui.catalogues.kind_" + item["kind"].get<std::string>());
+      items.push_back(item);
+    }
+    return page(ctx, "admin_catalogues",
+                {{"nav", "admin"}, {"title", message(ctx, "ui.catalogues.title")}, {"items", items},
+                 {"problems", (*list)["rule_set_problems"]}, {"echo", echo}, {"error_summary", errors.value("summary", json())},
+                 {"imported", imported}, {"can_import", app::allowed(ctx.who(), app::Permission::manage_catalogues)}},
+                status);
+  };
+  r.add("GET", "/admin/catalogues", [catalogue_page](RequestContext& ctx) {
+    return catalogue_page(ctx, json::object(), json::object(), json(), 200);
+  });
+  r.add("POST", "/admin/catalogues", [this, catalogue_page](RequestContext& ctx) {
+    Form form = Form::parse(ctx.req);
+    std::string name = form.get("name").empty() ? "inklistrad.yaml" : form.get("name");
+    auto imported = catalogues_.import(ctx.who(), form.get("yaml"), name);
+    if (!imported) {
+      if (imported.error().kind == ErrorKind::forbidden) return error_page(ctx, imported.error());
+      return catalogue_page(ctx, json{{"yaml", form.get("yaml")}, {"name", name}}, form_errors(*this, ctx, imported.error()),
+                            json(), http_status(imported.error().kind));
+    }
+    return catalogue_page(ctx, json::object(), json::object(), *imported, 201);
+  });
+}
+
+}  // namespace kk::web

@@ -1,0 +1,167 @@
+// Catalogue management: importing rule sets and catalogues, versions, a stored
+// specification kept on its versions until upgraded, and refusals that name file and line.
+#include <fstream>
+
+#include "api_helpers.hpp"
+
+namespace kkt {
+namespace {
+
+std::string extra_rules(int version, const std::string& include = "UTV-50") {
+  return "id: extra-regler\nversion: " + std::to_string(version) +
+         "\nname: {sv: \"Egna regler\", en: \"Own rules\"}\nowner_role: ciso\nrules:\n"
+         "  - id: alltid-utveckling\n    when: { max_level: { gte: 1 } }\n    include: [" +
+         include + "]\n";
+}
+
+Response import_yaml(const Api& as, const std::string& yaml, const std::string& name = "egna.yaml") {
+  return as.send("POST", "/api/v1/catalogs?name=" + name, yaml, {{"Content-Type", "application/yaml"}});
+}
+
+std::string linked_case(const Api& as, const std::string& number) {
+  json asset = create_asset(as, asset_body("Tillgång " + number, 1, 1, 1));
+  json kase = create_case(as, number.c_str());
+  expect_json(as.post(case_path(str(kase["id"])) + "/assets", {{"asset_id", asset["id"]}}), 200, "link");
+  return str(kase["id"]);
+}
+
+bool spec_has(const json& spec, const std::string& id) {
+  for (const auto& e : spec["entries"])
+    if (e["requirement_id"] == id && e["status"] == "active") return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Catalogues, ListShowsTheBuiltInCatalogueAndRules) {
+  Org org("cat-list");
+  User reader = org.user({"reader"});
+  json list = expect_json(api(reader).get("/api/v1/catalogs"), 200, "list");
+  EXPECT_EQ(list["catalogue_id"], "kravkedja-bas");
+  json base = find_by(list["items"], "id", "kravkedja-bas");
+  ASSERT_TRUE(base.is_object());
+  EXPECT_EQ(base["builtin"], true);
+  EXPECT_EQ(base["in_use"], true);
+  EXPECT_TRUE(find_by(list["items"], "id", "baslinje").is_object());
+}
+
+TEST(Catalogues, AnImportedRuleSetSelectsForNewCasesWithItsReason) {
+  Org org("cat-import");
+  User ciso = org.user({"ciso", "admin"});
+  std::string id = linked_case(api(ciso), "KS 3/1");
+  EXPECT_FALSE(spec_has(expect_json(api(ciso).get(case_path(id) + "/specification"), 200, "spec"), "UTV-50"));
+  json imported = expect_json(import_yaml(api(ciso), extra_rules(1)), 201, "import");
+  EXPECT_EQ(imported["kind"], "rule_set");
+  EXPECT_EQ(imported["id"], "extra-regler");
+  json spec = expect_json(api(ciso).get(case_path(id) + "/specification"), 200, "spec");
+  json entry = find_by(spec["entries"], "requirement_id", "UTV-50");
+  ASSERT_TRUE(entry.is_object());
+  EXPECT_EQ(entry["reasons"][0]["rule_set"], "extra-regler");
+  EXPECT_TRUE(contains_text(str(entry["reasons"][0]["text"]), "Egna regler"));
+  EXPECT_EQ(audit_items(api(ciso), 1)[0]["action"], "rule_set.import");
+  // The same version again is refused; another organisation does not see it.
+  EXPECT_TRUE(is_error(import_yaml(api(ciso), extra_rules(1)), 409, "error.version_not_newer"));
+  Org other("cat-import-other");
+  User stranger = other.user({"ciso"});
+  EXPECT_FALSE(find_by(expect_json(api(stranger).get("/api/v1/catalogs"), 200, "list")["items"], "id", "extra-regler")
+                   .is_object());
+}
+
+TEST(Catalogues, ABrokenFileIsRefusedNamingFileLineAndFieldAndImportsNothing) {
+  Org org("cat-broken");
+  User ciso = org.user({"ciso"});
+  std::size_t before = expect_json(api(ciso).get("/api/v1/catalogs"), 200, "list")["items"].size();
+  auto missing = import_yaml(api(ciso), extra_rules(1, "FINNS-01"), "egna-regler.yaml");
+  EXPECT_TRUE(is_error(missing, 400, "error.unknown_requirement"));
+  EXPECT_TRUE(contains_text(missing.error_field(), "egna-regler.yaml:6")) << missing.body;
+  EXPECT_TRUE(contains_text(missing.error_message(), "FINNS-01")) << missing.body;
+  auto bad_yaml = import_yaml(api(ciso), "id: x\nversion: [1\n", "trasig.yaml");
+  EXPECT_TRUE(is_error(bad_yaml, 400, "error.content"));
+  EXPECT_TRUE(contains_text(bad_yaml.error_field(), "trasig.yaml:")) << bad_yaml.body;
+  std::string duplicate =
+      "id: egen\nversion: 1\nlanguage: sv\nname: Egen\nareas:\n  - {key: avtal, code: AVT, name: Avtal}\n"
+      "requirements:\n"
+      "  - {id: AVT-01, area: avtal, kind: ska, placement: contract, answer: acceptance, ska_text: \"A\", motive: \"M\", verification: [avtal], references: {seed: [\"egen\"]}}\n"
+      "  - {id: AVT-01, area: avtal, kind: ska, placement: contract, answer: acceptance, ska_text: \"B\", motive: \"M\", verification: [avtal], references: {seed: [\"egen\"]}}\n";
+  auto dup = import_yaml(api(ciso), duplicate, "egen.yaml");
+  EXPECT_TRUE(is_error(dup, 400, "error.duplicate_requirement"));
+  EXPECT_TRUE(contains_text(dup.error_field(), "egen.yaml:")) << dup.body;
+  EXPECT_EQ(expect_json(api(ciso).get("/api/v1/catalogs"), 200, "list")["items"].size(), before);
+}
+
+TEST(Catalogues, OnlyCisosAndAdminsImport) {
+  Org org("cat-roles");
+  User procurer = org.user({"procurer"});
+  EXPECT_TRUE(is_error(import_yaml(api(procurer), extra_rules(1)), 403));
+}
+
+TEST(Catalogues, AStoredSpecificationKeepsItsVersionsUntilUpgraded) {
+  Org org("cat-upgrade");
+  User ciso = org.user({"ciso", "admin"});
+  std::string id = linked_case(api(ciso), "KS 3/2");
+  json spec = expect_json(api(ciso).get(case_path(id) + "/specification"), 200, "spec");
+  std::string first = str(spec["entries"][0]["requirement_id"]);
+  expect_json(api(ciso).patch(case_path(id) + "/specification/entries/" + first,
+                              {{"version", 0}, {"status", "struck"}, {"reason", "Inte aktuellt."}}),
+              200, "store by striking");
+  expect_json(import_yaml(api(ciso), extra_rules(1)), 201, "import");
+
+  json kept = expect_json(api(ciso).get(case_path(id) + "/specification"), 200, "spec");
+  EXPECT_FALSE(spec_has(kept, "UTV-50"));
+  EXPECT_TRUE(kept["proposal"]["add"].empty());
+  ASSERT_TRUE(kept["upgrade_available"].is_object()) << kept["upgrade_available"];
+
+  json upgraded = expect_json(api(ciso).post(case_path(id) + "/specification/upgrade", {{"version", kept["version"]}}),
+                              200, "upgrade");
+  EXPECT_TRUE(upgraded["upgrade_available"].is_null());
+  EXPECT_TRUE(find_by(upgraded["proposal"]["add"], "requirement_id", "UTV-50").is_object()) << upgraded["proposal"];
+  EXPECT_EQ(find_by(upgraded["entries"], "requirement_id", first)["status"], "struck");
+  EXPECT_EQ(audit_items(api(ciso), 1)[0]["action"], "specification.upgrade");
+}
+
+TEST(Catalogues, AnImportedCatalogueCanBeChosenForTheOrganisation) {
+  Org org("cat-choose");
+  User admin = org.user({"admin", "ciso"});
+  std::string catalogue =
+      "id: kommunens-krav\nversion: 1\nlanguage: sv\nname: {sv: \"Kommunens krav\", en: \"Municipal requirements\"}\n"
+      "areas:\n  - {key: avtal, code: AVT, name: Avtal}\n  - {key: avslut, code: AVS, name: Avslut}\n"
+      "  - {key: incident, code: INC, name: Incidenter}\n"
+      "requirements:\n"
+      "  - {id: AVT-01, area: avtal, kind: ska, placement: contract, answer: acceptance, ska_text: \"Leverantören ska följa kommunens villkor.\", motive: \"Tydligt avtal.\", verification: [avtal], references: {seed: [\"kommunen\"]}}\n";
+  json imported = expect_json(import_yaml(api(admin), catalogue, "kommunens-krav.yaml"), 201, "import catalogue");
+  EXPECT_EQ(imported["requirements"], 1);
+  json org_now = expect_json(api(admin).get("/api/v1/organisation"), 200, "org");
+  EXPECT_TRUE(is_error(api(admin).patch("/api/v1/organisation", {{"version", org_now["version"]}, {"catalogue_id", "finns-inte"}}),
+                       422, "error.unknown_value", "catalogue_id"));
+  expect_json(api(admin).patch("/api/v1/organisation", {{"version", org_now["version"]}, {"catalogue_id", "kommunens-krav"}}),
+              200, "choose catalogue");
+  // Rule sets are checked against the catalogue in use: one for the municipality's catalogue.
+  std::string rules =
+      "id: kommunens-regler\nversion: 1\nname: Kommunens regler\nrules:\n"
+      "  - id: avtal\n    when: { max_level: { gte: 1 } }\n    include_areas: [avtal]\n";
+  expect_json(import_yaml(api(admin), rules, "kommunens-regler.yaml"), 201, "import rules");
+  std::string id = linked_case(api(admin), "KS 3/3");
+  json spec = expect_json(api(admin).get(case_path(id) + "/specification"), 200, "spec");
+  EXPECT_EQ(spec["catalogue"]["id"], "kommunens-krav");
+  ASSERT_TRUE(spec_has(spec, "AVT-01")) << spec["entries"];
+  EXPECT_EQ(find_by(spec["entries"], "requirement_id", "AVT-01")["ska_text"], "Leverantören ska följa kommunens villkor.");
+  // The baseline rules name areas this catalogue lacks: they are reported, not silently used.
+  EXPECT_FALSE(spec["rule_set_problems"].empty());
+}
+
+TEST(Catalogues, TheCommandLineImportsIntoAnOrganisation) {
+  Org org("cat-cli");
+  User ciso = org.user({"ciso"});
+  std::string path = config().temp_dir + "/cli-regler.yaml";
+  std::ofstream(path) << extra_rules(1);
+  auto r = run_kravkedja({"catalog", "import", path, "--org", org.name(), "--db", config().db_url});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains_text(r.out, "extra-regler")) << r.out;
+  EXPECT_TRUE(find_by(expect_json(api(ciso).get("/api/v1/catalogs"), 200, "list")["items"], "id", "extra-regler").is_object());
+  std::ofstream(path) << extra_rules(2, "NOPE-01");
+  auto bad = run_kravkedja({"catalog", "import", path, "--org", org.name(), "--db", config().db_url});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_TRUE(contains_text(bad.err, "cli-regler.yaml:6")) << bad.err;
+}
+
+}  // namespace kkt

@@ -289,6 +289,41 @@ Result<json> CaseService::create(const Actor& actor, const json& body) {
   });
 }
 
+Result<json> CaseService::copy(const Actor& actor, const std::string& source_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"registry_number", "title"}));
+  for (const char* field : {"registry_number", "title"}) KK_TRY(input::require(body, field));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto source = tx.get_case(actor.org_id(), source_id);
+    if (!source) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_cases));
+    Case c = *source;
+    c.id = new_id();
+    c.status = CaseStatus::open;
+    c.closed_reason.clear();
+    c.version = 1;
+    c.created_at = c.updated_at = now_utc();
+    KK_TRY(apply(tx, actor, body, c));
+    tx.insert_case(c);
+    for (const auto& a : tx.case_assets(actor.org_id(), source_id)) tx.link_asset(actor.org_id(), c.id, a.id, c.created_at);
+    if (auto spec = tx.specification(actor.org_id(), source_id)) {
+      StoredSpecification copy = *spec;
+      copy.frozen = false;
+      copy.version = 1;
+      copy.created_at = copy.updated_at = c.created_at;
+      tx.insert_specification(actor.org_id(), c.id, copy);
+      for (auto e : tx.specification_entries(actor.org_id(), source_id)) {
+        e.version = 1;
+        tx.insert_spec_entry(actor.org_id(), c.id, e);
+      }
+    }
+    record_audit(tx, actor, "case.copy", "case", c.id, nullptr,
+                 {{"copied_from", source_id}, {"case", case_fields_json(c)}});
+    return detail(tx, actor, c);
+  });
+}
+
 Result<json> CaseService::update(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
   KK_TRY(input::require_object(body));

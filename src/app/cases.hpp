@@ -25,6 +25,10 @@ class CaseService : public ServiceBase {
   domain::Result<json> remove_member(const Actor& actor, const std::string& id, const std::string& user_id,
                                      const std::string& competence);
   domain::Result<json> cancel(const Actor& actor, const std::string& id, const json& body);
+  // A new case with an earlier case's facts, linked assets and stored specification (its
+  // edits, reasons and versions): {"registry_number", "title"}. Decisions, activities and
+  // the team are the new case's own.
+  domain::Result<json> copy(const Actor& actor, const std::string& source_id, const json& body);
   // The process definition in the actor's language (steps, phases, gates, activities, competences).
   json process(const Actor& actor) const;
 

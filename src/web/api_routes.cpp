@@ -117,6 +117,12 @@ void WebApp::register_api_routes() {
   r.add("DELETE", "/api/v1/cases/{id}/team/{user_id}/{competence}", [this](RequestContext& ctx) {
      return api_json(ctx, cases_.remove_member(ctx.who(), ctx.param("id"), ctx.param("user_id"), ctx.param("competence")));
    }).summary = "Remove a competence of a person from the case team";
+  auto& copy = r.add("POST", "/api/v1/cases/{id}/copy", with_body([this](RequestContext& ctx, const json& b) {
+                       return cases_.copy(ctx.who(), ctx.param("id"), b);
+                     }, 201));
+  copy.summary = "Open a new case from this one: facts, linked assets and the stored specification";
+  copy.request_schema = "CopyInput";
+  copy.success_status = 201;
   auto& cancel = r.add("POST", "/api/v1/cases/{id}/cancel", with_body([this](RequestContext& ctx, const json& b) {
                          return cases_.cancel(ctx.who(), ctx.param("id"), b);
                        }));

@@ -291,7 +291,8 @@ void WebApp::register_case_pages() {
         {"can_decide", open && (app::allowed(ctx.who(), app::Permission::decide_prepare) ||
                                 app::allowed(ctx.who(), app::Permission::decide_realise))},
         {"can_record", open && app::allowed(ctx.who(), app::Permission::record_activities)},
-        {"can_cancel", open && app::allowed(ctx.who(), app::Permission::cancel_cases)}};
+        {"can_cancel", open && app::allowed(ctx.who(), app::Permission::cancel_cases)},
+        {"can_copy", app::allowed(ctx.who(), app::Permission::edit_cases)}};
     return page(ctx, "case", data, status);
   };
 
@@ -342,6 +343,14 @@ void WebApp::register_case_pages() {
   });
   r.add("POST", "/cases/{id}/assets/{asset_id}/remove", [this, action](RequestContext& ctx) {
     return action(ctx, "assets", json::object(), cases_.unlink_asset(ctx.who(), ctx.param("id"), ctx.param("asset_id")));
+  });
+  r.add("POST", "/cases/{id}/copy", [this, action](RequestContext& ctx) {
+    json body = form_to_json(Form::parse(ctx.req), {{"registry_number", FieldKind::text}, {"title", FieldKind::text}});
+    auto copied = cases_.copy(ctx.who(), ctx.param("id"), body);
+    if (copied) return Response::redirect("/cases/" + (*copied)["id"].get<std::string>());
+    return action(ctx, "copy", json{{"copy_registry_number", body.value("registry_number", "")},
+                                    {"copy_title", body.value("title", "")}},
+                  copied);
   });
   r.add("POST", "/cases/{id}/cancel", [this, action](RequestContext& ctx) {
     json body = form_to_json(Form::parse(ctx.req), {{"reason", FieldKind::text}});

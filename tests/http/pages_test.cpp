@@ -200,3 +200,62 @@ TEST(Pages, AnotherOrganisationsCaseIsNotFound) {
 }
 
 }  // namespace kkt
+
+namespace kkt {
+
+TEST(Pages, APersonReviewsTheSpecificationStrikesOneAcceptsAProposalAndDownloads) {
+  Org org("pages-spec");
+  User u = page_user(org.name(), {"procurer", "information_owner"});
+  json asset = create_asset(api(u), asset_body("Brukarregister", 2, 2, 1));
+  json kase = create_case(api(u), "KS 2026/77");
+  std::string id = str(kase["id"]);
+  expect_json(api(u).post(case_path(id) + "/assets", {{"asset_id", asset["id"]}}), 200, "link");
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+
+  auto page = b.get("/cases/" + id + "/specification");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<h1>Kravspecifikation</h1>"), std::string::npos);
+  EXPECT_NE(page.body.find("Varför?"), std::string::npos);
+  EXPECT_NE(page.body.find("Konfidentialitet: 2"), std::string::npos);
+  EXPECT_NE(page.body.find("specification.docx"), std::string::npos);
+  EXPECT_NE(page.body.find("specification.xlsx"), std::string::npos);
+
+  json spec = expect_json(api(u).get(case_path(id) + "/specification"), 200, "spec");
+  std::string rid = str(spec["entries"][0]["requirement_id"]);
+  // Striking without a reason is refused at the form; with a reason it is struck.
+  auto refused = b.post("/cases/" + id + "/specification/entries/" + rid, {{"action", "strike"}, {"version", "0"}, {"reason", ""}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Ange varför kravet stryks"), std::string::npos);
+  auto struck = b.post("/cases/" + id + "/specification/entries/" + rid,
+                       {{"action", "strike"}, {"version", "0"}, {"reason", "Hanteras redan i avtalet."}});
+  EXPECT_EQ(struck.status, 303) << struck.body;
+  auto after = b.get("/cases/" + id + "/specification");
+  EXPECT_NE(after.body.find("Struket eftersom: Hanteras redan i avtalet."), std::string::npos);
+
+  // A fact changes: the proposal is shown and applied with the form.
+  json now = get_asset(api(u), str(asset["id"]));
+  expect_json(api(u).patch(asset_path(str(asset["id"])), {{"version", now["version"]}, {"classification", {{"availability", 3}}}}),
+              200, "raise availability");
+  auto proposed = b.get("/cases/" + id + "/specification");
+  EXPECT_NE(proposed.body.find("Föreslagna ändringar"), std::string::npos);
+  json with_proposal = expect_json(api(u).get(case_path(id) + "/specification"), 200, "spec");
+  ASSERT_FALSE(with_proposal["proposal"]["add"].empty());
+  std::vector<std::pair<std::string, std::string>> choices{{"version", std::to_string(with_proposal["version"].get<int>())}};
+  for (const auto& p : with_proposal["proposal"]["add"]) choices.emplace_back("choice_" + str(p["requirement_id"]), "apply");
+  auto applied = b.post("/cases/" + id + "/specification/proposal", choices);
+  EXPECT_EQ(applied.status, 303) << applied.body;
+  json resolved = expect_json(api(u).get(case_path(id) + "/specification"), 200, "spec");
+  EXPECT_TRUE(resolved["proposal"]["add"].empty());
+  EXPECT_EQ(find_by(resolved["entries"], "requirement_id", rid)["status"], "struck");
+
+  // The documents download with the session too.
+  auto docx = b.get("/api/v1/cases/" + id + "/specification.docx");
+  EXPECT_EQ(docx.status, 200);
+  EXPECT_EQ(docx.body.substr(0, 2), "PK");
+  auto xlsx = b.get("/api/v1/cases/" + id + "/specification.xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+}  // namespace kkt

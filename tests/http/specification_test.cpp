@@ -257,3 +257,33 @@ TEST(Specification, ReadersReadAndOtherOrganisationsSeeNothing) {
 }
 
 }  // namespace kkt
+
+namespace kkt {
+
+TEST(Specification, CopyingACaseCopiesItsFactsAssetsAndEditedSpecification) {
+  Org org("spec-copy");
+  User u = org.user({"procurer"});
+  std::string id = case_with_asset(api(u), "KS 1/10", 2, 2, 2);
+  json entry = entry_in_area(spec_of(api(u), id), "kryptering");
+  expect_json(api(u).patch(spec_path(id) + "/entries/" + str(entry["requirement_id"]),
+                           {{"version", 0}, {"status", "struck"}, {"reason", "Eget nät."}}),
+              200, "strike");
+  pass_gate(api(u), id, "need_identified");
+  EXPECT_TRUE(is_error(api(u).post(case_path(id) + "/copy", {{"registry_number", "KS 1/10"}, {"title", "Kopia"}}), 409,
+                       "error.registry_number_taken"));
+  json copy = expect_json(api(u).post(case_path(id) + "/copy", {{"registry_number", "KS 1/11"}, {"title", "Trygghetslarm 2"}}),
+                          201, "copy");
+  std::string copy_id = str(copy["id"]);
+  EXPECT_NE(copy_id, id);
+  EXPECT_EQ(copy["title"], "Trygghetslarm 2");
+  EXPECT_EQ(copy["assets"].size(), 1u);
+  EXPECT_TRUE(copy["decisions"].empty());
+  EXPECT_EQ(copy["next_gate"], "need_identified");
+  json spec = spec_of(api(u), copy_id);
+  EXPECT_EQ(spec["stored"], true);
+  json struck = entry_by_id(spec, str(entry["requirement_id"]));
+  EXPECT_EQ(struck["status"], "struck");
+  EXPECT_EQ(struck["note"], "Eget nät.");
+}
+
+}  // namespace kkt

@@ -1,6 +1,7 @@
 #include "app/catalogues.hpp"
 
 #include "app/clock.hpp"
+#include "app/input.hpp"
 #include "io/catalogue_loader.hpp"
 
 namespace kk::app {
@@ -26,9 +27,14 @@ Result<json> CatalogueService::list(const Actor& actor) {
         for (const auto& rs : active.rule_sets) in_use = in_use || (rs->id == l.id && rs->version == l.version);
       items.push_back({{"kind", l.kind}, {"id", l.id}, {"version", l.version}, {"name", l.name},
                        {"builtin", l.builtin}, {"imported_at", l.imported_at.empty() ? json() : json(l.imported_at)},
-                       {"in_use", in_use}});
+                       {"shared_by", l.shared_by.empty() ? json() : json(l.shared_by)}, {"in_use", in_use}});
     }
+    json shares = json::array();
+    for (const auto& sh : tx.shares_by(actor.org_id()))
+      shares.push_back({{"kind", sh.kind}, {"id", sh.id}, {"organisation_id", sh.shared_with},
+                        {"organisation_name", sh.shared_with_name}, {"shared_at", sh.shared_at}});
     return json{{"items", items},
+                {"shares", shares},
                 {"catalogue_id", org ? org->catalogue_id : content_.default_catalogue},
                 {"rule_set_problems", active.problems}};
   });
@@ -69,6 +75,37 @@ Result<json> CatalogueService::import(const Actor& actor, const std::string& yam
     record_audit(tx, actor, src.kind == "catalogue" ? "catalogue.import" : "rule_set.import", src.kind,
                  src.id + "@" + std::to_string(src.version), nullptr, summary);
     return summary;
+  });
+}
+
+Result<json> CatalogueService::share(const Actor& actor, const std::string& kind, const std::string& id,
+                                     const json& body) {
+  KK_TRY(authorize(actor, Permission::manage_catalogues));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"organisation_id"}));
+  KK_TRY(input::require(body, "organisation_id"));
+  std::string target;
+  KK_TRY(input::text(body, "organisation_id", target, 64));
+  return write([&](Transaction& tx) -> Result<json> {
+    bool own = false;
+    for (const auto& src : tx.content_sources(actor.org_id())) own = own || (src.kind == kind && src.id == id);
+    if (!own) return Error::not_found();
+    if (target == actor.org_id() || !tx.organisation(target))
+      return Error::unprocessable("error.unknown_organisation", "organisation_id").with("value", target);
+    ContentShare share{actor.org_id(), "", kind, id, target, "", now_utc()};
+    if (!tx.insert_share(share)) return Error::conflict("error.already_shared");
+    record_audit(tx, actor, "content.share", kind, id, nullptr, {{"shared_with", target}});
+    return json{{"kind", kind}, {"id", id}, {"organisation_id", target}};
+  });
+}
+
+Result<json> CatalogueService::unshare(const Actor& actor, const std::string& kind, const std::string& id,
+                                       const std::string& organisation_id) {
+  KK_TRY(authorize(actor, Permission::manage_catalogues));
+  return write([&](Transaction& tx) -> Result<json> {
+    if (!tx.delete_share(actor.org_id(), kind, id, organisation_id)) return Error::not_found();
+    record_audit(tx, actor, "content.unshare", kind, id, {{"shared_with", organisation_id}}, nullptr);
+    return json{{"kind", kind}, {"id", id}, {"organisation_id", organisation_id}};
   });
 }
 

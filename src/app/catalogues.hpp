@@ -14,6 +14,11 @@ class CatalogueService : public ServiceBase {
   // A YAML catalogue (header and requirements in one file) or rule set (has `rules:`).
   // `source` names the file in error messages.
   domain::Result<json> import(const Actor& actor, const std::string& yaml, const std::string& source);
+  // Shares every version of an imported catalogue or rule set with another organisation:
+  // {"organisation_id"}. Only what the organisation imported itself can be shared.
+  domain::Result<json> share(const Actor& actor, const std::string& kind, const std::string& id, const json& body);
+  domain::Result<json> unshare(const Actor& actor, const std::string& kind, const std::string& id,
+                               const std::string& organisation_id);
   // Command line: imports into the named organisation as the installation's administrator.
   domain::Result<json> import_cli(const std::string& org_name, const std::string& yaml, const std::string& source);
 };

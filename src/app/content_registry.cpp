@@ -21,6 +21,24 @@ json ContentRegistry::Selection::rule_set_versions() const {
   return out;
 }
 
+std::vector<ContentSource> ContentRegistry::all_sources(Transaction& tx, const std::string& org_id) {
+  auto own = tx.content_sources(org_id);
+  for (auto& shared : tx.shared_content_sources(org_id)) own.push_back(std::move(shared));
+  return own;
+}
+
+std::optional<ContentSource> ContentRegistry::find_source(Transaction& tx, const std::string& org_id,
+                                                          const std::string& kind, const std::string& id, int version) {
+  if (auto own = tx.content_source(org_id, kind, id, version)) return own;
+  for (const auto& shared : tx.shared_content_sources(org_id))
+    if (shared.kind == kind && shared.id == id && shared.version == version) {
+      auto src = tx.content_source(shared.owner_org_id, kind, id, version);
+      if (src) src->owner_org_id = shared.owner_org_id;
+      return src;
+    }
+  return std::nullopt;
+}
+
 int ContentRegistry::newest_version(Transaction& tx, const std::string& org_id, const std::string& kind,
                                     const std::string& id) {
   int newest = 0;
@@ -28,7 +46,7 @@ int ContentRegistry::newest_version(Transaction& tx, const std::string& org_id, 
   if (kind == "rule_set")
     for (const auto& s : builtin_.rule_sets)
       if (s.id == id) newest = s.version;
-  for (const auto& src : tx.content_sources(org_id))
+  for (const auto& src : all_sources(tx, org_id))
     if (src.kind == kind && src.id == id) newest = std::max(newest, src.version);
   return newest;
 }
@@ -38,16 +56,17 @@ std::shared_ptr<const Catalogue> ContentRegistry::catalogue(Transaction& tx, con
   int wanted = version.value_or(newest_version(tx, org_id, "catalogue", id));
   auto builtin = builtin_.catalogues.find(id);
   // The built-in catalogue: shared without copying (it lives as long as the content).
-  if (builtin != builtin_.catalogues.end() && builtin->second.version == wanted &&
-      !tx.content_source(org_id, "catalogue", id, wanted))
+  auto src = find_source(tx, org_id, "catalogue", id, wanted);
+  if (builtin != builtin_.catalogues.end() && builtin->second.version == wanted && !src)
     return std::shared_ptr<const Catalogue>(std::shared_ptr<const Catalogue>(), &builtin->second);
-  std::string key = org_id + "|catalogue|" + id + "|" + std::to_string(wanted);
+  if (!src) return nullptr;
+  // Keyed by the owner, so organisations sharing a catalogue share its parsed form too.
+  std::string owner = src->owner_org_id.empty() ? org_id : src->owner_org_id;
+  std::string key = owner + "|catalogue|" + id + "|" + std::to_string(wanted);
   {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(key); it != cache_.end()) return std::static_pointer_cast<const Catalogue>(it->second);
   }
-  auto src = tx.content_source(org_id, "catalogue", id, wanted);
-  if (!src) return nullptr;
   auto loaded = io::load_catalogue({src->yaml, id + ".yaml"});
   if (!loaded) return nullptr;  // checked at import; a failure here means the file changed under us
   auto parsed = std::make_shared<const Catalogue>(std::move(loaded).value());
@@ -60,9 +79,10 @@ std::shared_ptr<const RuleSet> ContentRegistry::rule_set(Transaction& tx, const 
                                                          const std::string& id, std::optional<int> version,
                                                          const Catalogue& against, std::string& problem) {
   int wanted = version.value_or(newest_version(tx, org_id, "rule_set", id));
-  std::string yaml, name = id + ".yaml";
-  if (auto src = tx.content_source(org_id, "rule_set", id, wanted)) {
+  std::string yaml, name = id + ".yaml", owner = org_id;
+  if (auto src = find_source(tx, org_id, "rule_set", id, wanted)) {
     yaml = src->yaml;
+    if (!src->owner_org_id.empty()) owner = src->owner_org_id;
   } else if (auto path = builtin_.rule_set_paths.find(id); path != builtin_.rule_set_paths.end()) {
     // Built-in and checked against the built-in catalogue at start-up: no need to parse again.
     const Catalogue& base = builtin_.catalogues.at(builtin_.default_catalogue);
@@ -73,7 +93,7 @@ std::shared_ptr<const RuleSet> ContentRegistry::rule_set(Transaction& tx, const 
     name = path->second;
   }
   if (yaml.empty()) return nullptr;
-  std::string key = org_id + "|rule_set|" + id + "|" + std::to_string(wanted) + "|" + against.id + "|" +
+  std::string key = owner + "|rule_set|" + id + "|" + std::to_string(wanted) + "|" + against.id + "|" +
                     std::to_string(against.version);
   {
     std::lock_guard lock(mutex_);
@@ -93,7 +113,7 @@ std::shared_ptr<const RuleSet> ContentRegistry::rule_set(Transaction& tx, const 
 std::vector<std::string> ContentRegistry::rule_set_ids(Transaction& tx, const std::string& org_id) {
   std::set<std::string> ids;
   for (const auto& s : builtin_.rule_sets) ids.insert(s.id);
-  for (const auto& src : tx.content_sources(org_id))
+  for (const auto& src : all_sources(tx, org_id))
     if (src.kind == "rule_set") ids.insert(src.id);
   return {ids.begin(), ids.end()};
 }
@@ -131,10 +151,14 @@ ContentRegistry::Selection ContentRegistry::pinned(Transaction& tx, const std::s
 
 std::vector<ContentRegistry::Listed> ContentRegistry::list(Transaction& tx, const std::string& org_id) {
   std::vector<Listed> out;
-  for (const auto& [id, c] : builtin_.catalogues) out.push_back({"catalogue", id, c.version, c.name.sv, true, ""});
-  for (const auto& s : builtin_.rule_sets) out.push_back({"rule_set", s.id, s.version, s.name.sv, true, ""});
+  for (const auto& [id, c] : builtin_.catalogues) out.push_back({"catalogue", id, c.version, c.name.sv, true, "", ""});
+  for (const auto& s : builtin_.rule_sets) out.push_back({"rule_set", s.id, s.version, s.name.sv, true, "", ""});
   for (const auto& src : tx.content_sources(org_id))
-    out.push_back({src.kind, src.id, src.version, src.name, false, src.imported_at});
+    out.push_back({src.kind, src.id, src.version, src.name, false, src.imported_at, ""});
+  for (const auto& src : tx.shared_content_sources(org_id)) {
+    auto owner = tx.organisation(src.owner_org_id);
+    out.push_back({src.kind, src.id, src.version, src.name, false, src.imported_at, owner ? owner->name : ""});
+  }
   return out;
 }
 

@@ -42,6 +42,7 @@ class ContentRegistry {
     std::string name;
     bool builtin;
     std::string imported_at;
+    std::string shared_by;  // the owning organisation's name when another organisation shared it
   };
   std::vector<Listed> list(Transaction& tx, const std::string& org_id);
   // The newest version of an id (built-in or imported), or 0 when there is none.
@@ -54,6 +55,10 @@ class ContentRegistry {
                                                   std::optional<int> version, const domain::Catalogue& against,
                                                   std::string& problem);
   std::vector<std::string> rule_set_ids(Transaction& tx, const std::string& org_id);
+  // The organisation's own source of that version, or one another organisation shared with it.
+  std::optional<ContentSource> find_source(Transaction& tx, const std::string& org_id, const std::string& kind,
+                                           const std::string& id, int version);
+  std::vector<ContentSource> all_sources(Transaction& tx, const std::string& org_id);
 
   const Content& builtin_;
   std::mutex mutex_;

@@ -120,6 +120,12 @@ class Transaction {
   virtual std::optional<ContentSource> content_source(const std::string& org_id, const std::string& kind,
                                                       const std::string& id, int version) = 0;
   virtual void insert_content_source(const std::string& org_id, const ContentSource& s) = 0;
+  // Sources other organisations shared with this one (every version, without yaml).
+  virtual std::vector<ContentSource> shared_content_sources(const std::string& org_id) = 0;
+  virtual std::vector<ContentShare> shares_by(const std::string& owner_org_id) = 0;
+  virtual bool insert_share(const ContentShare& share) = 0;
+  virtual bool delete_share(const std::string& owner_org_id, const std::string& kind, const std::string& id,
+                            const std::string& shared_with) = 0;
   virtual bool set_specification_versions(const std::string& org_id, const std::string& case_id,
                                           const std::string& catalogue_id, int catalogue_version,
                                           const std::string& rule_sets_json, std::int64_t expected_version,

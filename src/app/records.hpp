@@ -125,6 +125,17 @@ struct ContentSource {
   std::string yaml;
   std::optional<std::string> imported_by;
   std::string imported_at;
+  std::string owner_org_id;  // set when another organisation shared it
+};
+
+struct ContentShare {
+  std::string owner_org_id;
+  std::string owner_name;
+  std::string kind;
+  std::string id;
+  std::string shared_with;
+  std::string shared_with_name;
+  std::string shared_at;
 };
 
 struct AuditEntry {

@@ -76,6 +76,11 @@ class SqlTransaction final : public app::Transaction {
   std::optional<app::ContentSource> content_source(const std::string& org_id, const std::string& kind,
                                                    const std::string& id, int version) override;
   void insert_content_source(const std::string& org_id, const app::ContentSource& s) override;
+  std::vector<app::ContentSource> shared_content_sources(const std::string& org_id) override;
+  std::vector<app::ContentShare> shares_by(const std::string& owner_org_id) override;
+  bool insert_share(const app::ContentShare& share) override;
+  bool delete_share(const std::string& owner_org_id, const std::string& kind, const std::string& id,
+                    const std::string& shared_with) override;
   bool set_specification_versions(const std::string& org_id, const std::string& case_id, const std::string& catalogue_id,
                                   int catalogue_version, const std::string& rule_sets_json,
                                   std::int64_t expected_version, const std::string& now) override;

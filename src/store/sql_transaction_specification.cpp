@@ -173,6 +173,42 @@ void SqlTransaction::insert_content_source(const std::string& org_id, const Cont
       {org_id, s.kind, s.id, std::int64_t(s.version), s.name, s.yaml, opt(s.imported_by), s.imported_at});
 }
 
+std::vector<ContentSource> SqlTransaction::shared_content_sources(const std::string& org_id) {
+  std::vector<ContentSource> out;
+  for (const auto& r : db().query(
+           "SELECT c.kind, c.content_id, c.version, c.name, c.imported_by, c.imported_at, c.org_id FROM content_shares s "
+           "JOIN content_sources c ON c.org_id = s.org_id AND c.kind = s.kind AND c.content_id = s.content_id "
+           "WHERE s.shared_with = ? ORDER BY c.kind, c.content_id, c.version",
+           {org_id}))
+    out.push_back({r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), {}, r.opt_text(4), r.text(5),
+                   r.text(6)});
+  return out;
+}
+
+std::vector<ContentShare> SqlTransaction::shares_by(const std::string& owner_org_id) {
+  std::vector<ContentShare> out;
+  for (const auto& r : db().query(
+           "SELECT s.org_id, o.name, s.kind, s.content_id, s.shared_with, w.name, s.shared_at FROM content_shares s "
+           "JOIN organisations o ON o.org_id = s.org_id JOIN organisations w ON w.org_id = s.shared_with "
+           "WHERE s.org_id = ? ORDER BY s.kind, s.content_id, w.name",
+           {owner_org_id}))
+    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+  return out;
+}
+
+bool SqlTransaction::insert_share(const ContentShare& s) {
+  return db().execute(
+             "INSERT INTO content_shares (org_id, kind, content_id, shared_with, shared_at) VALUES (?, ?, ?, ?, ?) "
+             "ON CONFLICT DO NOTHING",
+             {s.owner_org_id, s.kind, s.id, s.shared_with, s.shared_at}) == 1;
+}
+
+bool SqlTransaction::delete_share(const std::string& owner_org_id, const std::string& kind, const std::string& id,
+                                  const std::string& shared_with) {
+  return db().execute("DELETE FROM content_shares WHERE org_id = ? AND kind = ? AND content_id = ? AND shared_with = ?",
+                      {owner_org_id, kind, id, shared_with}) == 1;
+}
+
 bool SqlTransaction::set_specification_versions(const std::string& org_id, const std::string& case_id,
                                                 const std::string& catalogue_id, int catalogue_version,
                                                 const std::string& rule_sets_json, std::int64_t expected_version,

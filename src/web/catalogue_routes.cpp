@@ -19,6 +19,19 @@ void WebApp::register_catalogue_routes() {
   import.summary = "Import a catalogue or rule set (YAML body, docs/catalogue-format.md); nothing is imported on an error";
   import.success_status = 201;
 
+  auto& share = r.add("POST", "/api/v1/catalogs/{kind}/{content_id}/shares", [this](RequestContext& ctx) {
+    auto body = body_json(ctx);
+    if (!body) return api_error(ctx, body.error());
+    return api_json(ctx, catalogues_.share(ctx.who(), ctx.param("kind"), ctx.param("content_id"), *body), 201);
+  });
+  share.summary = "Share every version of an imported catalogue or rule set (kind: catalogue | rule_set) with another organisation";
+  share.request_schema = "ShareInput";
+  share.success_status = 201;
+  r.add("DELETE", "/api/v1/catalogs/{kind}/{content_id}/shares/{organisation_id}", [this](RequestContext& ctx) {
+     return api_json(ctx, catalogues_.unshare(ctx.who(), ctx.param("kind"), ctx.param("content_id"),
+                                              ctx.param("organisation_id")));
+   }).summary = "Stop sharing a catalogue or rule set with an organisation";
+
   auto catalogue_page = [this](RequestContext& ctx, const json& echo, const json& errors, const json& imported, int status) {
     auto list = catalogues_.list(ctx.who());
     if (!list) return error_page(ctx, list.error());

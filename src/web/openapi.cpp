@@ -143,6 +143,8 @@ json schemas() {
           {"apply", {{"type", "array"}, {"items", {{"type", "string"}}}}},
           {"decline", {{"type", "array"}, {"items", {{"type", "string"}}}}},
           {"decision", text(20000)}}}}},
+      {"ShareInput",
+       {{"type", "object"}, {"required", {"organisation_id"}}, {"properties", {{"organisation_id", {{"type", "string"}}}}}}},
       {"CopyInput",
        {{"type", "object"},
         {"required", {"registry_number", "title"}},

@@ -165,3 +165,36 @@ TEST(Catalogues, TheCommandLineImportsIntoAnOrganisation) {
 }
 
 }  // namespace kkt
+
+namespace kkt {
+
+TEST(Catalogues, ARuleSetSharedWithAnotherOrganisationSelectsThereUntilUnshared) {
+  Org provider("cat-share-it"), company("cat-share-bolag");
+  User ciso = provider.user({"ciso"});
+  User company_ciso = company.user({"ciso", "procurer"});
+  expect_json(import_yaml(api(ciso), extra_rules(1)), 201, "import");
+  std::string company_id = str(expect_json(api(company_ciso).get("/api/v1/organisation"), 200, "org")["id"]);
+
+  EXPECT_TRUE(is_error(api(ciso).post("/api/v1/catalogs/rule_set/extra-regler/shares", {{"organisation_id", "nope"}}), 422,
+                       "error.unknown_organisation", "organisation_id"));
+  EXPECT_TRUE(is_error(api(ciso).post("/api/v1/catalogs/rule_set/baslinje/shares", {{"organisation_id", company_id}}), 404));
+  expect_json(api(ciso).post("/api/v1/catalogs/rule_set/extra-regler/shares", {{"organisation_id", company_id}}), 201,
+              "share");
+  EXPECT_TRUE(is_error(api(ciso).post("/api/v1/catalogs/rule_set/extra-regler/shares", {{"organisation_id", company_id}}),
+                       409, "error.already_shared"));
+
+  json listed = find_by(expect_json(api(company_ciso).get("/api/v1/catalogs"), 200, "list")["items"], "id", "extra-regler");
+  ASSERT_TRUE(listed.is_object());
+  EXPECT_EQ(listed["shared_by"], provider.name());
+  std::string id = linked_case(api(company_ciso), "KS 4/1");
+  EXPECT_TRUE(spec_has(expect_json(api(company_ciso).get(case_path(id) + "/specification"), 200, "spec"), "UTV-50"));
+  // The company cannot pass on what it was given.
+  EXPECT_TRUE(is_error(api(company_ciso).post("/api/v1/catalogs/rule_set/extra-regler/shares",
+                                              {{"organisation_id", company_id}}),
+                       404));
+
+  expect_json(api(ciso).del("/api/v1/catalogs/rule_set/extra-regler/shares/" + company_id), 200, "unshare");
+  EXPECT_FALSE(spec_has(expect_json(api(company_ciso).get(case_path(id) + "/specification"), 200, "spec"), "UTV-50"));
+}
+
+}  // namespace kkt

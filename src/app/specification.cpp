@@ -329,6 +329,7 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
     doc.label_registry_number = t("doc.label_registry_number");
     doc.label_date = t("doc.label_date");
     doc.label_organisation = t("doc.label_organisation");
+    doc.label_evaluation = t("doc.label_evaluation");
 
     bool any_bor = false;
     for (const auto& e : spec["entries"]) {

@@ -262,10 +262,8 @@ void write_section(Body& body, const SpecDocument& doc, const DocSection& sectio
   }
 }
 
-// The document model has no label for this heading yet, so the writer knows it for the
-// two languages the product writes.
 std::string evaluation_heading(const SpecDocument& doc) {
-  return doc.language == "en" ? "Evaluation" : "Utvärdering";
+  return doc.label_evaluation;
 }
 
 void write_evaluation(Body& body, const SpecDocument& doc) {

@@ -63,6 +63,7 @@ struct SpecDocument {
   std::string label_registry_number = "Diarienummer";
   std::string label_date = "Datum";
   std::string label_organisation = "Organisation";
+  std::string label_evaluation = "Utvärdering";
 
   // Every requirement in document order.
   std::vector<const DocRequirement*> all() const {

@@ -69,6 +69,13 @@ Response WebApp::page(RequestContext& ctx, const std::string& name, json data, i
   }
   data["nav_" + (data.contains("nav") ? data["nav"].get<std::string>() : std::string("none"))] = true;
   mst::data d = to_data(data);
+  // Templates named _NAME.html are partials: {{> NAME}}.
+  for (const auto& path : io::embedded_files_under("templates/_")) {
+    std::string partial_name = path.substr(std::string("templates/_").size());
+    partial_name = partial_name.substr(0, partial_name.rfind('.'));
+    std::string text(*io::embedded_file(path));
+    d.set(partial_name, mst::partial([text] { return text; }));
+  }
   d.set("content", render_template(name, d));
   return Response::html(render_template("layout", d), status);
 }

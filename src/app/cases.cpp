@@ -54,7 +54,7 @@ json CaseService::process(const Actor& actor) const {
 Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
   // Gates follow the newest rules and the current facts, whatever versions a stored
   // specification keeps for its entries.
-  auto selection = registry_.active(tx, c.org_id);
+  auto selection = registry_.active(tx, c.org_id, c.catalogue_ids);
   return evaluate_rules(SpecificationService::facts_of(c, tx.case_assets(c.org_id, c.id)), selection.rules(),
                         *selection.catalogue);
 }
@@ -207,7 +207,8 @@ Status CaseService::apply(Transaction& tx, const Actor& actor, const json& body,
       body, {"registry_number", "title", "kind", "need_statement", "alternatives", "object_type", "delivery_model",
              "law", "procedure", "estimated_value_sek", "tender_deadline", "operator", "support", "hosting_location",
              "supplier_remote_access", "supplier_data_copies", "information_location", "software_location",
-             "hardware_location", "delivery_manager_id", "can_receive_incidents", "can_run_followups", "version"}));
+             "hardware_location", "delivery_manager_id", "can_receive_incidents", "can_run_followups", "catalogues",
+             "version"}));
   KK_TRY(input::text(body, "registry_number", c.registry_number, 50));
   KK_TRY(input::text(body, "title", c.title, input::short_text));
   KK_TRY(input::enumeration(body, "kind", c.kind));
@@ -233,6 +234,19 @@ Status CaseService::apply(Transaction& tx, const Actor& actor, const json& body,
     KK_TRY(input::optional_text(body, "delivery_manager_id", c.delivery_manager_id, 64));
     if (c.delivery_manager_id && !tx.user(actor.org_id(), *c.delivery_manager_id))
       return Error::unprocessable("error.unknown_user", "delivery_manager_id");
+  }
+  if (body.contains("catalogues")) {
+    // Several catalogues may serve one case; none means the organisation's own choice.
+    const json& list = body["catalogues"];
+    if (!list.is_array()) return Error::invalid("error.type_array", "catalogues");
+    std::vector<std::string> ids;
+    for (const auto& id : list) {
+      if (!id.is_string()) return Error::invalid("error.type_text", "catalogues");
+      if (registry_.newest_version(tx, actor.org_id(), "catalogue", id.get<std::string>()) == 0)
+        return Error::unprocessable("error.unknown_value", "catalogues").with("value", id.get<std::string>());
+      if (std::find(ids.begin(), ids.end(), id.get<std::string>()) == ids.end()) ids.push_back(id.get<std::string>());
+    }
+    c.catalogue_ids = ids;
   }
   if (c.registry_number.find_first_not_of(" \t") == std::string::npos)
     return Error::unprocessable("error.required", "registry_number");

@@ -15,6 +15,13 @@ std::vector<const RuleSet*> ContentRegistry::Selection::rules() const {
   return out;
 }
 
+json ContentRegistry::Selection::catalogue_versions() const {
+  json out = json::array();
+  for (const auto& [id, version] : catalogue->parts) out.push_back({{"id", id}, {"version", version}});
+  if (out.empty()) out.push_back({{"id", catalogue->id}, {"version", catalogue->version}});
+  return out;
+}
+
 json ContentRegistry::Selection::rule_set_versions() const {
   json out = json::array();
   for (const auto& s : rule_sets) out.push_back({{"id", s->id}, {"version", s->version}});
@@ -118,34 +125,67 @@ std::vector<std::string> ContentRegistry::rule_set_ids(Transaction& tx, const st
   return {ids.begin(), ids.end()};
 }
 
-ContentRegistry::Selection ContentRegistry::active(Transaction& tx, const std::string& org_id) {
-  auto org = tx.organisation(org_id);
-  std::string catalogue_id = org ? org->catalogue_id : builtin_.default_catalogue;
-  Selection s;
-  s.catalogue = catalogue(tx, org_id, catalogue_id, std::nullopt);
-  if (!s.catalogue) s.catalogue = catalogue(tx, org_id, builtin_.default_catalogue, std::nullopt);
-  for (const auto& id : rule_set_ids(tx, org_id)) {
+std::shared_ptr<const Catalogue> ContentRegistry::combined(
+    const std::string& org_id, const std::vector<std::shared_ptr<const Catalogue>>& parts,
+    std::vector<std::string>& problems) {
+  if (parts.size() == 1) return parts.front();
+  std::string key = org_id + "|merged";
+  for (const auto& p : parts) key += "|" + p->id + "@" + std::to_string(p->version);
+  std::vector<const Catalogue*> raw;
+  for (const auto& p : parts) raw.push_back(p.get());
+  std::vector<std::string> conflicts;
+  auto merged = std::make_shared<const Catalogue>(merge_catalogues(raw, conflicts));
+  for (const auto& c : conflicts) problems.push_back("duplicate requirement " + c);
+  std::lock_guard lock(mutex_);
+  if (auto it = cache_.find(key); it != cache_.end()) return std::static_pointer_cast<const Catalogue>(it->second);
+  cache_[key] = merged;
+  return merged;
+}
+
+void ContentRegistry::add_rule_sets(Transaction& tx, const std::string& org_id, Selection& s,
+                                    const json* pinned_versions) {
+  std::vector<std::pair<std::string, std::optional<int>>> wanted;
+  if (pinned_versions && pinned_versions->is_array()) {
+    for (const auto& v : *pinned_versions) wanted.emplace_back(v.value("id", ""), v.value("version", 1));
+  } else {
+    for (const auto& id : rule_set_ids(tx, org_id)) wanted.emplace_back(id, std::nullopt);
+  }
+  for (const auto& [id, version] : wanted) {
     std::string problem;
-    if (auto rs = rule_set(tx, org_id, id, std::nullopt, *s.catalogue, problem)) s.rule_sets.push_back(rs);
+    auto rs = rule_set(tx, org_id, id, version, *s.catalogue, problem);
+    if (!rs && version) rs = rule_set(tx, org_id, id, std::nullopt, *s.catalogue, problem);
+    if (rs) s.rule_sets.push_back(rs);
     else if (!problem.empty()) s.problems.push_back(problem);
   }
+}
+
+ContentRegistry::Selection ContentRegistry::active(Transaction& tx, const std::string& org_id,
+                                                   const std::vector<std::string>& catalogue_ids) {
+  std::vector<std::string> ids = catalogue_ids;
+  if (ids.empty()) {
+    auto org = tx.organisation(org_id);
+    ids.push_back(org ? org->catalogue_id : builtin_.default_catalogue);
+  }
+  Selection s;
+  std::vector<std::shared_ptr<const Catalogue>> parts;
+  for (const auto& id : ids)
+    if (auto c = catalogue(tx, org_id, id, std::nullopt)) parts.push_back(c);
+  if (parts.empty()) parts.push_back(catalogue(tx, org_id, builtin_.default_catalogue, std::nullopt));
+  s.catalogue = combined(org_id, parts, s.problems);
+  add_rule_sets(tx, org_id, s, nullptr);
   return s;
 }
 
 ContentRegistry::Selection ContentRegistry::pinned(Transaction& tx, const std::string& org_id,
-                                                   const std::string& catalogue_id, int catalogue_version,
-                                                   const json& rule_set_versions) {
+                                                   const json& catalogue_versions, const json& rule_set_versions) {
   Selection s;
-  s.catalogue = catalogue(tx, org_id, catalogue_id, catalogue_version);
-  if (!s.catalogue) return active(tx, org_id);
-  if (rule_set_versions.is_array())
-    for (const auto& v : rule_set_versions) {
-      std::string problem;
-      auto rs = rule_set(tx, org_id, v.value("id", ""), v.value("version", 1), *s.catalogue, problem);
-      if (!rs) rs = rule_set(tx, org_id, v.value("id", ""), std::nullopt, *s.catalogue, problem);
-      if (rs) s.rule_sets.push_back(rs);
-      else if (!problem.empty()) s.problems.push_back(problem);
-    }
+  std::vector<std::shared_ptr<const Catalogue>> parts;
+  if (catalogue_versions.is_array())
+    for (const auto& v : catalogue_versions)
+      if (auto c = catalogue(tx, org_id, v.value("id", ""), v.value("version", 1))) parts.push_back(c);
+  if (parts.empty()) return active(tx, org_id);
+  s.catalogue = combined(org_id, parts, s.problems);
+  add_rule_sets(tx, org_id, s, &rule_set_versions);
   return s;
 }
 

@@ -27,12 +27,14 @@ class ContentRegistry {
     std::vector<std::string> problems;  // rule sets left out because they do not fit the catalogue
     std::vector<const domain::RuleSet*> rules() const;
     nlohmann::json rule_set_versions() const;  // [{"id","version"}]
+    nlohmann::json catalogue_versions() const;  // [{"id","version"}] of every catalogue in use
   };
 
-  // The newest versions: the organisation's chosen catalogue and every rule set.
-  Selection active(Transaction& tx, const std::string& org_id);
+  // The newest versions of the given catalogues (none: the organisation's chosen one), merged
+  // when several, and every rule set that fits them.
+  Selection active(Transaction& tx, const std::string& org_id, const std::vector<std::string>& catalogue_ids = {});
   // The versions a stored specification names; missing ones fall back to the newest.
-  Selection pinned(Transaction& tx, const std::string& org_id, const std::string& catalogue_id, int catalogue_version,
+  Selection pinned(Transaction& tx, const std::string& org_id, const nlohmann::json& catalogue_versions,
                    const nlohmann::json& rule_set_versions);
 
   struct Listed {
@@ -55,6 +57,12 @@ class ContentRegistry {
                                                   std::optional<int> version, const domain::Catalogue& against,
                                                   std::string& problem);
   std::vector<std::string> rule_set_ids(Transaction& tx, const std::string& org_id);
+  // One catalogue of several (cached); `problems` gets requirement ids found twice.
+  std::shared_ptr<const domain::Catalogue> combined(const std::string& org_id,
+                                                    const std::vector<std::shared_ptr<const domain::Catalogue>>& parts,
+                                                    std::vector<std::string>& problems);
+  void add_rule_sets(Transaction& tx, const std::string& org_id, Selection& s,
+                     const nlohmann::json* pinned_versions);
   // The organisation's own source of that version, or one another organisation shared with it.
   std::optional<ContentSource> find_source(Transaction& tx, const std::string& org_id, const std::string& kind,
                                            const std::string& id, int version);

@@ -28,6 +28,7 @@ struct StoredSpecification {
   std::int64_t version = 1;
   std::string created_at;
   std::string updated_at;
+  std::string catalogues_json;  // [{"id":…,"version":…}] of every catalogue it draws from
 };
 
 struct Credentials {
@@ -127,8 +128,7 @@ class Transaction {
   virtual bool delete_share(const std::string& owner_org_id, const std::string& kind, const std::string& id,
                             const std::string& shared_with) = 0;
   virtual bool set_specification_versions(const std::string& org_id, const std::string& case_id,
-                                          const std::string& catalogue_id, int catalogue_version,
-                                          const std::string& rule_sets_json, std::int64_t expected_version,
+                                          const StoredSpecification& versions, std::int64_t expected_version,
                                           const std::string& now) = 0;
 
   // audit

@@ -81,6 +81,7 @@ struct Case {
   std::optional<std::string> delivery_manager_id;
   std::optional<bool> can_receive_incidents;
   std::optional<bool> can_run_followups;
+  std::vector<std::string> catalogue_ids;  // empty: the organisation's catalogue
   domain::CaseStatus status = domain::CaseStatus::open;
   std::string closed_reason;
   std::int64_t version = 1;

@@ -55,9 +55,9 @@ CaseFacts SpecificationService::facts_of(const Case& c, const std::vector<Asset>
 
 SpecificationService::Situation SpecificationService::situation(Transaction& tx, const Case& c) {
   auto stored = tx.specification(c.org_id, c.id);
-  auto selection = stored ? registry_.pinned(tx, c.org_id, stored->catalogue_id, stored->catalogue_version,
+  auto selection = stored ? registry_.pinned(tx, c.org_id, json::parse(stored->catalogues_json, nullptr, false),
                                              json::parse(stored->rule_sets_json, nullptr, false))
-                          : registry_.active(tx, c.org_id);
+                          : registry_.active(tx, c.org_id, c.catalogue_ids);
   auto facts = facts_of(c, tx.case_assets(c.org_id, c.id));
   Evaluation ev = evaluate_rules(facts, selection.rules(), *selection.catalogue);
   return {std::move(selection), std::move(ev)};
@@ -178,7 +178,7 @@ json SpecificationService::build(Transaction& tx, const Actor& actor, const Case
   const Evaluation& ev = now.evaluation;
   const Catalogue& cat = now.catalogue();
   auto stored = tx.specification(actor.org_id(), c.id);
-  std::vector<SpecEntry> entries = stored ? tx.specification_entries(actor.org_id(), c.id) : entries_from(ev, cat.id);
+  std::vector<SpecEntry> entries = stored ? tx.specification_entries(actor.org_id(), c.id) : entries_from(ev, cat);
   if (!stored)
     for (auto& e : entries) e.version = 0;  // computed: the first edit stores it
 
@@ -198,7 +198,7 @@ json SpecificationService::build(Transaction& tx, const Actor& actor, const Case
   if (stored) {
     SpecProposal p = propose_changes(ev, entries);
     for (const auto& g : p.add) {
-      SpecEntry s = entries_from(Evaluation{{g}, {}, {}, false}, cat.id).front();
+      SpecEntry s = entries_from(Evaluation{{g}, {}, {}, false}, cat).front();
       proposal["add"].push_back(entry_json(actor, s, now));
     }
     for (const auto& id : p.remove)
@@ -208,14 +208,16 @@ json SpecificationService::build(Transaction& tx, const Actor& actor, const Case
   json out = findings_json(actor, now);
   out["case_id"] = c.id;
   out["catalogue"] = {{"id", cat.id}, {"version", cat.version}};
+  out["catalogues"] = now.selection.catalogue_versions();
   out["rule_sets"] = now.selection.rule_set_versions();
   // A stored specification stays on its versions until someone upgrades it.
   json upgrade = nullptr;
   if (stored) {
-    auto newest = registry_.active(tx, c.org_id);
-    if (newest.catalogue->id != cat.id || newest.catalogue->version != cat.version ||
+    auto newest = registry_.active(tx, c.org_id, c.catalogue_ids);
+    if (newest.catalogue_versions() != now.selection.catalogue_versions() ||
         newest.rule_set_versions() != now.selection.rule_set_versions())
       upgrade = {{"catalogue", {{"id", newest.catalogue->id}, {"version", newest.catalogue->version}}},
+                 {"catalogues", newest.catalogue_versions()},
                  {"rule_sets", newest.rule_set_versions()}};
   }
   out["upgrade_available"] = upgrade;
@@ -231,11 +233,13 @@ std::int64_t SpecificationService::ensure_stored(Transaction& tx, const Actor& a
                                                  const Situation& now) {
   if (auto s = tx.specification(actor.org_id(), c.id)) return s->version;
   const Catalogue& cat = now.catalogue();
-  StoredSpecification spec{cat.id, cat.version, now.selection.rule_set_versions().dump(), false, 1, now_utc(), now_utc()};
+  StoredSpecification spec{cat.id,    cat.version, now.selection.rule_set_versions().dump(),
+                           false,     1,           now_utc(),
+                           now_utc(), now.selection.catalogue_versions().dump()};
   tx.insert_specification(actor.org_id(), c.id, spec);
-  for (const auto& e : entries_from(now.evaluation, cat.id)) tx.insert_spec_entry(actor.org_id(), c.id, e);
+  for (const auto& e : entries_from(now.evaluation, cat)) tx.insert_spec_entry(actor.org_id(), c.id, e);
   record_audit(tx, actor, "specification.store", "case", c.id, nullptr,
-               {{"catalogue", cat.id}, {"catalogue_version", cat.version},
+               {{"catalogues", now.selection.catalogue_versions()},
                 {"rule_sets", now.selection.rule_set_versions()}, {"entries", now.evaluation.entries.size()}});
   return spec.version;
 }
@@ -257,13 +261,17 @@ Result<json> SpecificationService::upgrade(const Actor& actor, const std::string
     if (stored->version != version) return stale(build(tx, actor, *c));
     if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
       return Error::unprocessable("error.specification_frozen", "decision");
-    auto newest = registry_.active(tx, actor.org_id());
-    json before = {{"catalogue", {{"id", stored->catalogue_id}, {"version", stored->catalogue_version}}},
+    auto newest = registry_.active(tx, actor.org_id(), c->catalogue_ids);
+    json before = {{"catalogues", json::parse(stored->catalogues_json, nullptr, false)},
                    {"rule_sets", json::parse(stored->rule_sets_json, nullptr, false)}};
-    json after = {{"catalogue", {{"id", newest.catalogue->id}, {"version", newest.catalogue->version}}},
+    json after = {{"catalogues", newest.catalogue_versions()},
                   {"rule_sets", newest.rule_set_versions()}, {"decision", decision}};
-    if (!tx.set_specification_versions(actor.org_id(), case_id, newest.catalogue->id, newest.catalogue->version,
-                                       newest.rule_set_versions().dump(), version, now_utc()))
+    StoredSpecification versions = *stored;
+    versions.catalogue_id = newest.catalogue->id;
+    versions.catalogue_version = newest.catalogue->version;
+    versions.rule_sets_json = newest.rule_set_versions().dump();
+    versions.catalogues_json = newest.catalogue_versions().dump();
+    if (!tx.set_specification_versions(actor.org_id(), case_id, versions, version, now_utc()))
       return Error::conflict("error.stale_version");
     record_audit(tx, actor, "specification.upgrade", "case", case_id, before, after);
     return build(tx, actor, *c);
@@ -399,7 +407,7 @@ Result<json> SpecificationService::add_entry(const Actor& actor, const std::stri
     std::int64_t spec_version = ensure_stored(tx, actor, *c, now);
     SpecEntry entry;
     entry.requirement_id = r->id;
-    entry.catalogue_id = cat.id;
+    entry.catalogue_id = r->catalogue.empty() ? cat.id : r->catalogue;
     entry.origin = EntryOrigin::manual;
     entry.kind = r->kind;
     entry.weight = r->weight;
@@ -454,7 +462,7 @@ Result<json> SpecificationService::edit_entry(const Actor& actor, const std::str
     bool was_stored = tx.specification(actor.org_id(), case_id).has_value();
     // A computed specification is read at version 0 everywhere; the first edit stores it.
     std::vector<SpecEntry> entries = was_stored ? tx.specification_entries(actor.org_id(), case_id)
-                                                : entries_from(now.evaluation, now.catalogue().id);
+                                                : entries_from(now.evaluation, now.catalogue());
     std::optional<SpecEntry> current;
     for (const auto& e : entries)
       if (e.requirement_id == requirement_id) current = e;
@@ -514,7 +522,7 @@ Result<json> SpecificationService::resolve_proposal(const Actor& actor, const st
     auto handle = [&](const std::string& id, bool accept) -> Status {
       for (const auto& g : p.add)
         if (g.requirement_id == id) {
-          SpecEntry e = entries_from(Evaluation{{g}, {}, {}, false}, stored->catalogue_id).front();
+          SpecEntry e = entries_from(Evaluation{{g}, {}, {}, false}, now.catalogue()).front();
           e.status = accept ? EntryStatus::active : EntryStatus::declined;
           e.changed_by = actor.user.id;
           e.changed_at = now_utc();

@@ -99,6 +99,7 @@ json case_fields_json(const Case& c) {
           {"delivery_manager_id", nullable(c.delivery_manager_id)},
           {"can_receive_incidents", nullable(c.can_receive_incidents)},
           {"can_run_followups", nullable(c.can_run_followups)},
+          {"catalogues", c.catalogue_ids},
           {"status", to_string(c.status)},
           {"closed_reason", c.closed_reason},
           {"created_at", c.created_at},

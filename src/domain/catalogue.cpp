@@ -55,4 +55,32 @@ Status Catalogue::validate() const {
   return ok();
 }
 
+Catalogue merge_catalogues(const std::vector<const Catalogue*>& catalogues, std::vector<std::string>& conflicts) {
+  Catalogue merged;
+  for (const Catalogue* c : catalogues) {
+    merged.id += (merged.id.empty() ? "" : "+") + c->id;
+    if (merged.parts.empty()) {
+      merged.version = c->version;
+      merged.language = c->language;
+      merged.name = c->name;
+      merged.description = c->description;
+    } else {
+      merged.name.sv += " + " + c->name.sv;
+      merged.name.en += " + " + c->name.en;
+    }
+    merged.parts.emplace_back(c->id, c->version);
+    for (const auto& a : c->areas)
+      if (!merged.find_area(a.key)) merged.areas.push_back(a);
+    for (const auto& r : c->requirements) {
+      if (merged.find(r.id)) {
+        conflicts.push_back(c->id + ":" + r.id);
+        continue;
+      }
+      merged.requirements.push_back(r);
+    }
+  }
+  merged.build_index();
+  return merged;
+}
+
 }  // namespace kk::domain

@@ -49,6 +49,7 @@ struct Requirement {
   std::vector<std::string> law;
   std::vector<std::string> sources;  // seed conditions and sections it answers, e.g. "003:7"
   bool standard_named = false;       // documents add "eller likvärdigt"
+  std::string catalogue;             // the id of the catalogue it comes from
 };
 
 struct Catalogue {
@@ -59,6 +60,8 @@ struct Catalogue {
   Localized description;
   std::vector<Area> areas;
   std::vector<Requirement> requirements;
+  // The catalogues (id, version) this one is made of: itself, or the parts it merges.
+  std::vector<std::pair<std::string, int>> parts;
 
   const Requirement* find(const std::string& id) const;
   const Area* find_area(const std::string& key) const;
@@ -73,5 +76,10 @@ struct Catalogue {
  private:
   std::map<std::string, std::size_t> index_;
 };
+
+// One catalogue made of several, for a case that uses more than one: areas in order of
+// first appearance, requirements of every part. A requirement id found in an earlier part
+// wins; `conflicts` names the ones left out.
+Catalogue merge_catalogues(const std::vector<const Catalogue*>& catalogues, std::vector<std::string>& conflicts);
 
 }  // namespace kk::domain

@@ -9,12 +9,13 @@ namespace {
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 }  // namespace
 
-std::vector<SpecEntry> entries_from(const Evaluation& ev, const std::string& catalogue_id) {
+std::vector<SpecEntry> entries_from(const Evaluation& ev, const Catalogue& catalogue) {
   std::vector<SpecEntry> out;
   for (const auto& e : ev.entries) {
     SpecEntry s;
     s.requirement_id = e.requirement_id;
-    s.catalogue_id = catalogue_id;
+    const Requirement* r = catalogue.find(e.requirement_id);
+    s.catalogue_id = r && !r->catalogue.empty() ? r->catalogue : catalogue.id;
     s.kind = e.kind;
     s.weight = e.weight;
     s.locked = e.locked;

@@ -38,7 +38,8 @@ struct SpecProposal {
   bool empty() const { return add.empty() && remove.empty(); }
 };
 
-std::vector<SpecEntry> entries_from(const Evaluation& ev, const std::string& catalogue_id);
+// Entries of an evaluation, each naming the catalogue its requirement comes from.
+std::vector<SpecEntry> entries_from(const Evaluation& ev, const Catalogue& catalogue);
 SpecProposal propose_changes(const Evaluation& computed, const std::vector<SpecEntry>& stored);
 
 struct EntryEdit {

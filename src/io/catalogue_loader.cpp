@@ -213,6 +213,8 @@ Result<Catalogue> load_catalogue(const SourceText& header, const std::vector<Sou
     auto file = files.count(key) ? files[key] : header.name;
     return located(valid.error(), file, lines);
   }
+  for (auto& r : c.requirements) r.catalogue = c.id;
+  c.parts = {{c.id, c.version}};
   c.build_index();
   return c;
 }

@@ -81,9 +81,9 @@ class SqlTransaction final : public app::Transaction {
   bool insert_share(const app::ContentShare& share) override;
   bool delete_share(const std::string& owner_org_id, const std::string& kind, const std::string& id,
                     const std::string& shared_with) override;
-  bool set_specification_versions(const std::string& org_id, const std::string& case_id, const std::string& catalogue_id,
-                                  int catalogue_version, const std::string& rule_sets_json,
-                                  std::int64_t expected_version, const std::string& now) override;
+  bool set_specification_versions(const std::string& org_id, const std::string& case_id,
+                                  const app::StoredSpecification& versions, std::int64_t expected_version,
+                                  const std::string& now) override;
 
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;

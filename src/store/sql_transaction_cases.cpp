@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "store/sql_transaction.hpp"
 
 namespace kk::store {
@@ -10,7 +12,7 @@ constexpr const char* case_columns =
     "law, procedure, estimated_value_sek, tender_deadline, operator, support, hosting_location, "
     "supplier_remote_access, supplier_data_copies, information_location, software_location, hardware_location, "
     "delivery_manager_id, can_receive_incidents, can_run_followups, status, closed_reason, version, created_at, "
-    "updated_at";
+    "updated_at, catalogue_ids";
 
 template <class E>
 E enum_or(const std::string& text, E fallback) {
@@ -53,6 +55,10 @@ Case case_from(const SqlRow& r) {
   c.version = r.integer(26);
   c.created_at = r.text(27);
   c.updated_at = r.text(28);
+  auto ids = nlohmann::json::parse(r.text(29), nullptr, false);
+  if (ids.is_array())
+    for (const auto& id : ids)
+      if (id.is_string()) c.catalogue_ids.push_back(id.get<std::string>());
   return c;
 }
 
@@ -81,14 +87,15 @@ SqlParams case_values(const Case& c) {
           opt(c.can_run_followups),
           std::string(to_string(c.status)),
           c.closed_reason,
-          c.updated_at};
+          c.updated_at,
+          nlohmann::json(c.catalogue_ids).dump()};
 }
 
 constexpr const char* case_value_columns =
     "registry_number, title, kind, need_statement, alternatives, object_type, delivery_model, law, procedure, "
     "estimated_value_sek, tender_deadline, operator, support, hosting_location, supplier_remote_access, "
     "supplier_data_copies, information_location, software_location, hardware_location, delivery_manager_id, "
-    "can_receive_incidents, can_run_followups, status, closed_reason, updated_at";
+    "can_receive_incidents, can_run_followups, status, closed_reason, updated_at, catalogue_ids";
 }  // namespace
 
 std::optional<Case> SqlTransaction::get_case(const std::string& org_id, const std::string& case_id) {

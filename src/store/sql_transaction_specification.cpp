@@ -66,22 +66,25 @@ SqlParams entry_values(const SpecEntry& e) {
 
 std::optional<StoredSpecification> SqlTransaction::specification(const std::string& org_id, const std::string& case_id) {
   auto rows = db().query(
-      "SELECT catalogue_id, catalogue_version, rule_sets, frozen, version, created_at, updated_at FROM specifications "
-      "WHERE org_id = ? AND case_id = ?",
+      "SELECT catalogue_id, catalogue_version, rule_sets, frozen, version, created_at, updated_at, catalogues "
+      "FROM specifications WHERE org_id = ? AND case_id = ?",
       {org_id, case_id});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
-  return StoredSpecification{r.text(0), static_cast<int>(r.integer(1)), r.text(2), r.boolean(3), r.integer(4),
-                             r.text(5), r.text(6)};
+  StoredSpecification s{r.text(0), static_cast<int>(r.integer(1)), r.text(2), r.boolean(3), r.integer(4),
+                        r.text(5),  r.text(6), r.text(7)};
+  if (s.catalogues_json.empty())
+    s.catalogues_json = json::array({{{"id", s.catalogue_id}, {"version", s.catalogue_version}}}).dump();
+  return s;
 }
 
 void SqlTransaction::insert_specification(const std::string& org_id, const std::string& case_id,
                                           const StoredSpecification& s) {
   db().execute(
       "INSERT INTO specifications (org_id, case_id, catalogue_id, catalogue_version, rule_sets, frozen, version, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "created_at, updated_at, catalogues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {org_id, case_id, s.catalogue_id, std::int64_t(s.catalogue_version), s.rule_sets_json, std::int64_t(s.frozen),
-       s.version, s.created_at, s.updated_at});
+       s.version, s.created_at, s.updated_at, s.catalogues_json});
 }
 
 bool SqlTransaction::touch_specification(const std::string& org_id, const std::string& case_id,
@@ -210,13 +213,13 @@ bool SqlTransaction::delete_share(const std::string& owner_org_id, const std::st
 }
 
 bool SqlTransaction::set_specification_versions(const std::string& org_id, const std::string& case_id,
-                                                const std::string& catalogue_id, int catalogue_version,
-                                                const std::string& rule_sets_json, std::int64_t expected_version,
+                                                const StoredSpecification& v, std::int64_t expected_version,
                                                 const std::string& now) {
   return db().execute(
-             "UPDATE specifications SET catalogue_id = ?, catalogue_version = ?, rule_sets = ?, version = version + 1, "
-             "updated_at = ? WHERE org_id = ? AND case_id = ? AND version = ?",
-             {catalogue_id, std::int64_t(catalogue_version), rule_sets_json, now, org_id, case_id, expected_version}) == 1;
+             "UPDATE specifications SET catalogue_id = ?, catalogue_version = ?, rule_sets = ?, catalogues = ?, "
+             "version = version + 1, updated_at = ? WHERE org_id = ? AND case_id = ? AND version = ?",
+             {v.catalogue_id, std::int64_t(v.catalogue_version), v.rule_sets_json, v.catalogues_json, now, org_id,
+              case_id, expected_version}) == 1;
 }
 
 }  // namespace kk::store

@@ -58,6 +58,16 @@ void WebApp::register_case_pages() {
       for (const auto& u : (*dir)["items"])
         managers.push_back({{"value", u["id"]}, {"label", u["display_name"]}, {"selected", u["id"] == manager}});
     json procedures = enum_options<Procedure>(*this, ctx, "procedure", text_of(values, "procedure"));
+    json catalogues = json::array();
+    if (auto list = catalogues_.list(ctx.who()))
+      for (const auto& item : (*list)["items"]) {
+        if (item["kind"] != "catalogue") continue;
+        bool seen = false, checked = false;
+        for (const auto& c : catalogues) seen = seen || c["value"] == item["id"];
+        if (values.contains("catalogues") && values["catalogues"].is_array())
+          for (const auto& id : values["catalogues"]) checked = checked || id == item["id"];
+        if (!seen) catalogues.push_back({{"value", item["id"]}, {"label", item["name"]}, {"checked", checked}});
+      }
     json data = {
         {"nav", "cases"},
         {"title", message(ctx, is_new ? "ui.case.new_title" : "ui.case.edit_title")},
@@ -69,6 +79,7 @@ void WebApp::register_case_pages() {
         {"delivery_models", enum_options<DeliveryModel>(*this, ctx, "delivery_model", values.value("delivery_model", "cloud_saas"))},
         {"laws", enum_options<Law>(*this, ctx, "law", values.value("law", "LOU"))},
         {"procedures", procedures},
+        {"catalogues", catalogues},
         {"operators", enum_options<Party>(*this, ctx, "party", values.value("operator", "own"))},
         {"supports", enum_options<Party>(*this, ctx, "party", values.value("support", "own"))},
         {"hosting_locations", enum_options<HostingLocation>(*this, ctx, "hosting_location", values.value("hosting_location", "own_premises"))},
@@ -81,7 +92,9 @@ void WebApp::register_case_pages() {
   };
 
   auto submit = [this, form_page](RequestContext& ctx, const std::optional<std::string>& id) {
-    json body = form_to_json(Form::parse(ctx.req), case_form_spec);
+    Form form = Form::parse(ctx.req);
+    json body = form_to_json(form, case_form_spec);
+    body["catalogues"] = form.all("catalogues");
     if (!id) body.erase("version");
     auto saved = id ? cases_.update(ctx.who(), *id, body) : cases_.create(ctx.who(), body);
     if (!saved) {
@@ -263,6 +276,9 @@ void WebApp::register_case_pages() {
     fact("information_location", text_of(c, "information_location"));
     fact("software_location", text_of(c, "software_location"));
     fact("hardware_location", text_of(c, "hardware_location"));
+    std::string catalogue_names;
+    for (const auto& id : c["catalogues"]) catalogue_names += (catalogue_names.empty() ? "" : ", ") + id.get<std::string>();
+    fact("catalogues", catalogue_names.empty() ? message(ctx, "ui.case.organisation_catalogue") : catalogue_names);
 
     json data = {
         {"nav", "cases"},

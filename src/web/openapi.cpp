@@ -62,7 +62,9 @@ json schemas() {
                        {"hardware_location", text(20000)},
                        {"delivery_manager_id", {{"type", "string"}, {"nullable", true}}},
                        {"can_receive_incidents", {{"type", "boolean"}, {"nullable", true}}},
-                       {"can_run_followups", {{"type", "boolean"}, {"nullable", true}}}}}};
+                       {"can_run_followups", {{"type", "boolean"}, {"nullable", true}}},
+                       {"catalogues", {{"type", "array"}, {"items", {{"type", "string"}}},
+                                       {"description", "Requirement catalogues the case uses; empty: the organisation's"}}}}}};
   json case_patch = case_input;
   case_patch["properties"]["version"] = {{"type", "integer"}};
   case_patch["required"] = {"version"};

@@ -198,3 +198,48 @@ TEST(Catalogues, ARuleSetSharedWithAnotherOrganisationSelectsThereUntilUnshared)
 }
 
 }  // namespace kkt
+
+namespace kkt {
+
+TEST(Catalogues, ACaseCanDrawFromSeveralCatalogues) {
+  Org org("cat-several");
+  User ciso = org.user({"ciso", "procurer"});
+  std::string own =
+      "id: egna-krav\nversion: 1\nlanguage: sv\nname: {sv: \"Egna krav\", en: \"Own requirements\"}\n"
+      "areas:\n  - {key: avtal, code: AVT, name: Avtal}\n"
+      "requirements:\n"
+      "  - {id: KOM-01, area: avtal, kind: ska, placement: contract, answer: acceptance, ska_text: \"Leverantören ska följa kommunens riktlinjer för informationssäkerhet.\", motive: \"Lokala riktlinjer.\", verification: [avtal], references: {seed: [\"kommunen\"]}}\n";
+  expect_json(import_yaml(api(ciso), own, "egna-krav.yaml"), 201, "import catalogue");
+  std::string rules =
+      "id: egna-regler\nversion: 1\nname: Egna regler\nrules:\n"
+      "  - id: kommunens-villkor\n    when: { max_level: { gte: 1 } }\n    include: [KOM-01]\n";
+  // Rule sets are checked against the organisation's catalogue; this one names KOM-01, which
+  // only the case's second catalogue has, so it is refused there and the case uses it via merging.
+  EXPECT_TRUE(is_error(import_yaml(api(ciso), rules, "egna-regler.yaml"), 400, "error.unknown_requirement"));
+
+  json asset = create_asset(api(ciso), asset_body("Tillgång", 2, 1, 1));
+  json body = case_body("KS 5/1");
+  body["catalogues"] = {"kravkedja-bas", "egna-krav"};
+  json kase = expect_json(api(ciso).post("/api/v1/cases", body), 201, "create with catalogues");
+  EXPECT_EQ(kase["catalogues"], json({"kravkedja-bas", "egna-krav"}));
+  std::string id = str(kase["id"]);
+  expect_json(api(ciso).post(case_path(id) + "/assets", {{"asset_id", asset["id"]}}), 200, "link");
+  json spec = expect_json(api(ciso).get(case_path(id) + "/specification"), 200, "spec");
+  EXPECT_EQ(spec["catalogues"].size(), 2u);
+  EXPECT_EQ(spec["catalogue"]["id"], "kravkedja-bas+egna-krav");
+  // Requirements of the base catalogue come with their own catalogue named.
+  ASSERT_FALSE(spec["entries"].empty());
+  EXPECT_EQ(spec["entries"][0]["catalogue"], "kravkedja-bas");
+  // The merged catalogue offers the own requirement to add by hand.
+  json added = expect_json(api(ciso).post(case_path(id) + "/specification/entries",
+                                          {{"requirement_id", "KOM-01"}, {"reason", "Kommunens egna villkor."}}),
+                           201, "add KOM-01");
+  json entry = find_by(added["entries"], "requirement_id", "KOM-01");
+  ASSERT_TRUE(entry.is_object());
+  EXPECT_EQ(entry["catalogue"], "egna-krav");
+  EXPECT_EQ(entry["ska_text"], "Leverantören ska följa kommunens riktlinjer för informationssäkerhet.");
+  EXPECT_TRUE(is_error(api(ciso).patch(case_path(id), {{"version", kase["version"]}, {"catalogues", {"finns-inte"}}}), 422,
+                       "error.unknown_value", "catalogues"));
+}
+
+}  // namespace kkt

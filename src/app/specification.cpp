@@ -379,6 +379,15 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
         r.reasons.push_back(t("ui.spec.added_by_hand") + ": " + e["note"].get<std::string>());
       section.areas.back().requirements.push_back(std::move(r));
     }
+    // Within an area, ska-krav first and bör-krav after them, numbered in that order.
+    for (auto& section : doc.sections) {
+      std::size_t n = 0;
+      for (auto& area : section.areas) {
+        std::stable_sort(area.requirements.begin(), area.requirements.end(),
+                         [](const io::DocRequirement& a, const io::DocRequirement& b) { return a.mandatory > b.mandatory; });
+        for (auto& r : area.requirements) r.number = section.number + "." + std::to_string(++n);
+      }
+    }
     if (any_bor) doc.evaluation = {t("doc.evaluation_1"), t("doc.evaluation_2")};
     return doc;
   });

@@ -29,6 +29,17 @@ json decision_json(const Decision& d) {
           {"decided_at", d.decided_at}};
 }
 
+// What was recorded for an activity: status, comment, who and when, and the version to send back.
+json activity_state_json(const ActivityState& s) {
+  return {{"key", s.key},
+          {"status", to_string(s.status)},
+          {"comment", s.comment},
+          {"done_by", s.done_by ? json(*s.done_by) : json()},
+          {"done_by_name", s.done_by ? json(s.done_by_name) : json()},
+          {"done_at", s.done_at ? json(*s.done_at) : json()},
+          {"version", s.version}};
+}
+
 }  // namespace
 
 json CaseService::process(const Actor& actor) const {
@@ -138,18 +149,13 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
     ActivityState s{def.key};
     for (const auto& st : states)
       if (st.key == def.key) s = st;
-    activities.push_back({{"key", def.key},
-                          {"phase", to_string(def.phase)},
-                          {"gate", to_string(def.gate)},
-                          {"name", def.name.in(lang)},
-                          {"guidance", def.guidance.in(lang)},
-                          {"reference", def.reference},
-                          {"status", to_string(s.status)},
-                          {"comment", s.comment},
-                          {"done_by", s.done_by ? json(*s.done_by) : json()},
-                          {"done_by_name", s.done_by ? json(s.done_by_name) : json()},
-                          {"done_at", s.done_at ? json(*s.done_at) : json()},
-                          {"version", s.version}});
+    json a = activity_state_json(s);
+    a.update({{"phase", to_string(def.phase)},
+              {"gate", to_string(def.gate)},
+              {"name", def.name.in(lang)},
+              {"guidance", def.guidance.in(lang)},
+              {"reference", def.reference}});
+    activities.push_back(std::move(a));
   }
   j["activities"] = activities;
 
@@ -160,15 +166,10 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
     ActivityState s{ra.key};
     for (const auto& st : states)
       if (st.key == ra.key) s = st;
-    required.push_back({{"key", ra.key},
-                        {"name", ra.name.in(lang)},
-                        {"blocks_gate", ra.blocks_gate ? json(to_string(*ra.blocks_gate)) : json()},
-                        {"status", to_string(s.status)},
-                        {"comment", s.comment},
-                        {"done_by", s.done_by ? json(*s.done_by) : json()},
-                        {"done_by_name", s.done_by ? json(s.done_by_name) : json()},
-                        {"done_at", s.done_at ? json(*s.done_at) : json()},
-                        {"version", s.version}});
+    json a = activity_state_json(s);
+    a.update({{"name", ra.name.in(lang)},
+              {"blocks_gate", ra.blocks_gate ? json(to_string(*ra.blocks_gate)) : json()}});
+    required.push_back(std::move(a));
   }
   j["required_activities"] = required;
   int blocking = 0;

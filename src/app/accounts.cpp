@@ -259,7 +259,7 @@ Result<json> AccountService::update_organisation(const Actor& actor, const json&
   KK_TRY(authorize(actor, Permission::administer));
   KK_TRY(input::require_object(body));
   KK_TRY(input::only_fields(body, {"name", "org_number", "kind", "language", "classification_model", "catalogue_id",
-                                   "version"}));
+                                   "risk_matrix", "version"}));
   std::int64_t version = 0;
   KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
@@ -273,6 +273,9 @@ Result<json> AccountService::update_organisation(const Actor& actor, const json&
     KK_TRY(input::enumeration(body, "language", next.language));
     KK_TRY(input::text(body, "classification_model", next.classification_model, 64));
     KK_TRY(input::text(body, "catalogue_id", next.catalogue_id, 64));
+    KK_TRY(input::text(body, "risk_matrix", next.risk_matrix, 64));
+    if (!content_.risk_matrices.count(next.risk_matrix))
+      return Error::unprocessable("error.unknown_value", "risk_matrix").with("value", next.risk_matrix);
     if (registry_.newest_version(tx, next.id, "catalogue", next.catalogue_id) == 0)
       return Error::unprocessable("error.unknown_value", "catalogue_id").with("value", next.catalogue_id);
     if (next.name.empty()) return Error::unprocessable("error.required", "name");

@@ -6,6 +6,8 @@
 #include "io/content_loader.hpp"
 #include "io/embedded.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 namespace kk::app {
 using namespace kk::domain;
 
@@ -21,7 +23,28 @@ const Catalogue& Content::catalogue(const std::string& id) const {
   return it->second;
 }
 
+const RiskMatrix& Content::risk_matrix(const std::string& id) const {
+  auto it = risk_matrices.find(id);
+  return it == risk_matrices.end() ? risk_matrices.at(default_risk_matrix) : it->second;
+}
+
 namespace {
+// YAML to JSON, for content that is shown as it is (the starter risks).
+nlohmann::json yaml_to_json(const YAML::Node& n) {
+  if (n.IsMap()) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& item : n) j[item.first.as<std::string>()] = yaml_to_json(item.second);
+    return j;
+  }
+  if (n.IsSequence()) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& item : n) j.push_back(yaml_to_json(item));
+    return j;
+  }
+  if (n.IsNull()) return nullptr;
+  return n.as<std::string>();
+}
+
 template <class T>
 T take(Result<T> r) {
   if (!r) throw std::runtime_error("content error in " + r.error().field + ": " +
@@ -67,6 +90,12 @@ Content load_builtin_content() {
     c.rule_sets.push_back(take(io::load_rule_set({file(path), path}, c.catalogues.at(c.default_catalogue))));
     c.rule_set_paths[c.rule_sets.back().id] = path;
   }
+  for (const auto& path : io::embedded_files_under("catalog/risk/matris")) {
+    auto matrix = take(io::load_risk_matrix(file(path), path));
+    c.risk_matrices[matrix.id] = std::move(matrix);
+  }
+  if (!c.risk_matrices.count(c.default_risk_matrix)) throw std::runtime_error("the built-in risk matrix is missing");
+  c.starter_risks = yaml_to_json(YAML::Load(file("catalog/risk/vanliga-risker.yaml")))["risks"];
   for (Language lang : {Language::sv, Language::en}) {
     std::string path = "catalog/i18n/" + std::string(to_string(lang)) + ".yaml";
     auto status = c.messages.add(lang, file(path), path);

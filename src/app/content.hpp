@@ -8,7 +8,9 @@
 #include "domain/classification_model.hpp"
 #include "domain/guided_questions.hpp"
 #include "domain/process_model.hpp"
+#include "domain/risk_matrix.hpp"
 #include "domain/rule_set.hpp"
+#include <nlohmann/json.hpp>
 #include "io/messages.hpp"
 
 namespace kk::app {
@@ -23,7 +25,12 @@ struct Content {
   std::vector<domain::RuleSet> rule_sets;              // the built-in rule sets, all applied
   std::map<std::string, std::string> rule_set_paths;   // rule set id -> its embedded file
 
+  std::map<std::string, domain::RiskMatrix> risk_matrices;  // by id
+  std::string default_risk_matrix = "matris-4x4";
+  nlohmann::json starter_risks;  // the common procurement risks to pick from (catalog/risk/vanliga-risker.yaml)
+
   const domain::ClassificationModel& model(const std::string& id) const;
+  const domain::RiskMatrix& risk_matrix(const std::string& id) const;
   const domain::Catalogue& catalogue(const std::string& id) const;
 };
 

@@ -36,6 +36,9 @@ bool allowed(const Actor& actor, Permission p) {
     case Permission::record_activities:
       return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager,
                         Role::security_officer, Role::legal});
+    case Permission::edit_risks:
+      return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager,
+                        Role::security_officer});
     case Permission::cancel_cases:
       return any_of(u, {Role::ciso, Role::procurer});
     case Permission::manage_catalogues:

@@ -131,6 +131,13 @@ class Transaction {
                                           const StoredSpecification& versions, std::int64_t expected_version,
                                           const std::string& now) = 0;
 
+  // risk registers
+  virtual std::vector<Risk> risks(const std::string& org_id, const std::string& case_id) = 0;
+  virtual std::optional<Risk> risk(const std::string& org_id, const std::string& risk_id) = 0;
+  virtual void insert_risk(const std::string& org_id, const Risk& r) = 0;
+  virtual bool update_risk(const std::string& org_id, const Risk& r, std::int64_t expected_version) = 0;
+  virtual void delete_risk(const std::string& org_id, const std::string& risk_id) = 0;
+
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;

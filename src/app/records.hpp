@@ -20,6 +20,7 @@ struct Organisation {
   domain::Language language = domain::Language::sv;
   std::string classification_model = "standard";
   std::string catalogue_id = "kravkedja-bas";  // the requirement catalogue its cases use
+  std::string risk_matrix = "matris-4x4";
   std::int64_t version = 1;
   std::string created_at;
 };
@@ -84,6 +85,32 @@ struct Case {
   std::vector<std::string> catalogue_ids;  // empty: the organisation's catalogue
   domain::CaseStatus status = domain::CaseStatus::open;
   std::string closed_reason;
+  std::int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct Risk {
+  std::string id;
+  std::string case_id;
+  domain::RiskStage stage = domain::RiskStage::initial;
+  std::string title;
+  std::string description;
+  std::vector<std::string> asset_ids;
+  std::vector<domain::Aspect> aspects;
+  std::string matrix_id;
+  int matrix_version = 1;
+  int likelihood = 1;
+  int consequence = 1;
+  std::optional<std::string> owner_user_id;
+  domain::Treatment treatment = domain::Treatment::reduce;
+  std::vector<std::string> requirement_ids;
+  std::optional<int> residual_likelihood;
+  std::optional<int> residual_consequence;
+  std::optional<domain::RiskDecision> decision;
+  std::string decision_rationale;
+  std::optional<std::string> decided_by;
+  std::optional<std::string> decided_at;
   std::int64_t version = 1;
   std::string created_at;
   std::string updated_at;

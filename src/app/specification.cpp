@@ -53,6 +53,20 @@ CaseFacts SpecificationService::facts_of(const Case& c, const std::vector<Asset>
   return make_case_facts(in);
 }
 
+std::set<std::string> SpecificationService::active_requirement_ids(Transaction& tx, ContentRegistry& registry,
+                                                                   const Case& c) {
+  std::set<std::string> ids;
+  if (tx.specification(c.org_id, c.id)) {
+    for (const auto& e : tx.specification_entries(c.org_id, c.id))
+      if (e.status == EntryStatus::active) ids.insert(e.requirement_id);
+    return ids;
+  }
+  auto selection = registry.active(tx, c.org_id, c.catalogue_ids);
+  for (const auto& e : evaluate_rules(facts_of(c, tx.case_assets(c.org_id, c.id)), selection.rules(), *selection.catalogue).entries)
+    ids.insert(e.requirement_id);
+  return ids;
+}
+
 SpecificationService::Situation SpecificationService::situation(Transaction& tx, const Case& c) {
   auto stored = tx.specification(c.org_id, c.id);
   auto selection = stored ? registry_.pinned(tx, c.org_id, json::parse(stored->catalogues_json, nullptr, false),

@@ -2,6 +2,8 @@
 // The case's specification: the requirements its facts select, each with the reasons it
 // is there, and the findings and required activities of the rule sets. Until edits are
 // stored it is computed from the current facts on every read.
+#include <set>
+
 #include "app/service_base.hpp"
 #include "domain/rule_evaluation.hpp"
 #include "domain/specification.hpp"
@@ -32,6 +34,9 @@ class SpecificationService : public ServiceBase {
   domain::Result<std::shared_ptr<const domain::Catalogue>> catalogue_of(const Actor& actor, const std::string& case_id);
   // Findings and required activities, always from the current facts.
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
+
+  // The requirements now in the case's specification (stored active entries, or computed).
+  static std::set<std::string> active_requirement_ids(Transaction& tx, ContentRegistry& registry, const Case& c);
 
   // The facts rules read, from the case and its linked assets.
   static domain::CaseFacts facts_of(const Case& c, const std::vector<Asset>& assets);

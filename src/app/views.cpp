@@ -71,6 +71,7 @@ json organisation_json(const Organisation& o) {
           {"language", to_string(o.language)},
           {"classification_model", o.classification_model},
           {"catalogue_id", o.catalogue_id},
+          {"risk_matrix", o.risk_matrix},
           {"created_at", o.created_at}};
 }
 

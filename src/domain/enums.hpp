@@ -50,6 +50,9 @@ KK_ENUM(Step, prepare, procure, realise)
 KK_ENUM(Phase, prestudy, requirements, evaluate_award, delivery_check, manage, exit)
 KK_ENUM(Gate, need_identified, procure_decision, documents_approved, award_decided, contract_signed,
         delivery_approved, exit_decided, relationship_closed)
+KK_ENUM(RiskStage, initial, deep, award)
+KK_ENUM(Treatment, reduce, accept, avoid, share)
+KK_ENUM(RiskDecision, accepted, more_measures)
 KK_ENUM(Flag, personal_data, sensitive_personal_data, secrecy, security_protection, critical_service)
 
 inline constexpr Aspect all_aspects[] = {Aspect::confidentiality, Aspect::integrity,

@@ -92,4 +92,38 @@ Result<ProcessModel> load_process_model(const std::string& yaml, const std::stri
   return validated(std::move(loaded), source);
 }
 
+Result<RiskMatrix> load_risk_matrix(const std::string& yaml, const std::string& source) {
+  using namespace kk::io::yaml;
+  auto loaded = guarded<RiskMatrix>(yaml, source, [](const YAML::Node& root) {
+    RiskMatrix m;
+    m.id = text(root, "id");
+    m.version = need(root, "version").as<int>();
+    m.name = localized(root, "name");
+    m.description = localized(root, "description", false);
+    auto steps = [](const YAML::Node& list) {
+      std::vector<ScaleStep> out;
+      for (const auto& n : list) out.push_back({need(n, "level").as<int>(), localized(n, "name"), localized(n, "description", false)});
+      return out;
+    };
+    m.likelihood = steps(need(root, "likelihood"));
+    m.consequence = steps(need(root, "consequence"));
+    for (const auto& n : need(root, "risk_levels"))
+      m.levels.push_back({text(n, "key"), localized(n, "name"), localized(n, "description", false)});
+    auto index_of = [&m](const YAML::Node& n) {
+      std::string key = n.as<std::string>();
+      for (std::size_t i = 0; i < m.levels.size(); ++i)
+        if (m.levels[i].key == key) return i;
+      throw LoadError(n, "unknown risk level '" + key + "'");
+    };
+    for (const auto& row : need(root, "matrix")) {
+      std::vector<std::size_t> cells;
+      for (const auto& cell : row) cells.push_back(index_of(cell));
+      m.cells.push_back(std::move(cells));
+    }
+    m.acceptance = index_of(need(root, "acceptance"));
+    return m;
+  });
+  return validated(std::move(loaded), source);
+}
+
 }  // namespace kk::io

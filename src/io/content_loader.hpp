@@ -7,6 +7,7 @@
 #include "domain/guided_questions.hpp"
 #include "domain/process_model.hpp"
 #include "domain/result.hpp"
+#include "domain/risk_matrix.hpp"
 
 namespace kk::io {
 
@@ -14,5 +15,6 @@ domain::Result<domain::ClassificationModel> load_classification_model(const std:
                                                                       const std::string& source);
 domain::Result<domain::QuestionSet> load_question_set(const std::string& yaml, const std::string& source);
 domain::Result<domain::ProcessModel> load_process_model(const std::string& yaml, const std::string& source);
+domain::Result<domain::RiskMatrix> load_risk_matrix(const std::string& yaml, const std::string& source);
 
 }  // namespace kk::io

@@ -25,7 +25,7 @@ void SqlTransaction::commit() {
 
 namespace {
 constexpr const char* org_columns =
-    "org_id, name, org_number, kind, language, classification_model, version, created_at, catalogue_id";
+    "org_id, name, org_number, kind, language, classification_model, version, created_at, catalogue_id, risk_matrix";
 
 Organisation org_from(const SqlRow& r) {
   Organisation o;
@@ -38,6 +38,7 @@ Organisation org_from(const SqlRow& r) {
   o.version = r.integer(6);
   o.created_at = r.text(7);
   o.catalogue_id = r.text(8);
+  o.risk_matrix = r.text(9);
   return o;
 }
 }  // namespace
@@ -57,17 +58,17 @@ std::optional<Organisation> SqlTransaction::organisation_by_name(const std::stri
 void SqlTransaction::insert_organisation(const Organisation& o) {
   db().execute(
       "INSERT INTO organisations (org_id, name, org_number, kind, language, classification_model, version, "
-      "created_at, catalogue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "created_at, catalogue_id, risk_matrix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {o.id, o.name, o.org_number, std::string(to_string(o.kind)), std::string(to_string(o.language)),
-       o.classification_model, o.version, o.created_at, o.catalogue_id});
+       o.classification_model, o.version, o.created_at, o.catalogue_id, o.risk_matrix});
 }
 
 bool SqlTransaction::update_organisation(const Organisation& o, std::int64_t expected_version) {
   return db().execute(
              "UPDATE organisations SET name = ?, org_number = ?, kind = ?, language = ?, classification_model = ?, "
-             "catalogue_id = ?, version = version + 1 WHERE org_id = ? AND version = ?",
+             "catalogue_id = ?, risk_matrix = ?, version = version + 1 WHERE org_id = ? AND version = ?",
              {o.name, o.org_number, std::string(to_string(o.kind)), std::string(to_string(o.language)),
-              o.classification_model, o.catalogue_id, o.id, expected_version}) == 1;
+              o.classification_model, o.catalogue_id, o.risk_matrix, o.id, expected_version}) == 1;
 }
 
 std::int64_t SqlTransaction::next_audit_seq(const std::string& org_id) {

@@ -85,6 +85,12 @@ class SqlTransaction final : public app::Transaction {
                                   const app::StoredSpecification& versions, std::int64_t expected_version,
                                   const std::string& now) override;
 
+  std::vector<app::Risk> risks(const std::string& org_id, const std::string& case_id) override;
+  std::optional<app::Risk> risk(const std::string& org_id, const std::string& risk_id) override;
+  void insert_risk(const std::string& org_id, const app::Risk& r) override;
+  bool update_risk(const std::string& org_id, const app::Risk& r, std::int64_t expected_version) override;
+  void delete_risk(const std::string& org_id, const std::string& risk_id) override;
+
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
 

@@ -161,6 +161,38 @@ void WebApp::register_api_routes() {
      return api_json(ctx, specifications_.findings(ctx.who(), ctx.param("id")));
    }).summary = "Findings and required activities of the rule sets, from the case's current facts";
 
+  // Risk registers
+  r.add("GET", "/api/v1/risk-matrix", [this](RequestContext& ctx) { return Response::json(risks_.matrix(ctx.who()).dump()); })
+      .summary = "The organisation's risk matrix: scales, levels and the acceptance level";
+  r.add("GET", "/api/v1/risk-starters", [this](RequestContext& ctx) { return Response::json(risks_.starters(ctx.who()).dump()); })
+      .summary = "Common procurement risks to start a register from";
+  r.add("GET", "/api/v1/cases/{id}/risks", [this](RequestContext& ctx) {
+     return api_json(ctx, risks_.list(ctx.who(), ctx.param("id")));
+   }).summary = "The case's risk register (all stages)";
+  auto& create_risk = r.add("POST", "/api/v1/cases/{id}/risks", with_body([this](RequestContext& ctx, const json& b) {
+                              return risks_.create(ctx.who(), ctx.param("id"), b);
+                            }, 201));
+  create_risk.summary = "Record a risk (stage, likelihood, consequence, assets, aspects, treatment, linked requirements)";
+  create_risk.request_schema = "RiskInput";
+  create_risk.success_status = 201;
+  r.add("GET", "/api/v1/cases/{id}/risks/{risk_id}", [this](RequestContext& ctx) {
+     return api_json(ctx, risks_.get(ctx.who(), ctx.param("id"), ctx.param("risk_id")));
+   }).summary = "A risk of the case";
+  auto& patch_risk = r.add("PATCH", "/api/v1/cases/{id}/risks/{risk_id}", with_body([this](RequestContext& ctx, const json& b) {
+                             return risks_.update(ctx.who(), ctx.param("id"), ctx.param("risk_id"), b);
+                           }));
+  patch_risk.summary = "Change a risk, or record the information owner's decision on it (send the version read)";
+  patch_risk.request_schema = "RiskPatch";
+  auto& delete_risk = r.add("DELETE", "/api/v1/cases/{id}/risks/{risk_id}", [this](RequestContext& ctx) {
+    auto s = risks_.remove(ctx.who(), ctx.param("id"), ctx.param("risk_id"));
+    if (!s) return api_error(ctx, s.error());
+    Response res;
+    res.status = 204;
+    return res;
+  });
+  delete_risk.summary = "Remove a risk from the register";
+  delete_risk.success_status = 204;
+
   register_document_routes();
   register_catalogue_routes();
 

@@ -7,6 +7,7 @@
 #include "app/assets.hpp"
 #include "app/cases.hpp"
 #include "app/catalogues.hpp"
+#include "app/risks.hpp"
 #include "app/specification.hpp"
 #include "web/router.hpp"
 
@@ -56,6 +57,7 @@ class WebApp {
   app::CaseService cases_;
   app::SpecificationService specifications_;
   app::CatalogueService catalogues_;
+  app::RiskService risks_;
   Router router_;
   nlohmann::json texts_sv_, texts_en_;  // message catalogue as nested objects, for templates
 };

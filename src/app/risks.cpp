@@ -1,0 +1,310 @@
+#include "app/risks.hpp"
+
+#include <algorithm>
+
+#include "app/clock.hpp"
+#include "app/crypto.hpp"
+#include "app/input.hpp"
+#include "app/specification.hpp"
+
+namespace kk::app {
+using namespace kk::domain;
+
+namespace {
+constexpr auto risk_fields = {"stage", "title", "description", "asset_ids", "aspects", "likelihood", "consequence",
+                              "owner_user_id", "treatment", "requirement_ids", "residual_likelihood",
+                              "residual_consequence", "decision", "decision_rationale", "version"};
+
+Status check_fields(const json& body) {
+  KK_TRY(input::require_object(body));
+  for (const auto& item : body.items())
+    if (std::find_if(risk_fields.begin(), risk_fields.end(), [&](const char* f) { return item.key() == f; }) ==
+        risk_fields.end())
+      return Error::invalid("error.unknown_field", item.key());
+  return ok();
+}
+
+Result<std::vector<std::string>> text_array(const json& body, const char* key) {
+  std::vector<std::string> out;
+  if (!body[key].is_array()) return Error::invalid("error.type_array", key);
+  for (const auto& v : body[key]) {
+    if (!v.is_string()) return Error::invalid("error.type_text", key);
+    if (std::find(out.begin(), out.end(), v.get<std::string>()) == out.end()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+json level_json(const RiskMatrix& m, int likelihood, int consequence, Language lang) {
+  const RiskLevel& level = m.level(likelihood, consequence);
+  return {{"key", level.key}, {"name", level.name.in(lang)}, {"acceptable", m.acceptable(likelihood, consequence)}};
+}
+}  // namespace
+
+const RiskMatrix& RiskService::matrix_of(Transaction& tx, const std::string& org_id) const {
+  auto org = tx.organisation(org_id);
+  return content_.risk_matrix(org ? org->risk_matrix : content_.default_risk_matrix);
+}
+
+json RiskService::risk_json(const Actor& actor, const RiskMatrix& m, const Risk& r, const UserNames& names) const {
+  json aspects = json::array();
+  for (Aspect a : r.aspects) aspects.push_back(to_string(a));
+  auto name_of = [&](const std::optional<std::string>& id) {
+    if (!id || !names.count(*id)) return json();
+    return json(names.at(*id));
+  };
+  bool has_residual = r.residual_likelihood && r.residual_consequence;
+  return {{"id", r.id},
+          {"version", r.version},
+          {"case_id", r.case_id},
+          {"stage", to_string(r.stage)},
+          {"title", r.title},
+          {"description", r.description},
+          {"asset_ids", r.asset_ids},
+          {"aspects", aspects},
+          {"matrix", {{"id", r.matrix_id}, {"version", r.matrix_version}}},
+          {"likelihood", r.likelihood},
+          {"consequence", r.consequence},
+          {"level", level_json(m, r.likelihood, r.consequence, actor.lang)},
+          {"owner_user_id", r.owner_user_id ? json(*r.owner_user_id) : json()},
+          {"owner_name", name_of(r.owner_user_id)},
+          {"treatment", to_string(r.treatment)},
+          {"requirement_ids", r.requirement_ids},
+          {"residual_likelihood", r.residual_likelihood ? json(*r.residual_likelihood) : json()},
+          {"residual_consequence", r.residual_consequence ? json(*r.residual_consequence) : json()},
+          {"residual_level",
+           has_residual ? level_json(m, *r.residual_likelihood, *r.residual_consequence, actor.lang) : json()},
+          {"decision", r.decision ? json(to_string(*r.decision)) : json()},
+          {"decision_rationale", r.decision_rationale},
+          {"decided_by", r.decided_by ? json(*r.decided_by) : json()},
+          {"decided_by_name", name_of(r.decided_by)},
+          {"decided_at", r.decided_at ? json(*r.decided_at) : json()},
+          {"created_at", r.created_at},
+          {"updated_at", r.updated_at}};
+}
+
+Status RiskService::apply(Transaction& tx, const Actor& actor, const Case& c, const RiskMatrix& m, const json& body,
+                          Risk& r) {
+  const Risk before = r;
+  KK_TRY(input::enumeration(body, "stage", r.stage));
+  KK_TRY(input::text(body, "title", r.title, input::short_text));
+  KK_TRY(input::text(body, "description", r.description, input::long_text));
+  KK_TRY(input::enumeration(body, "treatment", r.treatment));
+  auto integer = [&](const char* key, int& out) -> Status {
+    std::int64_t v = out;
+    KK_TRY(input::integer(body, key, v));
+    out = static_cast<int>(v);
+    return ok();
+  };
+  KK_TRY(integer("likelihood", r.likelihood));
+  KK_TRY(integer("consequence", r.consequence));
+  KK_TRY(m.check(r.likelihood, r.consequence));
+  for (const char* key : {"residual_likelihood", "residual_consequence"}) {
+    if (!body.contains(key)) continue;
+    std::optional<std::int64_t> v;
+    KK_TRY(input::optional_integer(body, key, v, 1, m.size()));
+    auto& target = std::string(key) == "residual_likelihood" ? r.residual_likelihood : r.residual_consequence;
+    target = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+  }
+  if (r.residual_likelihood && *r.residual_likelihood > r.likelihood)
+    return Error::unprocessable("error.residual_above_inherent", "residual_likelihood");
+  if (r.residual_consequence && *r.residual_consequence > r.consequence)
+    return Error::unprocessable("error.residual_above_inherent", "residual_consequence");
+  if (body.contains("aspects")) {
+    auto names = KK_TRY(text_array(body, "aspects"));
+    r.aspects.clear();
+    for (const auto& n : names) {
+      auto a = parse_enum<Aspect>(n);
+      if (!a) return Error::unprocessable("error.unknown_value", "aspects").with("value", n);
+      r.aspects.push_back(*a);
+    }
+  }
+  if (body.contains("asset_ids")) {
+    r.asset_ids = KK_TRY(text_array(body, "asset_ids"));
+    auto linked = tx.case_assets(actor.org_id(), c.id);
+    for (const auto& id : r.asset_ids)
+      if (std::none_of(linked.begin(), linked.end(), [&](const Asset& a) { return a.id == id; }))
+        return Error::unprocessable("error.asset_not_in_case", "asset_ids").with("value", id);
+  }
+  if (body.contains("requirement_ids")) {
+    r.requirement_ids = KK_TRY(text_array(body, "requirement_ids"));
+    auto in_spec = SpecificationService::active_requirement_ids(tx, registry_, c);
+    for (const auto& id : r.requirement_ids)
+      if (!in_spec.count(id))
+        return Error::unprocessable("error.requirement_not_in_specification", "requirement_ids").with("value", id);
+  }
+  if (body.contains("owner_user_id")) {
+    KK_TRY(input::optional_text(body, "owner_user_id", r.owner_user_id, 64));
+    if (r.owner_user_id && !tx.user(actor.org_id(), *r.owner_user_id))
+      return Error::unprocessable("error.unknown_user", "owner_user_id");
+  }
+
+  // A decision concerns a given residual risk and its measures: when they change, it lapses.
+  bool assessed_again = r.likelihood != before.likelihood || r.consequence != before.consequence ||
+                        r.residual_likelihood != before.residual_likelihood ||
+                        r.residual_consequence != before.residual_consequence ||
+                        r.requirement_ids != before.requirement_ids || r.asset_ids != before.asset_ids;
+  if (assessed_again && before.decision) {
+    r.decision.reset();
+    r.decided_by.reset();
+    r.decided_at.reset();
+    r.decision_rationale.clear();
+  }
+  if (body.contains("decision")) {
+    std::optional<RiskDecision> decision;
+    KK_TRY(input::optional_enumeration(body, "decision", decision));
+    std::string rationale;
+    KK_TRY(input::text(body, "decision_rationale", rationale, input::long_text));
+    if (decision) {
+      // The harm falls on the information owner of the affected assets, so they decide.
+      if (r.asset_ids.empty()) return Error::unprocessable("error.decision_needs_assets", "asset_ids");
+      bool owner = false;
+      for (const auto& a : tx.case_assets(actor.org_id(), c.id))
+        if (std::find(r.asset_ids.begin(), r.asset_ids.end(), a.id) != r.asset_ids.end() &&
+            a.owner_user_id == actor.user.id)
+          owner = true;
+      if (!owner || !actor.user.has(Role::information_owner))
+        return Error{ErrorKind::forbidden, "error.only_asset_owner_decides", "decision", {}};
+      if (rationale.find_first_not_of(" \t\r\n") == std::string::npos)
+        return Error::unprocessable("error.required", "decision_rationale");
+      r.decided_by = actor.user.id;
+      r.decided_at = now_utc();
+    } else {
+      r.decided_by.reset();
+      r.decided_at.reset();
+    }
+    r.decision = decision;
+    r.decision_rationale = rationale;
+  }
+  if (r.title.find_first_not_of(" \t\r\n") == std::string::npos) return Error::unprocessable("error.required", "title");
+  return ok();
+}
+
+Result<json> RiskService::list(const Actor& actor, const std::string& case_id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    const RiskMatrix& m = matrix_of(tx, actor.org_id());
+    auto names = user_names(tx.users(actor.org_id()));
+    json items = json::array();
+    for (const auto& r : tx.risks(actor.org_id(), case_id)) items.push_back(risk_json(actor, m, r, names));
+    return json{{"items", items}, {"matrix", {{"id", m.id}, {"version", m.version}}}};
+  });
+}
+
+Result<json> RiskService::get(const Actor& actor, const std::string& case_id, const std::string& risk_id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    auto r = tx.risk(actor.org_id(), risk_id);
+    if (!r || r->case_id != case_id) return Error::not_found();
+    return risk_json(actor, matrix_of(tx, actor.org_id()), *r, user_names(tx.users(actor.org_id())));
+  });
+}
+
+Result<json> RiskService::create(const Actor& actor, const std::string& case_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(check_fields(body));
+  for (const char* f : {"title", "likelihood", "consequence"}) KK_TRY(input::require(body, f));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_risks));
+    const RiskMatrix& m = matrix_of(tx, actor.org_id());
+    Risk r;
+    r.id = new_id();
+    r.case_id = case_id;
+    r.matrix_id = m.id;
+    r.matrix_version = m.version;
+    r.created_at = r.updated_at = now_utc();
+    KK_TRY(apply(tx, actor, *c, m, body, r));
+    tx.insert_risk(actor.org_id(), r);
+    json after = risk_json(actor, m, r, user_names(tx.users(actor.org_id())));
+    record_audit(tx, actor, "risk.create", "risk", r.id, nullptr, after);
+    return after;
+  });
+}
+
+Result<json> RiskService::update(const Actor& actor, const std::string& case_id, const std::string& risk_id,
+                                 const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(check_fields(body));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    auto current = tx.risk(actor.org_id(), risk_id);
+    if (!c || !current || current->case_id != case_id) return Error::not_found();
+    // Deciding is the information owner's; everything else needs the right to edit risks.
+    bool only_decision = std::all_of(body.items().begin(), body.items().end(), [](const auto& item) {
+      return item.key() == "decision" || item.key() == "decision_rationale" || item.key() == "version";
+    });
+    if (!only_decision) KK_TRY(authorize(actor, Permission::edit_risks));
+    const RiskMatrix& m = content_.risk_matrix(current->matrix_id);
+    auto names = user_names(tx.users(actor.org_id()));
+    json before = risk_json(actor, m, *current, names);
+    if (current->version != version) return stale(before);
+    Risk next = *current;
+    next.updated_at = now_utc();
+    KK_TRY(apply(tx, actor, *c, m, body, next));
+    if (!tx.update_risk(actor.org_id(), next, version)) return stale(before);
+    next.version = version + 1;
+    json after = risk_json(actor, m, next, names);
+    record_audit(tx, actor, "risk.update", "risk", risk_id, before, after);
+    return after;
+  });
+}
+
+Status RiskService::remove(const Actor& actor, const std::string& case_id, const std::string& risk_id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return write([&](Transaction& tx) -> Status {
+    auto current = tx.risk(actor.org_id(), risk_id);
+    if (!current || current->case_id != case_id) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_risks));
+    tx.delete_risk(actor.org_id(), risk_id);
+    record_audit(tx, actor, "risk.delete", "risk", risk_id,
+                 risk_json(actor, content_.risk_matrix(current->matrix_id), *current, {}), nullptr);
+    return ok();
+  });
+}
+
+json RiskService::matrix(const Actor& actor) {
+  auto m = read([&](Transaction& tx) -> Result<std::string> {
+    auto org = tx.organisation(actor.org_id());
+    return org ? org->risk_matrix : content_.default_risk_matrix;
+  });
+  const RiskMatrix& matrix = content_.risk_matrix(m ? *m : content_.default_risk_matrix);
+  auto steps = [&](const std::vector<ScaleStep>& scale) {
+    json out = json::array();
+    for (const auto& s : scale)
+      out.push_back({{"level", s.level}, {"name", s.name.in(actor.lang)}, {"description", s.description.in(actor.lang)}});
+    return out;
+  };
+  json levels = json::array(), cells = json::array();
+  for (const auto& l : matrix.levels)
+    levels.push_back({{"key", l.key}, {"name", l.name.in(actor.lang)}, {"description", l.description.in(actor.lang)}});
+  for (const auto& row : matrix.cells) {
+    json r = json::array();
+    for (std::size_t i : row) r.push_back(matrix.levels[i].key);
+    cells.push_back(r);
+  }
+  return {{"id", matrix.id},         {"version", matrix.version},
+          {"name", matrix.name.in(actor.lang)}, {"likelihood", steps(matrix.likelihood)},
+          {"consequence", steps(matrix.consequence)}, {"levels", levels},
+          {"matrix", cells},         {"acceptance", matrix.levels[matrix.acceptance].key}};
+}
+
+json RiskService::starters(const Actor& actor) const {
+  json out = json::array();
+  std::string lang(to_string(actor.lang));
+  for (const auto& r : content_.starter_risks)
+    out.push_back({{"key", r["key"]},
+                   {"title", r["title"].value(lang, r["title"].value("sv", ""))},
+                   {"description", r["description"].value(lang, r["description"].value("sv", ""))},
+                   {"aspects", r["aspects"]},
+                   {"stage", r["stage"]},
+                   {"areas", r["areas"]},
+                   {"source", r["source"]}});
+  return {{"items", out}};
+}
+
+}  // namespace kk::app

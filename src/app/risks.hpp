@@ -1,0 +1,32 @@
+#pragma once
+// Use cases of a case's risk register: risks at the initial, deep and award stages, each
+// with likelihood and consequence on the organisation's matrix, the assets and aspects it
+// affects, the specification entries that treat it, the residual level after them, and the
+// decision of the information owner of the affected assets.
+#include "app/service_base.hpp"
+#include "app/views.hpp"
+
+namespace kk::app {
+
+class RiskService : public ServiceBase {
+ public:
+  using ServiceBase::ServiceBase;
+
+  domain::Result<json> list(const Actor& actor, const std::string& case_id);
+  domain::Result<json> get(const Actor& actor, const std::string& case_id, const std::string& risk_id);
+  domain::Result<json> create(const Actor& actor, const std::string& case_id, const json& body);
+  domain::Result<json> update(const Actor& actor, const std::string& case_id, const std::string& risk_id,
+                              const json& body);
+  domain::Status remove(const Actor& actor, const std::string& case_id, const std::string& risk_id);
+  // The organisation's risk matrix and the starter list of common procurement risks.
+  json matrix(const Actor& actor);
+  json starters(const Actor& actor) const;
+
+ private:
+  domain::Status apply(Transaction& tx, const Actor& actor, const Case& c, const domain::RiskMatrix& m,
+                       const json& body, Risk& r);
+  json risk_json(const Actor& actor, const domain::RiskMatrix& m, const Risk& r, const UserNames& names) const;
+  const domain::RiskMatrix& matrix_of(Transaction& tx, const std::string& org_id) const;
+};
+
+}  // namespace kk::app

@@ -3,6 +3,7 @@
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
+#include "app/risk_findings.hpp"
 #include "app/specification.hpp"
 #include "app/views.hpp"
 #include "domain/case_progress.hpp"
@@ -64,10 +65,12 @@ json CaseService::process(const Actor& actor) const {
 
 Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
   // Gates follow the newest rules and the current facts, whatever versions a stored
-  // specification keeps for its entries.
+  // specification keeps for its entries, and what the risk register says.
   auto selection = registry_.active(tx, c.org_id, c.catalogue_ids);
-  return evaluate_rules(SpecificationService::facts_of(c, tx.case_assets(c.org_id, c.id)), selection.rules(),
-                        *selection.catalogue);
+  Evaluation ev = evaluate_rules(SpecificationService::facts_of(c, tx.case_assets(c.org_id, c.id)), selection.rules(),
+                                 *selection.catalogue);
+  for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
+  return ev;
 }
 
 std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evaluation& ev, Gate gate,

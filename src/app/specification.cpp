@@ -2,6 +2,7 @@
 
 #include "app/clock.hpp"
 #include "app/input.hpp"
+#include "app/risk_findings.hpp"
 #include "app/views.hpp"
 #include "domain/case_progress.hpp"
 
@@ -74,6 +75,10 @@ SpecificationService::Situation SpecificationService::situation(Transaction& tx,
                           : registry_.active(tx, c.org_id, c.catalogue_ids);
   auto facts = facts_of(c, tx.case_assets(c.org_id, c.id));
   Evaluation ev = evaluate_rules(facts, selection.rules(), *selection.catalogue);
+  for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
+  std::stable_sort(ev.findings.begin(), ev.findings.end(), [](const Finding& a, const Finding& b) {
+    return static_cast<int>(a.severity) > static_cast<int>(b.severity);
+  });
   return {std::move(selection), std::move(ev)};
 }
 
@@ -82,6 +87,7 @@ json SpecificationService::reason_json(const Actor& actor, const Reason& r, cons
   std::string set_name = r.rule_set;
   for (const auto& s : now.selection.rule_sets)
     if (s->id == r.rule_set) set_name = s->name.in(actor.lang);
+  if (messages.has(actor.lang, "rule_set_name." + r.rule_set)) set_name = messages.text(actor.lang, "rule_set_name." + r.rule_set);
   json facts = json::object();
   std::string because;
   for (const auto& [fact, value] : r.facts) {
@@ -205,8 +211,17 @@ json SpecificationService::build(Transaction& tx, const Actor& actor, const Case
     };
     return key(a) < key(b);
   });
+  // Traceability: which risks of the register each requirement treats.
+  std::map<std::string, json> treats;
+  for (const auto& r : tx.risks(actor.org_id(), c.id))
+    for (const auto& id : r.requirement_ids)
+      treats[id].push_back({{"id", r.id}, {"title", r.title}, {"stage", to_string(r.stage)}});
   json list = json::array();
-  for (const auto& e : entries) list.push_back(entry_json(actor, e, now));
+  for (const auto& e : entries) {
+    json j = entry_json(actor, e, now);
+    j["risks"] = treats.count(e.requirement_id) ? treats[e.requirement_id] : json::array();
+    list.push_back(std::move(j));
+  }
 
   json proposal = {{"add", json::array()}, {"remove", json::array()}};
   if (stored) {

@@ -114,8 +114,23 @@ Response decide(const Api& as, const std::string& case_id, const std::string& ga
                  {{"gate", gate}, {"outcome", outcome}, {"rationale", rationale}});
 }
 
+void record_register_for_gate(const Api& as, const std::string& case_id, const std::string& gate) {
+  // A deep risk assessment before documents_approved, an award-stage one before award_decided
+  // (here a low risk, acceptable without measures).
+  const char* stage = gate == "documents_approved" ? "deep" : gate == "award_decided" ? "award" : nullptr;
+  if (!stage) return;
+  json list = expect_json(as.get(case_path(case_id) + "/risks"), 200, "GET risks");
+  for (const auto& r : list["items"])
+    if (r["stage"] == stage) return;
+  expect_json(as.post(case_path(case_id) + "/risks",
+                      {{"stage", stage}, {"title", std::string("Bedömd risk (") + stage + ")"},
+                       {"likelihood", 1}, {"consequence", 1}}),
+              201, "record a risk");
+}
+
 json pass_gate(const Api& as, const std::string& case_id, const std::string& gate) {
   settle_activities(as, case_id, gate);
+  record_register_for_gate(as, case_id, gate);
   return expect_json(decide(as, case_id, gate), 201, "approve gate " + gate);
 }
 

@@ -45,7 +45,10 @@ json settle_activities(const Api& as, const std::string& case_id, const std::str
                        bool not_applicable_outside_prestudy = false);
 Response decide(const Api& as, const std::string& case_id, const std::string& gate,
                 const std::string& outcome = "approved", const std::string& rationale = "Beslutat i testet.");
-// Settles the activities and approves the gate; returns the case detail.
+// Records the risk register a gate needs (deep before documents_approved, award-stage
+// before award_decided), unless the case has one.
+void record_register_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
+// Settles the activities, records the register the gate needs, and approves the gate.
 json pass_gate(const Api& as, const std::string& case_id, const std::string& gate);
 
 // Audit log of the admin's organisation, newest first.

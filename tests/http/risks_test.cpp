@@ -129,3 +129,98 @@ TEST(Risks, ReadersReadAndOtherOrganisationsSeeNothing) {
 }
 
 }  // namespace kkt
+
+namespace kkt {
+namespace {
+json findings_of(const Api& as, const std::string& case_id) {
+  return expect_json(as.get(case_path(case_id) + "/findings"), 200, "findings")["findings"];
+}
+bool has_rule(const json& findings, const std::string& rule) {
+  for (const auto& f : findings)
+    if (f["reasons"][0]["rule_id"] == rule) return true;
+  return false;
+}
+}  // namespace
+
+TEST(RiskFindings, AnUnhandledHighRiskBlocksUntilMeasuresOrADecision) {
+  RiskCase rc = risk_case("riskf-unhandled");
+  json risk = expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"title", "Data blir kvar hos leverantören"},
+                                                                         {"asset_ids", {rc.asset_id}},
+                                                                         {"likelihood", 4},
+                                                                         {"consequence", 4}}),
+                          201, "create");
+  json f = findings_of(api(rc.procurer), rc.case_id);
+  ASSERT_TRUE(has_rule(f, "unhandled-risk")) << f;
+  for (const auto& x : f)
+    if (x["reasons"][0]["rule_id"] == "unhandled-risk") {
+      EXPECT_EQ(x["severity"], "block");
+      EXPECT_EQ(x["blocks_gate"], "documents_approved");
+      EXPECT_TRUE(contains_text(str(x["text"]), "Data blir kvar hos leverantören"));
+    }
+  json spec = expect_json(api(rc.procurer).get(case_path(rc.case_id) + "/specification"), 200, "spec");
+  std::string req = str(spec["entries"][0]["requirement_id"]);
+  json linked = expect_json(api(rc.procurer).patch(risks_path(rc.case_id) + "/" + str(risk["id"]),
+                                                   {{"version", risk["version"]}, {"requirement_ids", {req}}}),
+                            200, "link");
+  EXPECT_FALSE(has_rule(findings_of(api(rc.procurer), rc.case_id), "unhandled-risk"));
+  // Traceability both ways: the requirement names the risk it treats.
+  json after = expect_json(api(rc.procurer).get(case_path(rc.case_id) + "/specification"), 200, "spec");
+  json entry = find_by(after["entries"], "requirement_id", req);
+  ASSERT_EQ(entry["risks"].size(), 1u);
+  EXPECT_EQ(entry["risks"][0]["id"], risk["id"]);
+
+  // Without measures again, the information owner's acceptance also handles it.
+  json bare = expect_json(api(rc.procurer).patch(risks_path(rc.case_id) + "/" + str(risk["id"]),
+                                                 {{"version", linked["version"]}, {"requirement_ids", json::array()}}),
+                          200, "unlink");
+  EXPECT_TRUE(has_rule(findings_of(api(rc.procurer), rc.case_id), "unhandled-risk"));
+  expect_json(api(rc.owner).patch(risks_path(rc.case_id) + "/" + str(risk["id"]),
+                                  {{"version", bare["version"]}, {"decision", "accepted"},
+                                   {"decision_rationale", "Vi tar risken under avtalstiden."}}),
+              200, "accept");
+  EXPECT_FALSE(has_rule(findings_of(api(rc.procurer), rc.case_id), "unhandled-risk"));
+}
+
+TEST(RiskFindings, DeepAndAwardRegistersAreNeededAtTheirGates) {
+  RiskCase rc = risk_case("riskf-gates");
+  EXPECT_FALSE(has_rule(findings_of(api(rc.procurer), rc.case_id), "deep-register"));
+  pass_gate(api(rc.procurer), rc.case_id, "need_identified");
+  pass_gate(api(rc.procurer), rc.case_id, "procure_decision");
+  EXPECT_TRUE(has_rule(findings_of(api(rc.procurer), rc.case_id), "deep-register"));
+  settle_activities(api(rc.procurer), rc.case_id, "documents_approved");
+  auto blocked = decide(api(rc.procurer), rc.case_id, "documents_approved");
+  EXPECT_TRUE(is_error(blocked, 422, "error.gate_blocked", "gate"));
+  EXPECT_TRUE(contains_text(blocked.error_message(), "fördjupad riskbedömning")) << blocked.body;
+  expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"stage", "deep"}, {"title", "Obehörig åtkomst"},
+                                                             {"likelihood", 2}, {"consequence", 2}}),
+              201, "deep risk");
+  EXPECT_FALSE(has_rule(findings_of(api(rc.procurer), rc.case_id), "deep-register"));
+  EXPECT_EQ(decide(api(rc.procurer), rc.case_id, "documents_approved").status, 201);
+  EXPECT_TRUE(has_rule(findings_of(api(rc.procurer), rc.case_id), "award-register"));
+  settle_activities(api(rc.procurer), rc.case_id, "award_decided");
+  EXPECT_TRUE(is_error(decide(api(rc.procurer), rc.case_id, "award_decided"), 422, "error.gate_blocked"));
+  expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"stage", "award"}, {"title", "Leverantörens ägare byts"},
+                                                             {"likelihood", 1}, {"consequence", 2}}),
+              201, "award risk");
+  EXPECT_EQ(decide(api(rc.procurer), rc.case_id, "award_decided").status, 201);
+}
+
+TEST(RiskFindings, ARequirementAddedByHandThatMeetsNoRiskCanBeStruck) {
+  RiskCase rc = risk_case("riskf-orphan");
+  expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"stage", "deep"}, {"title", "Inlåsning"},
+                                                             {"likelihood", 2}, {"consequence", 2}}),
+              201, "deep risk");
+  expect_json(api(rc.procurer).post(case_path(rc.case_id) + "/specification/entries",
+                                    {{"requirement_id", "UTV-50"}, {"reason", "Kanske behövs."}}),
+              201, "add by hand");
+  json f = findings_of(api(rc.procurer), rc.case_id);
+  ASSERT_TRUE(has_rule(f, "requirement-without-risk")) << f;
+  json list = expect_json(api(rc.procurer).get(risks_path(rc.case_id)), 200, "risks");
+  json risk = list["items"][0];
+  expect_json(api(rc.procurer).patch(risks_path(rc.case_id) + "/" + str(risk["id"]),
+                                     {{"version", risk["version"]}, {"requirement_ids", {"UTV-50"}}}),
+              200, "link");
+  EXPECT_FALSE(has_rule(findings_of(api(rc.procurer), rc.case_id), "requirement-without-risk"));
+}
+
+}  // namespace kkt

@@ -53,6 +53,7 @@ void WebApp::register_page_routes() {
   register_case_pages();
   register_admin_pages();
   register_specification_pages();
+  register_risk_pages();
 }
 
 }  // namespace kk::web

@@ -47,6 +47,7 @@ class WebApp {
   void register_specification_pages();
   void register_document_routes();
   void register_catalogue_routes();
+  void register_risk_pages();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;

@@ -259,3 +259,61 @@ TEST(Pages, APersonReviewsTheSpecificationStrikesOneAcceptsAProposalAndDownloads
 }
 
 }  // namespace kkt
+
+namespace kkt {
+
+TEST(Pages, APersonRecordsRisksLinksMeasuresAndTheOwnerAcceptsTheResidualRisk) {
+  Org org("pages-risk");
+  User procurer = page_user(org.name(), {"procurer"});
+  User owner = page_user(org.name(), {"information_owner"});
+  json body = asset_body("Omsorgsjournal", 2, 2, 2);
+  body["owner_user_id"] = owner.id;
+  json asset = create_asset(api(procurer), body);
+  json kase = create_case(api(procurer), "KS 2026/88");
+  std::string id = str(kase["id"]);
+  expect_json(api(procurer).post(case_path(id) + "/assets", {{"asset_id", asset["id"]}}), 200, "link");
+
+  Browser b;
+  b.sign_in(procurer.username, kTestPassword);
+  auto page = b.get("/cases/" + id + "/risks");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<svg"), std::string::npos);
+  EXPECT_NE(page.body.find("Före åtgärder"), std::string::npos);
+  // A risk from the starter list, with levels chosen on the form.
+  json starters = expect_json(api(procurer).get("/api/v1/risk-starters"), 200, "starters");
+  std::string starter = str(starters["items"][0]["key"]);
+  auto added = b.post("/cases/" + id + "/risks", {{"stage", "initial"}, {"starter", starter}, {"title", ""},
+                                                 {"likelihood", "4"}, {"consequence", "4"}, {"asset_ids", str(asset["id"])}});
+  ASSERT_EQ(added.status, 303) << added.body;
+  json risk = expect_json(api(procurer).get(case_path(id) + "/risks"), 200, "risks")["items"][0];
+  EXPECT_EQ(risk["title"], starters["items"][0]["title"]);
+  // The heat map counts it in its cell; a level outside the scale is refused at the form.
+  auto bad = b.post("/cases/" + id + "/risks/" + str(risk["id"]),
+                    {{"version", std::to_string(risk["version"].get<int>())}, {"likelihood", "9"}, {"consequence", "4"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Sannolikhet ska vara mellan 1 och 4."), std::string::npos) << bad.body;
+  // Link a requirement and a residual level: the map after measures moves.
+  json spec = expect_json(api(procurer).get(case_path(id) + "/specification"), 200, "spec");
+  std::string req = str(spec["entries"][0]["requirement_id"]);
+  auto linked = b.post("/cases/" + id + "/risks/" + str(risk["id"]),
+                       {{"version", std::to_string(risk["version"].get<int>())}, {"likelihood", "4"}, {"consequence", "4"},
+                        {"residual_likelihood", "1"}, {"residual_consequence", "2"}, {"treatment", "reduce"},
+                        {"requirement_ids", req}});
+  ASSERT_EQ(linked.status, 303) << linked.body;
+  json now = expect_json(api(procurer).get(case_path(id) + "/risks"), 200, "risks")["items"][0];
+  EXPECT_EQ(now["requirement_ids"], json({req}));
+  EXPECT_EQ(now["residual_level"]["acceptable"], true);
+
+  // The information owner of the asset accepts the residual risk on the page.
+  Browser o;
+  o.sign_in(owner.username, kTestPassword);
+  auto owner_page = o.get("/cases/" + id + "/risks");
+  EXPECT_NE(owner_page.body.find("Informationsägarens beslut om kvarvarande risk"), std::string::npos);
+  auto decided = o.post("/cases/" + id + "/risks/" + str(now["id"]) + "/decision",
+                        {{"version", std::to_string(now["version"].get<int>())}, {"decision", "accepted"},
+                         {"decision_rationale", "Godtas med kraven på plats."}});
+  EXPECT_EQ(decided.status, 303) << decided.body;
+  EXPECT_EQ(expect_json(api(procurer).get(case_path(id) + "/risks"), 200, "risks")["items"][0]["decision"], "accepted");
+}
+
+}  // namespace kkt

@@ -1,0 +1,207 @@
+// The risk register page: heat maps before and after measures, the register by stage with
+// its own small forms, the information owner's decision, and adding risks from the starter
+// list or by hand.
+#include "web/forms.hpp"
+#include "web/heat_map.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+using namespace kk::domain;
+
+namespace {
+const FormSpec risk_form_spec = {{"stage", FieldKind::text},          {"title", FieldKind::text},
+                                 {"description", FieldKind::text},    {"likelihood", FieldKind::integer},
+                                 {"consequence", FieldKind::integer}, {"treatment", FieldKind::text},
+                                 {"residual_likelihood", FieldKind::integer},
+                                 {"residual_consequence", FieldKind::integer},
+                                 {"owner_user_id", FieldKind::optional_enum}, {"version", FieldKind::integer}};
+
+json scale_options(const json& scale, const json& current, bool with_empty, const std::string& empty_label) {
+  json out = json::array();
+  if (with_empty) out.push_back({{"value", ""}, {"label", empty_label}, {"selected", current.is_null()}});
+  for (const auto& s : scale)
+    out.push_back({{"value", std::to_string(s["level"].get<int>())},
+                   {"label", std::to_string(s["level"].get<int>()) + " " + s["name"].get<std::string>()},
+                   {"selected", current.is_number() && current == s["level"]}});
+  return out;
+}
+}  // namespace
+
+void WebApp::register_risk_pages() {
+  auto& r = router_;
+
+  auto risk_page = [this](RequestContext& ctx, const std::string& id, const json& problem, int status) {
+    auto c = cases_.get(ctx.who(), id);
+    if (!c) return error_page(ctx, c.error());
+    auto list = risks_.list(ctx.who(), id);
+    if (!list) return error_page(ctx, list.error());
+    json m = risks_.matrix(ctx.who());
+    auto spec = specifications_.get(ctx.who(), id);
+    bool can_edit = app::allowed(ctx.who(), app::Permission::edit_risks) && (*c)["status"] == "open";
+
+    // Heat maps: every risk at its level, and after measures (the residual, or the level when none).
+    std::size_t n = m["likelihood"].size();
+    HeatMapInput before, after;
+    for (auto* h : {&before, &after}) {
+      for (const auto& s : m["likelihood"]) h->likelihood.push_back(s["name"]);
+      for (const auto& s : m["consequence"]) h->consequence.push_back(s["name"]);
+      for (const auto& l : m["levels"]) h->level_names.push_back(l["name"]);
+      h->levels.assign(n, std::vector<std::size_t>(n, 0));
+      for (std::size_t l = 0; l < n; ++l)
+        for (std::size_t k = 0; k < n; ++k)
+          for (std::size_t i = 0; i < m["levels"].size(); ++i)
+            if (m["levels"][i]["key"] == m["matrix"][l][k]) h->levels[l][k] = i;
+      h->counts.assign(n, std::vector<int>(n, 0));
+      h->likelihood_label = message(ctx, "field.likelihood");
+      h->consequence_label = message(ctx, "field.consequence");
+    }
+    before.id = "before";
+    before.title = message(ctx, "ui.risks.before");
+    after.id = "after";
+    after.title = message(ctx, "ui.risks.after");
+
+    json requirement_options = json::array();
+    if (spec)
+      for (const auto& e : (*spec)["entries"])
+        if (e["status"] == "active")
+          requirement_options.push_back({{"value", e["requirement_id"]},
+                                         {"label", e["requirement_id"].get<std::string>() + " – " +
+                                                       e.value("ska_text", std::string()).substr(0, 80)}});
+    json stages = json::array();
+    for (auto stage : enum_names(RiskStage{})) {
+      json items = json::array();
+      for (auto risk : (*list)["items"]) {
+        if (risk["stage"] != stage) continue;
+        int l = risk["likelihood"], k = risk["consequence"];
+        if (l >= 1 && k >= 1 && static_cast<std::size_t>(l) <= n && static_cast<std::size_t>(k) <= n) {
+          before.counts[l - 1][k - 1]++;
+          int rl = risk["residual_likelihood"].is_number() ? risk["residual_likelihood"].get<int>() : l;
+          int rk = risk["residual_consequence"].is_number() ? risk["residual_consequence"].get<int>() : k;
+          after.counts[rl - 1][rk - 1]++;
+        }
+        risk["treatment_label"] = enum_label(*this, ctx, "treatment", risk["treatment"].get<std::string>());
+        risk["decision_label"] = risk["decision"].is_string()
+                                     ? json(enum_label(*this, ctx, "risk_decision", risk["decision"].get<std::string>()))
+                                     : json();
+        risk["likelihood_options"] = scale_options(m["likelihood"], risk["likelihood"], false, "");
+        risk["consequence_options"] = scale_options(m["consequence"], risk["consequence"], false, "");
+        risk["residual_likelihood_options"] =
+            scale_options(m["likelihood"], risk["residual_likelihood"], true, message(ctx, "ui.not_set"));
+        risk["residual_consequence_options"] =
+            scale_options(m["consequence"], risk["residual_consequence"], true, message(ctx, "ui.not_set"));
+        risk["treatment_options"] = enum_options<Treatment>(*this, ctx, "treatment", risk["treatment"]);
+        json reqs = json::array();
+        for (const auto& o : requirement_options) {
+          bool selected = false;
+          for (const auto& id : risk["requirement_ids"]) selected = selected || id == o["value"];
+          reqs.push_back({{"value", o["value"]}, {"label", o["label"]}, {"selected", selected}});
+        }
+        risk["requirement_options"] = reqs;
+        // The owner of an affected asset sees the decision form.
+        bool can_decide = false;
+        for (const auto& a : (*c)["assets"])
+          for (const auto& affected : risk["asset_ids"])
+            if (affected == a["id"] && a["owner_user_id"] == ctx.who().user.id) can_decide = true;
+        risk["can_decide"] = can_decide && ctx.who().user.has(Role::information_owner);
+        if (problem.value("risk", "") == risk["id"]) risk["error"] = problem["message"];
+        items.push_back(risk);
+      }
+      stages.push_back({{"key", std::string(stage)},
+                        {"name", enum_label(*this, ctx, "risk_stage", stage)},
+                        {"items", items}});
+    }
+    json starters = json::array();
+    const json starter_list = risks_.starters(ctx.who());
+    for (const auto& s : starter_list["items"])
+      starters.push_back({{"value", s["key"]}, {"label", s["title"]}});
+    json assets = json::array();
+    for (const auto& a : (*c)["assets"]) assets.push_back({{"value", a["id"]}, {"label", a["name"]}});
+    return page(ctx, "risks",
+                {{"nav", "cases"},
+                 {"title", message(ctx, "ui.risks.title") + " – " + (*c)["registry_number"].get<std::string>()},
+                 {"case", *c},
+                 {"heat_before", heat_map_svg(before)},
+                 {"heat_after", heat_map_svg(after)},
+                 {"consequence_legend", [&] {
+                    std::string legend;
+                    for (std::size_t i = 0; i < before.consequence.size(); ++i)
+                      legend += (i ? ", " : "") + std::to_string(i + 1) + " " + before.consequence[i];
+                    return legend;
+                  }()},
+                 {"stages", stages},
+                 {"starters", starters},
+                 {"assets", assets},
+                 {"stage_options", enum_options<RiskStage>(*this, ctx, "risk_stage", problem.value("stage", "initial"))},
+                 {"likelihood_options", scale_options(m["likelihood"], json(), false, "")},
+                 {"consequence_options", scale_options(m["consequence"], json(), false, "")},
+                 {"matrix", m},
+                 {"can_edit", can_edit},
+                 {"problem", problem}},
+                status);
+  };
+
+  r.add("GET", "/cases/{id}/risks", [risk_page](RequestContext& ctx) {
+    return risk_page(ctx, ctx.param("id"), json::object(), 200);
+  });
+
+  auto done = [this, risk_page](RequestContext& ctx, const std::string& anchor, const json& echo, const Result<json>& result) {
+    if (result) return Response::redirect("/cases/" + ctx.param("id") + "/risks#" + anchor);
+    const Error& e = result.error();
+    if (e.kind == ErrorKind::not_found) return error_page(ctx, e);
+    json problem = echo;
+    problem["message"] = error_message(ctx, e);
+    problem["anchor"] = anchor;
+    return risk_page(ctx, ctx.param("id"), problem, http_status(e.kind));
+  };
+
+  r.add("POST", "/cases/{id}/risks", [this, done](RequestContext& ctx) {
+    Form form = Form::parse(ctx.req);
+    json body = form_to_json(form, risk_form_spec);
+    body.erase("version");
+    // A starter risk gives the title, description and aspects; the form gives the levels.
+    const json starter_list = risks_.starters(ctx.who());
+    if (!form.get("starter").empty())
+      for (const auto& s : starter_list["items"])
+        if (s["key"] == form.get("starter")) {
+          if (body.value("title", "").empty()) body["title"] = s["title"];
+          if (body.value("description", "").empty()) body["description"] = s["description"];
+          body["aspects"] = s["aspects"];
+        }
+    json assets = json::array();
+    for (const auto& a : form.all("asset_ids")) assets.push_back(a);
+    body["asset_ids"] = assets;
+    for (const char* k : {"residual_likelihood", "residual_consequence", "owner_user_id", "treatment"})
+      if (body.contains(k) && (body[k].is_null() || body[k] == "")) body.erase(k);
+    return done(ctx, "add", json{{"add", true}, {"stage", body.value("stage", "initial")}},
+                risks_.create(ctx.who(), ctx.param("id"), body));
+  });
+
+  r.add("POST", "/cases/{id}/risks/{risk_id}", [this, done](RequestContext& ctx) {
+    Form form = Form::parse(ctx.req);
+    json body = form_to_json(form, risk_form_spec);
+    json reqs = json::array();
+    for (const auto& v : form.all("requirement_ids")) reqs.push_back(v);
+    body["requirement_ids"] = reqs;
+    for (const char* k : {"title", "description", "stage", "owner_user_id"})
+      if (!form.has(k)) body.erase(k);
+    const std::string& risk_id = ctx.param("risk_id");
+    return done(ctx, "risk-" + risk_id, json{{"risk", risk_id}},
+                risks_.update(ctx.who(), ctx.param("id"), risk_id, body));
+  });
+
+  r.add("POST", "/cases/{id}/risks/{risk_id}/decision", [this, done](RequestContext& ctx) {
+    json body = form_to_json(Form::parse(ctx.req), {{"version", FieldKind::integer},
+                                                    {"decision", FieldKind::optional_enum},
+                                                    {"decision_rationale", FieldKind::text}});
+    const std::string& risk_id = ctx.param("risk_id");
+    return done(ctx, "risk-" + risk_id, json{{"risk", risk_id}},
+                risks_.update(ctx.who(), ctx.param("id"), risk_id, body));
+  });
+
+  r.add("POST", "/cases/{id}/risks/{risk_id}/delete", [this, done](RequestContext& ctx) {
+    auto s = risks_.remove(ctx.who(), ctx.param("id"), ctx.param("risk_id"));
+    return done(ctx, "register", json::object(), s ? Result<json>(json::object()) : Result<json>(s.error()));
+  });
+}
+
+}  // namespace kk::web

@@ -111,6 +111,8 @@ struct Risk {
   std::string decision_rationale;
   std::optional<std::string> decided_by;
   std::optional<std::string> decided_at;
+  std::optional<std::string> copied_from;  // the risk of an earlier stage it was copied from
+  std::string facts_signature;             // the case facts it was assessed on
   std::int64_t version = 1;
   std::string created_at;
   std::string updated_at;

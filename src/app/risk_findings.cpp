@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/risks.hpp"
 #include "domain/case_progress.hpp"
 
 namespace kk::app {
@@ -37,6 +38,17 @@ std::vector<Finding> risk_findings(Transaction& tx, const Content& content, cons
     out.push_back(finding(content, Severity::block, "deep-register", "risk.deep_missing", Gate::documents_approved));
   if (progress.passed(Gate::documents_approved) && !progress.passed(Gate::award_decided) && !has_stage(RiskStage::award))
     out.push_back(finding(content, Severity::block, "award-register", "risk.award_missing", Gate::award_decided));
+
+  // Facts the assessment rested on have changed since: the register needs review.
+  std::string facts;
+  int stale = 0;
+  for (const auto& r : risks) {
+    if (facts.empty()) facts = RiskService::facts_signature(tx, c);
+    stale += r.facts_signature != facts ? 1 : 0;
+  }
+  if (stale > 0)
+    out.push_back(finding(content, Severity::warning, "register-review", "risk.review", std::nullopt,
+                          {{"count", std::to_string(stale)}}));
 
   // Requirements added by hand that meet no risk can go (with a reason).
   if (has_stage(RiskStage::deep) && tx.specification(c.org_id, c.id))

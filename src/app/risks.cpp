@@ -13,7 +13,7 @@ using namespace kk::domain;
 namespace {
 constexpr auto risk_fields = {"stage", "title", "description", "asset_ids", "aspects", "likelihood", "consequence",
                               "owner_user_id", "treatment", "requirement_ids", "residual_likelihood",
-                              "residual_consequence", "decision", "decision_rationale", "version"};
+                              "residual_consequence", "decision", "decision_rationale", "reviewed", "version"};
 
 Status check_fields(const json& body) {
   KK_TRY(input::require_object(body));
@@ -43,6 +43,17 @@ json level_json(const RiskMatrix& m, int likelihood, int consequence, Language l
 const RiskMatrix& RiskService::matrix_of(Transaction& tx, const std::string& org_id) const {
   auto org = tx.organisation(org_id);
   return content_.risk_matrix(org ? org->risk_matrix : content_.default_risk_matrix);
+}
+
+std::string RiskService::facts_signature(Transaction& tx, const Case& c) {
+  std::vector<ClassifiedAsset> classified;
+  for (const auto& a : tx.case_assets(c.org_id, c.id)) classified.push_back({a.id, a.name, a.classification});
+  auto cc = classify_case(classified);
+  std::string s;
+  for (Aspect a : all_aspects) s += cc[a].level ? std::to_string(*cc[a].level) : "-";
+  s += "|" + std::string(to_string(c.delivery_model)) + "|" + std::string(to_string(c.hosting_location)) + "|" +
+       std::string(to_string(c.operator_party)) + "|" + std::string(to_string(c.support));
+  return s;
 }
 
 json RiskService::risk_json(const Actor& actor, const RiskMatrix& m, const Risk& r, const UserNames& names) const {
@@ -78,6 +89,7 @@ json RiskService::risk_json(const Actor& actor, const RiskMatrix& m, const Risk&
           {"decided_by", r.decided_by ? json(*r.decided_by) : json()},
           {"decided_by_name", name_of(r.decided_by)},
           {"decided_at", r.decided_at ? json(*r.decided_at) : json()},
+          {"copied_from", r.copied_from ? json(*r.copied_from) : json()},
           {"created_at", r.created_at},
           {"updated_at", r.updated_at}};
 }
@@ -186,9 +198,16 @@ Result<json> RiskService::list(const Actor& actor, const std::string& case_id) {
     if (!c) return Error::not_found();
     const RiskMatrix& m = matrix_of(tx, actor.org_id());
     auto names = user_names(tx.users(actor.org_id()));
+    std::string facts = facts_signature(tx, *c);
     json items = json::array();
-    for (const auto& r : tx.risks(actor.org_id(), case_id)) items.push_back(risk_json(actor, m, r, names));
-    return json{{"items", items}, {"matrix", {{"id", m.id}, {"version", m.version}}}};
+    int review = 0;
+    for (const auto& r : tx.risks(actor.org_id(), case_id)) {
+      json j = risk_json(actor, m, r, names);
+      j["needs_review"] = r.facts_signature != facts;
+      review += r.facts_signature != facts ? 1 : 0;
+      items.push_back(std::move(j));
+    }
+    return json{{"items", items}, {"matrix", {{"id", m.id}, {"version", m.version}}}, {"needs_review", review}};
   });
 }
 
@@ -216,6 +235,7 @@ Result<json> RiskService::create(const Actor& actor, const std::string& case_id,
     r.matrix_id = m.id;
     r.matrix_version = m.version;
     r.created_at = r.updated_at = now_utc();
+    r.facts_signature = facts_signature(tx, *c);
     KK_TRY(apply(tx, actor, *c, m, body, r));
     tx.insert_risk(actor.org_id(), r);
     json after = risk_json(actor, m, r, user_names(tx.users(actor.org_id())));
@@ -245,6 +265,10 @@ Result<json> RiskService::update(const Actor& actor, const std::string& case_id,
     if (current->version != version) return stale(before);
     Risk next = *current;
     next.updated_at = now_utc();
+    // Any assessment of the risk (or marking it reviewed) records the facts it was made on.
+    bool reviewed = false;
+    KK_TRY(input::boolean(body, "reviewed", reviewed));
+    if (!only_decision || reviewed) next.facts_signature = facts_signature(tx, *c);
     KK_TRY(apply(tx, actor, *c, m, body, next));
     if (!tx.update_risk(actor.org_id(), next, version)) return stale(before);
     next.version = version + 1;
@@ -264,6 +288,47 @@ Status RiskService::remove(const Actor& actor, const std::string& case_id, const
     record_audit(tx, actor, "risk.delete", "risk", risk_id,
                  risk_json(actor, content_.risk_matrix(current->matrix_id), *current, {}), nullptr);
     return ok();
+  });
+}
+
+Result<json> RiskService::copy_stage(const Actor& actor, const std::string& case_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"from", "to"}));
+  KK_TRY(input::require(body, "from"));
+  KK_TRY(input::require(body, "to"));
+  RiskStage from = RiskStage::initial, to = RiskStage::deep;
+  KK_TRY(input::enumeration(body, "from", from));
+  KK_TRY(input::enumeration(body, "to", to));
+  if (static_cast<int>(to) <= static_cast<int>(from)) return Error::unprocessable("error.stage_not_later", "to");
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_risks));
+    auto all = tx.risks(actor.org_id(), case_id);
+    json copied = json::array();
+    std::string now = now_utc(), facts = facts_signature(tx, *c);
+    for (const auto& r : all) {
+      if (r.stage != from) continue;
+      bool done = std::any_of(all.begin(), all.end(), [&](const Risk& x) { return x.copied_from == r.id && x.stage == to; });
+      if (done) continue;  // copying twice would duplicate the register
+      Risk copy = r;
+      copy.id = new_id();
+      copy.stage = to;
+      copy.copied_from = r.id;
+      copy.decision.reset();
+      copy.decided_by.reset();
+      copy.decided_at.reset();
+      copy.decision_rationale.clear();
+      copy.facts_signature = facts;
+      copy.version = 1;
+      copy.created_at = copy.updated_at = now;
+      tx.insert_risk(actor.org_id(), copy);
+      copied.push_back(copy.id);
+    }
+    record_audit(tx, actor, "risk.copy_stage", "case", case_id, nullptr,
+                 {{"from", to_string(from)}, {"to", to_string(to)}, {"risks", copied}});
+    return json{{"copied", copied.size()}, {"ids", copied}};
   });
 }
 

@@ -18,6 +18,12 @@ class RiskService : public ServiceBase {
   domain::Result<json> update(const Actor& actor, const std::string& case_id, const std::string& risk_id,
                               const json& body);
   domain::Status remove(const Actor& actor, const std::string& case_id, const std::string& risk_id);
+  // Re-assessment: copies every risk of one stage to the next ({"from", "to"}); the earlier
+  // stage stays as it was. The copies start without the information owner's decision.
+  domain::Result<json> copy_stage(const Actor& actor, const std::string& case_id, const json& body);
+  // The case facts a risk assessment depends on (classification, delivery model, hosting):
+  // when they change, risks assessed on other facts need review.
+  static std::string facts_signature(Transaction& tx, const Case& c);
   // The organisation's risk matrix and the starter list of common procurement risks.
   json matrix(const Actor& actor);
   json starters(const Actor& actor) const;

@@ -11,7 +11,7 @@ namespace {
 constexpr const char* risk_value_columns =
     "case_id, stage, title, description, asset_ids, aspects, matrix_id, matrix_version, likelihood, consequence, "
     "owner_user_id, treatment, requirement_ids, residual_likelihood, residual_consequence, decision, "
-    "decision_rationale, decided_by, decided_at, created_at, updated_at";
+    "decision_rationale, decided_by, decided_at, created_at, updated_at, copied_from, facts_signature";
 
 std::vector<std::string> text_list(const std::string& s) {
   std::vector<std::string> out;
@@ -45,7 +45,9 @@ SqlParams risk_values(const Risk& r) {
           opt(r.decided_by),
           opt(r.decided_at),
           r.created_at,
-          r.updated_at};
+          r.updated_at,
+          opt(r.copied_from),
+          r.facts_signature};
 }
 
 Risk risk_from(const SqlRow& row) {
@@ -73,7 +75,9 @@ Risk risk_from(const SqlRow& row) {
   r.decided_at = row.opt_text(19);
   r.created_at = row.text(20);
   r.updated_at = row.text(21);
-  r.version = row.integer(22);
+  r.copied_from = row.opt_text(22);
+  r.facts_signature = row.text(23);
+  r.version = row.integer(24);
   return r;
 }
 }  // namespace

@@ -140,7 +140,13 @@ void WebApp::register_admin_pages() {
                 {{"nav", "admin"}, {"title", message(ctx, "ui.admin.organisation")}, {"values", values},
                  {"kinds", enum_options<OrgKind>(*this, ctx, "org_kind", values.value("kind", "municipality"))},
                  {"languages", enum_options<Language>(*this, ctx, "language", values.value("language", "sv"))},
-                 {"models", models}, {"catalogues", catalogues}, {"errors", errors["fields"]}, {"error_summary", errors.value("summary", json())},
+                 {"models", models}, {"catalogues", catalogues}, {"matrices", [&] {
+                    json out = json::array();
+                    for (const auto& [mid, matrix] : content_.risk_matrices)
+                      out.push_back({{"value", mid}, {"label", matrix.name.in(ctx.lang)},
+                                     {"selected", values.value("risk_matrix", "") == mid}});
+                    return out;
+                  }()}, {"errors", errors["fields"]}, {"error_summary", errors.value("summary", json())},
                  {"saved", saved}},
                 status);
   };
@@ -155,7 +161,7 @@ void WebApp::register_admin_pages() {
     json body = form_to_json(Form::parse(ctx.req),
                              {{"name", FieldKind::text}, {"org_number", FieldKind::text}, {"kind", FieldKind::text},
                               {"language", FieldKind::text}, {"classification_model", FieldKind::text},
-                              {"catalogue_id", FieldKind::text},
+                              {"catalogue_id", FieldKind::text}, {"risk_matrix", FieldKind::text},
                               {"version", FieldKind::integer}});
     auto saved = accounts_.update_organisation(ctx.who(), body);
     if (!saved) {

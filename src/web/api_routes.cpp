@@ -175,6 +175,11 @@ void WebApp::register_api_routes() {
   create_risk.summary = "Record a risk (stage, likelihood, consequence, assets, aspects, treatment, linked requirements)";
   create_risk.request_schema = "RiskInput";
   create_risk.success_status = 201;
+  auto& copy_stage = r.add("POST", "/api/v1/cases/{id}/risks/copy-stage", with_body([this](RequestContext& ctx, const json& b) {
+                             return risks_.copy_stage(ctx.who(), ctx.param("id"), b);
+                           }));
+  copy_stage.summary = "Copy every risk of one stage to a later one for re-assessment; the earlier stage stays as history";
+  copy_stage.request_schema = "CopyStageInput";
   r.add("GET", "/api/v1/cases/{id}/risks/{risk_id}", [this](RequestContext& ctx) {
      return api_json(ctx, risks_.get(ctx.who(), ctx.param("id"), ctx.param("risk_id")));
    }).summary = "A risk of the case";

@@ -106,9 +106,16 @@ void WebApp::register_risk_pages() {
         if (problem.value("risk", "") == risk["id"]) risk["error"] = problem["message"];
         items.push_back(risk);
       }
+      json next_stage;
+      if (stage == "initial") next_stage = "deep";
+      if (stage == "deep") next_stage = "award";
       stages.push_back({{"key", std::string(stage)},
                         {"name", enum_label(*this, ctx, "risk_stage", stage)},
-                        {"items", items}});
+                        {"items", items},
+                        {"next_stage", next_stage},
+                        {"next_stage_name", next_stage.is_string()
+                                                ? json(enum_label(*this, ctx, "risk_stage", next_stage.get<std::string>()))
+                                                : json()}});
     }
     json starters = json::array();
     const json starter_list = risks_.starters(ctx.who());
@@ -116,6 +123,9 @@ void WebApp::register_risk_pages() {
       starters.push_back({{"value", s["key"]}, {"label", s["title"]}});
     json assets = json::array();
     for (const auto& a : (*c)["assets"]) assets.push_back({{"value", a["id"]}, {"label", a["name"]}});
+    json owners = json::array();
+    if (auto dir = accounts_.directory(ctx.who()))
+      for (const auto& u : (*dir)["items"]) owners.push_back({{"value", u["id"]}, {"label", u["display_name"]}});
     return page(ctx, "risks",
                 {{"nav", "cases"},
                  {"title", message(ctx, "ui.risks.title") + " – " + (*c)["registry_number"].get<std::string>()},
@@ -131,6 +141,8 @@ void WebApp::register_risk_pages() {
                  {"stages", stages},
                  {"starters", starters},
                  {"assets", assets},
+                 {"owners", owners},
+                 {"needs_review", (*list)["needs_review"]},
                  {"stage_options", enum_options<RiskStage>(*this, ctx, "risk_stage", problem.value("stage", "initial"))},
                  {"likelihood_options", scale_options(m["likelihood"], json(), false, "")},
                  {"consequence_options", scale_options(m["consequence"], json(), false, "")},
@@ -196,6 +208,18 @@ void WebApp::register_risk_pages() {
     const std::string& risk_id = ctx.param("risk_id");
     return done(ctx, "risk-" + risk_id, json{{"risk", risk_id}},
                 risks_.update(ctx.who(), ctx.param("id"), risk_id, body));
+  });
+
+  r.add("POST", "/cases/{id}/risks-copy", [this, done](RequestContext& ctx) {
+    json body = form_to_json(Form::parse(ctx.req), {{"from", FieldKind::text}, {"to", FieldKind::text}});
+    return done(ctx, "register", json::object(), risks_.copy_stage(ctx.who(), ctx.param("id"), body));
+  });
+
+  r.add("POST", "/cases/{id}/risks/{risk_id}/reviewed", [this, done](RequestContext& ctx) {
+    json body = form_to_json(Form::parse(ctx.req), {{"version", FieldKind::integer}});
+    body["reviewed"] = true;
+    const std::string& risk_id = ctx.param("risk_id");
+    return done(ctx, "risk-" + risk_id, json{{"risk", risk_id}}, risks_.update(ctx.who(), ctx.param("id"), risk_id, body));
   });
 
   r.add("POST", "/cases/{id}/risks/{risk_id}/delete", [this, done](RequestContext& ctx) {

@@ -224,3 +224,51 @@ TEST(RiskFindings, ARequirementAddedByHandThatMeetsNoRiskCanBeStruck) {
 }
 
 }  // namespace kkt
+
+namespace kkt {
+
+TEST(RiskReassessment, CopyingToTheNextStageKeepsTheEarlierStageAsHistory) {
+  RiskCase rc = risk_case("risk-copy");
+  json first = expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"stage", "initial"}, {"title", "Inlåsning"},
+                                                                          {"asset_ids", {rc.asset_id}},
+                                                                          {"likelihood", 3}, {"consequence", 2}}),
+                           201, "initial risk");
+  EXPECT_TRUE(is_error(api(rc.procurer).post(risks_path(rc.case_id) + "/copy-stage", {{"from", "deep"}, {"to", "initial"}}),
+                       422, "error.stage_not_later", "to"));
+  json copied = expect_json(api(rc.procurer).post(risks_path(rc.case_id) + "/copy-stage", {{"from", "initial"}, {"to", "deep"}}),
+                            200, "copy");
+  EXPECT_EQ(copied["copied"], 1);
+  // Copying again does not duplicate.
+  EXPECT_EQ(expect_json(api(rc.procurer).post(risks_path(rc.case_id) + "/copy-stage", {{"from", "initial"}, {"to", "deep"}}),
+                        200, "copy again")["copied"], 0);
+  json list = expect_json(api(rc.procurer).get(risks_path(rc.case_id)), 200, "list")["items"];
+  ASSERT_EQ(list.size(), 2u);
+  json deep = find_by(list, "stage", "deep");
+  EXPECT_EQ(deep["copied_from"], first["id"]);
+  EXPECT_EQ(deep["title"], "Inlåsning");
+  EXPECT_EQ(find_by(list, "stage", "initial")["id"], first["id"]);
+}
+
+TEST(RiskReassessment, ChangedFactsMarkTheRegisterForReview) {
+  RiskCase rc = risk_case("risk-review");
+  json risk = expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"title", "Avbrott i tjänsten"},
+                                                                         {"likelihood", 2}, {"consequence", 2}}),
+                          201, "risk");
+  json before = expect_json(api(rc.procurer).get(risks_path(rc.case_id)), 200, "list");
+  EXPECT_EQ(before["needs_review"], 0);
+  json kase = get_case(api(rc.procurer), rc.case_id);
+  expect_json(api(rc.procurer).patch(case_path(rc.case_id), {{"version", kase["version"]}, {"hosting_location", "third_country"}}),
+              200, "change hosting");
+  json after = expect_json(api(rc.procurer).get(risks_path(rc.case_id)), 200, "list");
+  EXPECT_EQ(after["needs_review"], 1);
+  EXPECT_EQ(after["items"][0]["needs_review"], true);
+  json f = expect_json(api(rc.procurer).get(case_path(rc.case_id) + "/findings"), 200, "findings")["findings"];
+  bool flagged = false;
+  for (const auto& x : f) flagged = flagged || x["reasons"][0]["rule_id"] == "register-review";
+  EXPECT_TRUE(flagged);
+  expect_json(api(rc.procurer).patch(risks_path(rc.case_id) + "/" + str(risk["id"]), {{"version", risk["version"]}, {"reviewed", true}}),
+              200, "reviewed");
+  EXPECT_EQ(expect_json(api(rc.procurer).get(risks_path(rc.case_id)), 200, "list")["needs_review"], 0);
+}
+
+}  // namespace kkt

@@ -332,6 +332,41 @@ Result<json> RiskService::copy_stage(const Actor& actor, const std::string& case
   });
 }
 
+Result<io::Table> RiskService::table(const Actor& actor, const std::string& case_id) {
+  auto list = this->list(actor, case_id);
+  if (!list) return list.error();
+  auto kase = read([&](Transaction& tx) -> Result<Case> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    return *c;
+  });
+  if (!kase) return kase.error();
+  const auto& m = content_.messages;
+  auto t = [&](const std::string& key) { return m.text(actor.lang, key); };
+  io::Table table;
+  table.sheet = t("ui.risks.register").substr(0, 31);
+  table.title = t("ui.risks.title") + " – " + kase->registry_number + " " + kase->title;
+  table.headers = {t("field.stage"),      t("field.title"),       t("field.description"),
+                   t("field.likelihood"), t("field.consequence"), t("ui.risks.level"),
+                   t("field.treatment"),  t("field.requirement_ids"), t("field.residual_likelihood"),
+                   t("field.residual_consequence"), t("ui.risks.residual_level"), t("ui.risks.owner"),
+                   t("ui.risks.decision"), t("field.decision_rationale")};
+  for (const auto& r : (*list)["items"]) {
+    std::string reqs;
+    for (const auto& id : r["requirement_ids"]) reqs += (reqs.empty() ? "" : ", ") + id.get<std::string>();
+    auto text_or = [](const json& v) { return v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : ""; };
+    table.rows.push_back({t("enum.risk_stage." + r["stage"].get<std::string>()), r["title"], r["description"],
+                          std::to_string(r["likelihood"].get<int>()), std::to_string(r["consequence"].get<int>()),
+                          r["level"]["name"], t("enum.treatment." + r["treatment"].get<std::string>()), reqs,
+                          text_or(r["residual_likelihood"]), text_or(r["residual_consequence"]),
+                          r["residual_level"].is_object() ? r["residual_level"]["name"].get<std::string>() : "",
+                          text_or(r["owner_name"]),
+                          r["decision"].is_string() ? t("enum.risk_decision." + r["decision"].get<std::string>()) : "",
+                          r["decision_rationale"]});
+  }
+  return table;
+}
+
 json RiskService::matrix(const Actor& actor) {
   auto m = read([&](Transaction& tx) -> Result<std::string> {
     auto org = tx.organisation(actor.org_id());

@@ -5,6 +5,7 @@
 // decision of the information owner of the affected assets.
 #include "app/service_base.hpp"
 #include "app/views.hpp"
+#include "io/table_export.hpp"
 
 namespace kk::app {
 
@@ -24,6 +25,8 @@ class RiskService : public ServiceBase {
   // The case facts a risk assessment depends on (classification, delivery model, hosting):
   // when they change, risks assessed on other facts need review.
   static std::string facts_signature(Transaction& tx, const Case& c);
+  // The register as a table for export (XLSX, CSV), in the actor's language.
+  domain::Result<io::Table> table(const Actor& actor, const std::string& case_id);
   // The organisation's risk matrix and the starter list of common procurement risks.
   json matrix(const Actor& actor);
   json starters(const Actor& actor) const;

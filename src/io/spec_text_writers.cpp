@@ -1,25 +1,9 @@
 #include "io/spec_text_writers.hpp"
+#include "io/table_export.hpp"
 
 namespace kk::io {
 
 namespace {
-// A field is quoted when it holds a separator, a quote or a line break; quotes are doubled.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out += c;
-  }
-  return out + "\"";
-}
-
-std::string csv_row(const std::vector<std::string>& fields) {
-  std::string row;
-  for (std::size_t i = 0; i < fields.size(); ++i) row += (i ? ";" : "") + csv_field(fields[i]);
-  return row + "\r\n";
-}
-
 // Markdown: keep the text as it is but stop characters that would start markup.
 std::string md_text(const std::string& s) {
   std::string out;
@@ -33,14 +17,14 @@ std::string md_text(const std::string& s) {
 }  // namespace
 
 std::string write_csv(const SpecDocument& doc) {
-  std::string out = "\xEF\xBB\xBF";  // Excel reads UTF-8 only with a BOM
-  out += csv_row({"Nr", "Id", doc.label_placement, doc.label_area, doc.label_kind, doc.label_weight,
-                  doc.label_requirement, doc.label_verification, doc.label_answer, doc.label_comment});
+  Table table;
+  table.headers = {"Nr", "Id", doc.label_placement, doc.label_area, doc.label_kind, doc.label_weight,
+                   doc.label_requirement, doc.label_verification, doc.label_answer, doc.label_comment};
   for (const DocRequirement* r : doc.all())
-    out += csv_row({r->number, r->id, r->placement_label, r->area_label, r->kind_label,
-                    r->mandatory ? std::string() : std::to_string(r->weight), r->text, r->verification,
-                    r->answer_label, ""});
-  return out;
+    table.rows.push_back({r->number, r->id, r->placement_label, r->area_label, r->kind_label,
+                          r->mandatory ? std::string() : std::to_string(r->weight), r->text, r->verification,
+                          r->answer_label, ""});
+  return write_table_csv(table);
 }
 
 std::string write_markdown(const SpecDocument& doc) {

@@ -1,4 +1,5 @@
 #include "io/xlsx_writer.hpp"
+#include "io/xlsx_file.hpp"
 
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -325,39 +326,14 @@ void build_workbook(const std::string& path, const SpecDocument& doc) {
 }
 
 // A file name no other call uses at the same time; removed when it goes out of scope.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "kk_xlsx_XXXXXX").string();
-    int fd = mkstemp(pattern.data());
-    if (fd < 0) throw std::system_error(errno, std::generic_category(), "xlsx: temporary file");
-    close(fd);  // libxlsxwriter opens the file by name and overwrites it
-    path_ = pattern;
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
 
- private:
-  std::string path_;
-};
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("xlsx: cannot read back " + path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 }  // namespace
 
 std::string write_answer_matrix_xlsx(const SpecDocument& doc) {
-  TempFile file;
+  XlsxTempFile file;
   build_workbook(file.path(), doc);
-  return read_file(file.path());
+  return file.contents();
 }
 
 }  // namespace kk::io

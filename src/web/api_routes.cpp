@@ -1,5 +1,6 @@
 // The JSON API under /api/v1: thin handlers that call the use cases.
 #include "app/views.hpp"
+#include "io/table_export.hpp"
 #include "web/web_app.hpp"
 
 namespace kk::web {
@@ -175,6 +176,17 @@ void WebApp::register_api_routes() {
   create_risk.summary = "Record a risk (stage, likelihood, consequence, assets, aspects, treatment, linked requirements)";
   create_risk.request_schema = "RiskInput";
   create_risk.success_status = 201;
+  for (std::string ext : {"xlsx", "csv"})
+    r.add("GET", "/api/v1/cases/{id}/risks." + ext, [this, ext](RequestContext& ctx) {
+       auto table = risks_.table(ctx.who(), ctx.param("id"));
+       if (!table) return api_error(ctx, table.error());
+       bool xlsx = ext == "xlsx";
+       Response res = Response::text(200, xlsx ? io::write_table_xlsx(*table) : io::write_table_csv(*table),
+                                     xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                          : "text/csv; charset=utf-8");
+       res.set("Content-Disposition", "attachment; filename=\"riskbedomning." + ext + "\"");
+       return res;
+     }).summary = "The risk register as " + std::string(ext == "xlsx" ? "XLSX" : "CSV (UTF-8 with BOM, semicolons)");
   auto& copy_stage = r.add("POST", "/api/v1/cases/{id}/risks/copy-stage", with_body([this](RequestContext& ctx, const json& b) {
                              return risks_.copy_stage(ctx.who(), ctx.param("id"), b);
                            }));

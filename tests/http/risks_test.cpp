@@ -272,3 +272,30 @@ TEST(RiskReassessment, ChangedFactsMarkTheRegisterForReview) {
 }
 
 }  // namespace kkt
+
+#include "io/xlsx_reader.hpp"
+
+namespace kkt {
+
+TEST(RiskExport, TheRegisterExportsAsXlsxAndCsv) {
+  RiskCase rc = risk_case("risk-export");
+  expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"title", "Säkerhetskopior går förlorade"},
+                                                             {"likelihood", 2}, {"consequence", 4}}),
+              201, "risk");
+  auto xlsx = api(rc.procurer).get(risks_path(rc.case_id) + ".xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheets = kk::io::read_xlsx(xlsx.body);
+  ASSERT_TRUE(sheets.ok());
+  bool found = false;
+  for (const auto& row : (*sheets)[0].rows)
+    for (const auto& cell : row) found = found || cell == "Säkerhetskopior går förlorade";
+  EXPECT_TRUE(found);
+  auto csv = api(rc.procurer).get(risks_path(rc.case_id) + ".csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.body.find("Säkerhetskopior går förlorade"), std::string::npos);
+  Org other("risk-export-other");
+  EXPECT_TRUE(is_error(api(other.user({"procurer"})).get(risks_path(rc.case_id) + ".xlsx"), 404));
+}
+
+}  // namespace kkt

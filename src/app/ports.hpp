@@ -137,6 +137,9 @@ class Transaction {
   virtual void insert_risk(const std::string& org_id, const Risk& r) = 0;
   virtual bool update_risk(const std::string& org_id, const Risk& r, std::int64_t expected_version) = 0;
   virtual void delete_risk(const std::string& org_id, const std::string& risk_id) = 0;
+  virtual std::vector<RiskAssessment> risk_assessments(const std::string& org_id, const std::string& case_id) = 0;
+  virtual bool save_risk_assessment(const std::string& org_id, const std::string& case_id, const RiskAssessment& a,
+                                    std::int64_t expected_version) = 0;
 
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;

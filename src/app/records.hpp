@@ -118,6 +118,16 @@ struct Risk {
   std::string updated_at;
 };
 
+// Who took part in one stage's risk assessment.
+struct RiskAssessment {
+  domain::RiskStage stage = domain::RiskStage::initial;
+  std::vector<std::string> participants;  // user ids
+  std::string notes;
+  std::int64_t version = 0;  // 0: nothing recorded yet
+  std::optional<std::string> updated_by;
+  std::string updated_at;
+};
+
 struct Decision {
   std::string id;
   std::string case_id;

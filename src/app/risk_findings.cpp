@@ -39,6 +39,15 @@ std::vector<Finding> risk_findings(Transaction& tx, const Content& content, cons
   if (progress.passed(Gate::documents_approved) && !progress.passed(Gate::award_decided) && !has_stage(RiskStage::award))
     out.push_back(finding(content, Severity::block, "award-register", "risk.award_missing", Gate::award_decided));
 
+  // The prestudy's assessment should include the one who will manage the delivery (3.2.5).
+  if (has_stage(RiskStage::initial) && c.delivery_manager_id) {
+    bool present = false;
+    for (const auto& a : tx.risk_assessments(c.org_id, c.id))
+      if (a.stage == RiskStage::initial)
+        present = std::find(a.participants.begin(), a.participants.end(), *c.delivery_manager_id) != a.participants.end();
+    if (!present) out.push_back(finding(content, Severity::info, "initial-participants", "risk.manager_absent", std::nullopt));
+  }
+
   // Facts the assessment rested on have changed since: the register needs review.
   std::string facts;
   int stale = 0;

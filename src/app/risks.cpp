@@ -258,7 +258,9 @@ Result<json> RiskService::update(const Actor& actor, const std::string& case_id,
     bool only_decision = std::all_of(body.items().begin(), body.items().end(), [](const auto& item) {
       return item.key() == "decision" || item.key() == "decision_rationale" || item.key() == "version";
     });
-    if (!only_decision) KK_TRY(authorize(actor, Permission::edit_risks));
+    // The risk owner reviews and completes their own risk, whatever their role.
+    bool own_risk = current->owner_user_id && *current->owner_user_id == actor.user.id;
+    if (!only_decision && !own_risk) KK_TRY(authorize(actor, Permission::edit_risks));
     const RiskMatrix& m = content_.risk_matrix(current->matrix_id);
     auto names = user_names(tx.users(actor.org_id()));
     json before = risk_json(actor, m, *current, names);
@@ -329,6 +331,71 @@ Result<json> RiskService::copy_stage(const Actor& actor, const std::string& case
     record_audit(tx, actor, "risk.copy_stage", "case", case_id, nullptr,
                  {{"from", to_string(from)}, {"to", to_string(to)}, {"risks", copied}});
     return json{{"copied", copied.size()}, {"ids", copied}};
+  });
+}
+
+namespace {
+json assessment_json(const RiskAssessment& a, const UserNames& names) {
+  json people = json::array();
+  for (const auto& id : a.participants)
+    people.push_back({{"user_id", id}, {"display_name", names.count(id) ? json(names.at(id)) : json()}});
+  return {{"stage", to_string(a.stage)}, {"participants", people}, {"notes", a.notes}, {"version", a.version},
+          {"updated_by", a.updated_by ? json(*a.updated_by) : json()},
+          {"updated_at", a.updated_at.empty() ? json() : json(a.updated_at)}};
+}
+}  // namespace
+
+Result<json> RiskService::assessments(const Actor& actor, const std::string& case_id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    auto names = user_names(tx.users(actor.org_id()));
+    auto stored = tx.risk_assessments(actor.org_id(), case_id);
+    json items = json::array();
+    for (auto name : enum_names(RiskStage{})) {
+      RiskAssessment a;
+      a.stage = *parse_enum<RiskStage>(name);
+      for (const auto& s : stored)
+        if (s.stage == a.stage) a = s;
+      items.push_back(assessment_json(a, names));
+    }
+    return json{{"items", items}};
+  });
+}
+
+Result<json> RiskService::save_assessment(const Actor& actor, const std::string& case_id, const std::string& stage,
+                                          const json& body) {
+  KK_TRY(authorize(actor, Permission::read));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "participants", "notes"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  auto parsed_stage = parse_enum<RiskStage>(stage);
+  if (!parsed_stage) return Error::not_found();
+  RiskAssessment next;
+  next.stage = *parsed_stage;
+  if (body.contains("participants")) next.participants = KK_TRY(text_array(body, "participants"));
+  KK_TRY(input::text(body, "notes", next.notes, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::edit_risks));
+    for (const auto& id : next.participants)
+      if (!tx.user(actor.org_id(), id)) return Error::unprocessable("error.unknown_user", "participants");
+    RiskAssessment current;
+    current.stage = next.stage;
+    for (const auto& s : tx.risk_assessments(actor.org_id(), case_id))
+      if (s.stage == next.stage) current = s;
+    auto names = user_names(tx.users(actor.org_id()));
+    if (current.version != version) return stale(assessment_json(current, names));
+    next.updated_by = actor.user.id;
+    next.updated_at = now_utc();
+    if (!tx.save_risk_assessment(actor.org_id(), case_id, next, version)) return stale(assessment_json(current, names));
+    next.version = version + 1;
+    record_audit(tx, actor, "risk.assessment", "case", case_id, current.version ? assessment_json(current, names) : json(),
+                 assessment_json(next, names));
+    return assessment_json(next, names);
   });
 }
 

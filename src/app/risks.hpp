@@ -25,6 +25,11 @@ class RiskService : public ServiceBase {
   // The case facts a risk assessment depends on (classification, delivery model, hosting):
   // when they change, risks assessed on other facts need review.
   static std::string facts_signature(Transaction& tx, const Case& c);
+  // Who took part in each stage's assessment, and notes.
+  domain::Result<json> assessments(const Actor& actor, const std::string& case_id);
+  // {"version" (0 for the first time), "participants": [user ids], "notes"}
+  domain::Result<json> save_assessment(const Actor& actor, const std::string& case_id, const std::string& stage,
+                                       const json& body);
   // The register as a table for export (XLSX, CSV), in the actor's language.
   domain::Result<io::Table> table(const Actor& actor, const std::string& case_id);
   // The organisation's risk matrix and the starter list of common procurement risks.

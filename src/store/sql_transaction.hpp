@@ -90,6 +90,9 @@ class SqlTransaction final : public app::Transaction {
   void insert_risk(const std::string& org_id, const app::Risk& r) override;
   bool update_risk(const std::string& org_id, const app::Risk& r, std::int64_t expected_version) override;
   void delete_risk(const std::string& org_id, const std::string& risk_id) override;
+  std::vector<app::RiskAssessment> risk_assessments(const std::string& org_id, const std::string& case_id) override;
+  bool save_risk_assessment(const std::string& org_id, const std::string& case_id, const app::RiskAssessment& a,
+                            std::int64_t expected_version) override;
 
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;

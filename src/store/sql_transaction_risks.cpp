@@ -121,4 +121,30 @@ void SqlTransaction::delete_risk(const std::string& org_id, const std::string& r
   db().execute("DELETE FROM risks WHERE org_id = ? AND risk_id = ?", {org_id, risk_id});
 }
 
+std::vector<RiskAssessment> SqlTransaction::risk_assessments(const std::string& org_id, const std::string& case_id) {
+  std::vector<RiskAssessment> out;
+  for (const auto& row : db().query(
+           "SELECT stage, participants, notes, version, updated_by, updated_at FROM risk_assessments "
+           "WHERE org_id = ? AND case_id = ? ORDER BY stage",
+           {org_id, case_id}))
+    out.push_back({parse_enum<RiskStage>(row.text(0)).value_or(RiskStage::initial), text_list(row.text(1)), row.text(2),
+                   row.integer(3), row.opt_text(4), row.text(5)});
+  return out;
+}
+
+bool SqlTransaction::save_risk_assessment(const std::string& org_id, const std::string& case_id,
+                                          const RiskAssessment& a, std::int64_t expected_version) {
+  if (expected_version == 0)
+    return db().execute(
+               "INSERT INTO risk_assessments (org_id, case_id, stage, participants, notes, version, updated_by, "
+               "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING",
+               {org_id, case_id, std::string(to_string(a.stage)), json(a.participants).dump(), a.notes,
+                opt(a.updated_by), a.updated_at}) == 1;
+  return db().execute(
+             "UPDATE risk_assessments SET participants = ?, notes = ?, updated_by = ?, updated_at = ?, "
+             "version = version + 1 WHERE org_id = ? AND case_id = ? AND stage = ? AND version = ?",
+             {json(a.participants).dump(), a.notes, opt(a.updated_by), a.updated_at, org_id, case_id,
+              std::string(to_string(a.stage)), expected_version}) == 1;
+}
+
 }  // namespace kk::store

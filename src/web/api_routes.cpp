@@ -187,6 +187,15 @@ void WebApp::register_api_routes() {
        res.set("Content-Disposition", "attachment; filename=\"riskbedomning." + ext + "\"");
        return res;
      }).summary = "The risk register as " + std::string(ext == "xlsx" ? "XLSX" : "CSV (UTF-8 with BOM, semicolons)");
+  r.add("GET", "/api/v1/cases/{id}/risk-assessments", [this](RequestContext& ctx) {
+     return api_json(ctx, risks_.assessments(ctx.who(), ctx.param("id")));
+   }).summary = "Who took part in each stage's risk assessment";
+  auto& save_assessment = r.add("PATCH", "/api/v1/cases/{id}/risk-assessments/{stage}",
+                                with_body([this](RequestContext& ctx, const json& b) {
+                                  return risks_.save_assessment(ctx.who(), ctx.param("id"), ctx.param("stage"), b);
+                                }));
+  save_assessment.summary = "Record the participants and notes of a stage's assessment (version 0 the first time)";
+  save_assessment.request_schema = "AssessmentInput";
   auto& copy_stage = r.add("POST", "/api/v1/cases/{id}/risks/copy-stage", with_body([this](RequestContext& ctx, const json& b) {
                              return risks_.copy_stage(ctx.who(), ctx.param("id"), b);
                            }));

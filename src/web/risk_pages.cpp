@@ -67,6 +67,9 @@ void WebApp::register_risk_pages() {
           requirement_options.push_back({{"value", e["requirement_id"]},
                                          {"label", e["requirement_id"].get<std::string>() + " – " +
                                                        e.value("ska_text", std::string()).substr(0, 80)}});
+    auto assessments = risks_.assessments(ctx.who(), id);
+    json directory = json::array();
+    if (auto dir = accounts_.directory(ctx.who())) directory = (*dir)["items"];
     json stages = json::array();
     for (auto stage : enum_names(RiskStage{})) {
       json items = json::array();
@@ -109,9 +112,21 @@ void WebApp::register_risk_pages() {
       json next_stage;
       if (stage == "initial") next_stage = "deep";
       if (stage == "deep") next_stage = "award";
+      json assessment = json::object();
+      if (assessments)
+        for (const auto& a : (*assessments)["items"])
+          if (a["stage"] == stage) assessment = a;
+      json people = json::array();
+      for (const auto& u : directory) {
+        bool in = false;
+        for (const auto& p : assessment.value("participants", json::array())) in = in || p["user_id"] == u["id"];
+        people.push_back({{"value", u["id"]}, {"label", u["display_name"]}, {"checked", in}});
+      }
       stages.push_back({{"key", std::string(stage)},
                         {"name", enum_label(*this, ctx, "risk_stage", stage)},
                         {"items", items},
+                        {"assessment", assessment},
+                        {"people", people},
                         {"next_stage", next_stage},
                         {"next_stage_name", next_stage.is_string()
                                                 ? json(enum_label(*this, ctx, "risk_stage", next_stage.get<std::string>()))
@@ -208,6 +223,14 @@ void WebApp::register_risk_pages() {
     const std::string& risk_id = ctx.param("risk_id");
     return done(ctx, "risk-" + risk_id, json{{"risk", risk_id}},
                 risks_.update(ctx.who(), ctx.param("id"), risk_id, body));
+  });
+
+  r.add("POST", "/cases/{id}/risk-assessments/{stage}", [this, done](RequestContext& ctx) {
+    Form form = Form::parse(ctx.req);
+    json body = form_to_json(form, {{"version", FieldKind::integer}, {"notes", FieldKind::text}});
+    body["participants"] = form.all("participants");
+    return done(ctx, "register", json::object(),
+                risks_.save_assessment(ctx.who(), ctx.param("id"), ctx.param("stage"), body));
   });
 
   r.add("POST", "/cases/{id}/risks-copy", [this, done](RequestContext& ctx) {

@@ -299,3 +299,53 @@ TEST(RiskExport, TheRegisterExportsAsXlsxAndCsv) {
 }
 
 }  // namespace kkt
+
+namespace kkt {
+
+TEST(RiskAssessments, TheInitialAssessmentShouldIncludeTheFutureDeliveryManager) {
+  RiskCase rc = risk_case("risk-participants");
+  json kase = get_case(api(rc.procurer), rc.case_id);
+  expect_json(api(rc.procurer).patch(case_path(rc.case_id), {{"version", kase["version"]}, {"delivery_manager_id", rc.owner.id}}),
+              200, "appoint delivery manager");
+  expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"title", "Ingen kan följa upp avtalet"}, {"likelihood", 2},
+                                                             {"consequence", 2}}),
+              201, "risk");
+  auto has = [&](const std::string& rule) {
+    const json found = expect_json(api(rc.procurer).get(case_path(rc.case_id) + "/findings"), 200, "f");
+    for (const auto& f : found["findings"])
+      if (f["reasons"][0]["rule_id"] == rule) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("initial-participants"));
+  json list = expect_json(api(rc.procurer).get(case_path(rc.case_id) + "/risk-assessments"), 200, "assessments");
+  EXPECT_EQ(list["items"].size(), 3u);
+  EXPECT_EQ(list["items"][0]["version"], 0);
+  EXPECT_TRUE(is_error(api(rc.procurer).patch(case_path(rc.case_id) + "/risk-assessments/initial",
+                                              {{"version", 0}, {"participants", {"nobody"}}}),
+                       422, "error.unknown_user", "participants"));
+  json saved = expect_json(api(rc.procurer).patch(case_path(rc.case_id) + "/risk-assessments/initial",
+                                                  {{"version", 0}, {"participants", {rc.procurer.id, rc.owner.id}},
+                                                   {"notes", "Workshop 2026-11-20."}}),
+                           200, "participants");
+  EXPECT_EQ(saved["version"], 1);
+  EXPECT_EQ(saved["participants"].size(), 2u);
+  EXPECT_FALSE(has("initial-participants"));
+  EXPECT_TRUE(is_error(api(rc.procurer).patch(case_path(rc.case_id) + "/risk-assessments/initial",
+                                              {{"version", 0}, {"participants", json::array()}}),
+                       409, "error.stale_version"));
+}
+
+TEST(RiskAssessments, TheRiskOwnerCompletesTheirOwnRisk) {
+  RiskCase rc = risk_case("risk-owner");
+  json risk = expect_json(api(rc.procurer).post(risks_path(rc.case_id), {{"title", "Ägarbyte hos leverantören"},
+                                                                         {"likelihood", 2}, {"consequence", 2},
+                                                                         {"owner_user_id", rc.owner.id}}),
+                          201, "risk");
+  // The owner (an information owner here) updates the description of their own risk.
+  json updated = expect_json(api(rc.owner).patch(risks_path(rc.case_id) + "/" + str(risk["id"]),
+                                                 {{"version", risk["version"]}, {"description", "Köparen kan vara utländsk."}}),
+                             200, "owner edits");
+  EXPECT_EQ(updated["description"], "Köparen kan vara utländsk.");
+}
+
+}  // namespace kkt

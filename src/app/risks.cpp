@@ -6,6 +6,7 @@
 #include "app/crypto.hpp"
 #include "app/input.hpp"
 #include "app/specification.hpp"
+#include "app/clock.hpp"
 
 namespace kk::app {
 using namespace kk::domain;
@@ -397,6 +398,109 @@ Result<json> RiskService::save_assessment(const Actor& actor, const std::string&
                  assessment_json(next, names));
     return assessment_json(next, names);
   });
+}
+
+Result<io::SpecDocument> RiskService::report(const Actor& actor, const std::string& case_id) {
+  auto list = this->list(actor, case_id);
+  if (!list) return list.error();
+  auto context = read([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    auto org = tx.organisation(actor.org_id());
+    return json{{"registry_number", c->registry_number}, {"title", c->title}, {"organisation", org ? org->name : ""}};
+  });
+  if (!context) return context.error();
+  json m = matrix(actor);
+  auto t = [&](const std::string& key) { return content_.messages.text(actor.lang, key); };
+  io::SpecDocument doc;
+  doc.language = std::string(to_string(actor.lang));
+  doc.title = t("ui.risks.title");
+  doc.organisation = (*context)["organisation"];
+  doc.case_title = (*context)["title"];
+  doc.registry_number = (*context)["registry_number"];
+  doc.date = now_utc().substr(0, 10);
+  doc.label_case = t("doc.label_case");
+  doc.label_registry_number = t("doc.label_registry_number");
+  doc.label_date = t("doc.label_date");
+  doc.label_organisation = t("doc.label_organisation");
+  doc.reasons_title.clear();
+  doc.intro = {t("ui.risks.intro"), t("field.risk_matrix") + ": " + m["name"].get<std::string>() + "."};
+
+  const std::size_t n = m["likelihood"].size();
+  auto level_index = [&](std::size_t l, std::size_t k) {
+    for (std::size_t i = 0; i < m["levels"].size(); ++i)
+      if (m["levels"][i]["key"] == m["matrix"][l][k]) return i;
+    return std::size_t{0};
+  };
+  static const char* fills[] = {"E3F1E6", "FDF1C7", "FBD9B8", "F6C1C1", "EEB0C8"};
+  auto heat_table = [&](const std::vector<std::vector<int>>& counts) {
+    io::DocTable table;
+    std::vector<std::string> header{t("field.likelihood") + " \\ " + t("field.consequence")};
+    std::vector<std::string> header_fill{""};
+    for (const auto& s : m["consequence"]) {
+      header.push_back(std::to_string(s["level"].get<int>()) + " " + s["name"].get<std::string>());
+      header_fill.push_back("");
+    }
+    table.cells.push_back(header);
+    table.fills.push_back(header_fill);
+    for (std::size_t row = 0; row < n; ++row) {
+      std::size_t l = n - 1 - row;  // the highest likelihood first, as on the page
+      std::vector<std::string> cells{std::to_string(l + 1) + " " + m["likelihood"][l]["name"].get<std::string>()};
+      std::vector<std::string> cell_fills{""};
+      for (std::size_t k = 0; k < n; ++k) {
+        std::size_t level = level_index(l, k);
+        cells.push_back(std::to_string(counts[l][k]) + " (" + m["levels"][level]["name"].get<std::string>() + ")");
+        std::size_t levels = m["levels"].size();
+        cell_fills.push_back(fills[std::min<std::size_t>(levels <= 1 ? 0 : level * 4 / (levels - 1), 4)]);
+      }
+      table.cells.push_back(cells);
+      table.fills.push_back(cell_fills);
+    }
+    return table;
+  };
+  using Kind = io::DocBlock::Kind;
+  for (auto stage : enum_names(RiskStage{})) {
+    std::vector<std::vector<int>> before(n, std::vector<int>(n, 0)), after = before;
+    std::vector<json> risks;
+    for (const auto& r : (*list)["items"])
+      if (r["stage"] == stage) {
+        risks.push_back(r);
+        int l = r["likelihood"], k = r["consequence"];
+        before[l - 1][k - 1]++;
+        int rl = r["residual_likelihood"].is_number() ? r["residual_likelihood"].get<int>() : l;
+        int rk = r["residual_consequence"].is_number() ? r["residual_consequence"].get<int>() : k;
+        after[rl - 1][rk - 1]++;
+      }
+    doc.blocks.push_back({Kind::heading1, t("enum.risk_stage." + std::string(stage)), {}});
+    if (risks.empty()) {
+      doc.blocks.push_back({Kind::paragraph, t("ui.risks.none"), {}});
+      continue;
+    }
+    doc.blocks.push_back({Kind::heading2, t("ui.risks.before"), {}});
+    doc.blocks.push_back({Kind::table, "", heat_table(before)});
+    doc.blocks.push_back({Kind::heading2, t("ui.risks.after"), {}});
+    doc.blocks.push_back({Kind::table, "", heat_table(after)});
+    for (const auto& r : risks) {
+      doc.blocks.push_back({Kind::heading2, r["title"], {}});
+      if (!r["description"].get<std::string>().empty()) doc.blocks.push_back({Kind::paragraph, r["description"], {}});
+      std::string levels = t("ui.risks.level") + ": " + r["level"]["name"].get<std::string>() + " (" +
+                           t("field.likelihood") + " " + r["likelihood"].dump() + ", " + t("field.consequence") + " " +
+                           r["consequence"].dump() + "). " + t("field.treatment") + ": " +
+                           t("enum.treatment." + r["treatment"].get<std::string>()) + ".";
+      if (r["residual_level"].is_object())
+        levels += " " + t("ui.risks.residual_level") + ": " + r["residual_level"]["name"].get<std::string>() + ".";
+      doc.blocks.push_back({Kind::paragraph, levels, {}});
+      std::string reqs;
+      for (const auto& id : r["requirement_ids"]) reqs += (reqs.empty() ? "" : ", ") + id.get<std::string>();
+      doc.blocks.push_back({Kind::paragraph, t("field.requirement_ids") + ": " + (reqs.empty() ? t("ui.none") : reqs), {}});
+      if (r["decision"].is_string())
+        doc.blocks.push_back({Kind::paragraph,
+                              t("ui.risks.decision") + ": " + t("enum.risk_decision." + r["decision"].get<std::string>()) +
+                                  " – " + r["decision_rationale"].get<std::string>(),
+                              {}});
+    }
+  }
+  return doc;
 }
 
 Result<io::Table> RiskService::table(const Actor& actor, const std::string& case_id) {

@@ -5,6 +5,7 @@
 // decision of the information owner of the affected assets.
 #include "app/service_base.hpp"
 #include "app/views.hpp"
+#include "io/spec_document.hpp"
 #include "io/table_export.hpp"
 
 namespace kk::app {
@@ -30,6 +31,9 @@ class RiskService : public ServiceBase {
   // {"version" (0 for the first time), "participants": [user ids], "notes"}
   domain::Result<json> save_assessment(const Actor& actor, const std::string& case_id, const std::string& stage,
                                        const json& body);
+  // The register as a report (DOCX): per stage the heat maps before and after measures as
+  // tables with counts, then every risk with its levels, measures and decision.
+  domain::Result<io::SpecDocument> report(const Actor& actor, const std::string& case_id);
   // The register as a table for export (XLSX, CSV), in the actor's language.
   domain::Result<io::Table> table(const Actor& actor, const std::string& case_id);
   // The organisation's risk matrix and the starter list of common procurement risks.

@@ -213,6 +213,11 @@ class Body {
     if (!value.empty()) add(style, run(std::string(label) + separator, kBold) + run(value));
   }
   void new_page() { page_break_ = true; }
+  // A table, followed by an empty paragraph so a body never ends on a table.
+  void add_table(const std::string& table_xml) {
+    xml_ += table_xml + "<w:p/>";
+    page_break_ = false;
+  }
   // A body needs at least one paragraph to be a valid document.
   std::string xml() const { return xml_.empty() ? "<w:p/>" : xml_; }
 
@@ -272,6 +277,50 @@ void write_evaluation(Body& body, const SpecDocument& doc) {
   for (const std::string& text : doc.evaluation) body.add_text(kNormal, text);
 }
 
+// A simple grid: thin borders, centred text, each cell's own fill; the first row and first
+// column in bold (they carry the headings).
+std::string table_xml(const DocTable& t) {
+  std::size_t columns = 0;
+  for (const auto& row : t.cells) columns = std::max(columns, row.size());
+  if (columns == 0) return {};
+  const int width = 9000 / static_cast<int>(columns);
+  std::string out =
+      "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>"
+      "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
+      "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
+      "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
+      "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
+      "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
+      "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
+      "</w:tblBorders></w:tblPr><w:tblGrid>";
+  for (std::size_t c = 0; c < columns; ++c) out += "<w:gridCol w:w=\"" + std::to_string(width) + "\"/>";
+  out += "</w:tblGrid>";
+  for (std::size_t r = 0; r < t.cells.size(); ++r) {
+    out += "<w:tr>";
+    for (std::size_t c = 0; c < columns; ++c) {
+      std::string text = c < t.cells[r].size() ? t.cells[r][c] : "";
+      std::string fill = r < t.fills.size() && c < t.fills[r].size() ? t.fills[r][c] : "";
+      out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
+      if (!fill.empty()) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + escape(fill) + "\"/>";
+      out += "</w:tcPr><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" +
+             run(text, r == 0 || c == 0 ? std::string(kBold) : std::string()) + "</w:p></w:tc>";
+    }
+    out += "</w:tr>";
+  }
+  return out + "</w:tbl>";
+}
+
+void write_blocks(Body& body, const SpecDocument& doc) {
+  for (const DocBlock& b : doc.blocks) {
+    switch (b.kind) {
+      case DocBlock::Kind::heading1: body.add_text(kHeading1, b.text); break;
+      case DocBlock::Kind::heading2: body.add_text(kHeading2, b.text); break;
+      case DocBlock::Kind::paragraph: body.add_text(kNormal, b.text); break;
+      case DocBlock::Kind::table: body.add_table(table_xml(b.table)); break;
+    }
+  }
+}
+
 // The appendix on why each requirement is there, on pages of its own.
 void write_reasons(Body& body, const SpecDocument& doc) {
   const std::vector<const DocRequirement*> requirements = doc.all();
@@ -309,6 +358,7 @@ std::string document_xml(const SpecDocument& doc) {
   write_title_page(body, doc);
   body.new_page();
   for (const std::string& text : doc.intro) body.add_text(kNormal, text);
+  write_blocks(body, doc);
   for (const DocSection& section : doc.sections) write_section(body, doc, section);
   write_evaluation(body, doc);
   write_reasons(body, doc);

@@ -35,6 +35,20 @@ struct DocSection {
   std::vector<DocArea> areas;
 };
 
+// Free content for documents that are not a requirement list (the risk report): headings,
+// paragraphs and simple tables, written after the intro.
+struct DocTable {
+  std::vector<std::vector<std::string>> cells;  // rows of cells
+  std::vector<std::vector<std::string>> fills;  // the same shape: RRGGBB background, or empty
+};
+
+struct DocBlock {
+  enum class Kind { heading1, heading2, paragraph, table };
+  Kind kind = Kind::paragraph;
+  std::string text;
+  DocTable table;
+};
+
 struct SpecDocument {
   std::string language = "sv";
   std::string title;            // "Bilaga – Villkor för informationssäkerhet"
@@ -43,6 +57,7 @@ struct SpecDocument {
   std::string registry_number;
   std::string date;             // YYYY-MM-DD
   std::vector<std::string> intro;       // paragraphs after the title page
+  std::vector<DocBlock> blocks;         // free content after the intro (may be empty)
   std::vector<DocSection> sections;     // by placement, each with its areas
   std::vector<std::string> evaluation;  // paragraphs on how bör-krav are scored (may be empty)
   std::string reasons_title;            // appendix heading, e.g. "Bilaga: Varför kraven ställs"

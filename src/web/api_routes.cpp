@@ -1,5 +1,6 @@
 // The JSON API under /api/v1: thin handlers that call the use cases.
 #include "app/views.hpp"
+#include "io/docx_writer.hpp"
 #include "io/table_export.hpp"
 #include "web/web_app.hpp"
 
@@ -196,6 +197,14 @@ void WebApp::register_api_routes() {
                                 }));
   save_assessment.summary = "Record the participants and notes of a stage's assessment (version 0 the first time)";
   save_assessment.request_schema = "AssessmentInput";
+  r.add("GET", "/api/v1/cases/{id}/risks.docx", [this](RequestContext& ctx) {
+     auto report = risks_.report(ctx.who(), ctx.param("id"));
+     if (!report) return api_error(ctx, report.error());
+     Response res = Response::text(200, io::write_docx(*report),
+                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+     res.set("Content-Disposition", "attachment; filename=\"riskbedomning.docx\"");
+     return res;
+   }).summary = "The risk register as a report (DOCX) with the heat maps before and after measures";
   auto& copy_stage = r.add("POST", "/api/v1/cases/{id}/risks/copy-stage", with_body([this](RequestContext& ctx, const json& b) {
                              return risks_.copy_stage(ctx.who(), ctx.param("id"), b);
                            }));

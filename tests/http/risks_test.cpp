@@ -273,6 +273,7 @@ TEST(RiskReassessment, ChangedFactsMarkTheRegisterForReview) {
 
 }  // namespace kkt
 
+#include "io/office_convert.hpp"
 #include "io/xlsx_reader.hpp"
 
 namespace kkt {
@@ -294,8 +295,19 @@ TEST(RiskExport, TheRegisterExportsAsXlsxAndCsv) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_NE(csv.body.find("Säkerhetskopior går förlorade"), std::string::npos);
+  // The report: LibreOffice reads the heat maps (counts with their level) and the risk.
+  auto docx = api(rc.procurer).get(risks_path(rc.case_id) + ".docx");
+  ASSERT_EQ(docx.status, 200);
+  auto text = kk::io::convert_with_libreoffice(docx.body, "docx", "txt:Text");
+  ASSERT_TRUE(text.ok()) << "LibreOffice must convert the risk report";
+  EXPECT_NE(text->find("Riskbedömning"), std::string::npos);
+  EXPECT_NE(text->find("Initial riskbedömning"), std::string::npos);
+  EXPECT_NE(text->find("Före åtgärder"), std::string::npos);
+  EXPECT_NE(text->find("Säkerhetskopior går förlorade"), std::string::npos);
+  EXPECT_NE(text->find("1 ("), std::string::npos) << *text;
   Org other("risk-export-other");
   EXPECT_TRUE(is_error(api(other.user({"procurer"})).get(risks_path(rc.case_id) + ".xlsx"), 404));
+  EXPECT_TRUE(is_error(api(other.user({"procurer"})).get(risks_path(rc.case_id) + ".docx"), 404));
 }
 
 }  // namespace kkt

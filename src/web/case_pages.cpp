@@ -280,8 +280,15 @@ void WebApp::register_case_pages() {
     for (const auto& id : c["catalogues"]) catalogue_names += (catalogue_names.empty() ? "" : ", ") + id.get<std::string>();
     fact("catalogues", catalogue_names.empty() ? message(ctx, "ui.case.organisation_catalogue") : catalogue_names);
 
+    json risk_summary;
+    if (auto risks = risks_.list(ctx.who(), id); risks && !(*risks)["items"].empty()) {
+      auto maps = heat_maps(ctx, risks_.matrix(ctx.who()), (*risks)["items"]);
+      risk_summary = {{"before", maps.before}, {"after", maps.after}, {"legend", maps.legend},
+                      {"count", (*risks)["items"].size()}};
+    }
     json data = {
         {"nav", "cases"},
+        {"risk_summary", risk_summary},
         {"title", c["registry_number"].get<std::string>() + " " + c["title"].get<std::string>()},
         {"case", c},
         {"open", open},

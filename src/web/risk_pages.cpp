@@ -27,6 +27,41 @@ json scale_options(const json& scale, const json& current, bool with_empty, cons
 }
 }  // namespace
 
+WebApp::HeatMaps WebApp::heat_maps(const RequestContext& ctx, const json& m, const json& risks) const {
+  // Every risk at its level, and after measures (the residual, or the level when none).
+  std::size_t n = m["likelihood"].size();
+  HeatMapInput before, after;
+  for (auto* h : {&before, &after}) {
+    for (const auto& s : m["likelihood"]) h->likelihood.push_back(s["name"]);
+    for (const auto& s : m["consequence"]) h->consequence.push_back(s["name"]);
+    for (const auto& l : m["levels"]) h->level_names.push_back(l["name"]);
+    h->levels.assign(n, std::vector<std::size_t>(n, 0));
+    for (std::size_t l = 0; l < n; ++l)
+      for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t i = 0; i < m["levels"].size(); ++i)
+          if (m["levels"][i]["key"] == m["matrix"][l][k]) h->levels[l][k] = i;
+    h->counts.assign(n, std::vector<int>(n, 0));
+    h->likelihood_label = message(ctx, "field.likelihood");
+    h->consequence_label = message(ctx, "field.consequence");
+  }
+  before.id = "before";
+  before.title = message(ctx, "ui.risks.before");
+  after.id = "after";
+  after.title = message(ctx, "ui.risks.after");
+  for (const auto& risk : risks) {
+    int l = risk["likelihood"], k = risk["consequence"];
+    if (l < 1 || k < 1 || static_cast<std::size_t>(l) > n || static_cast<std::size_t>(k) > n) continue;
+    before.counts[l - 1][k - 1]++;
+    int rl = risk["residual_likelihood"].is_number() ? risk["residual_likelihood"].get<int>() : l;
+    int rk = risk["residual_consequence"].is_number() ? risk["residual_consequence"].get<int>() : k;
+    after.counts[rl - 1][rk - 1]++;
+  }
+  std::string legend;
+  for (std::size_t i = 0; i < before.consequence.size(); ++i)
+    legend += (i ? ", " : "") + std::to_string(i + 1) + " " + before.consequence[i];
+  return {heat_map_svg(before), heat_map_svg(after), legend};
+}
+
 void WebApp::register_risk_pages() {
   auto& r = router_;
 
@@ -39,27 +74,7 @@ void WebApp::register_risk_pages() {
     auto spec = specifications_.get(ctx.who(), id);
     bool can_edit = app::allowed(ctx.who(), app::Permission::edit_risks) && (*c)["status"] == "open";
 
-    // Heat maps: every risk at its level, and after measures (the residual, or the level when none).
     std::size_t n = m["likelihood"].size();
-    HeatMapInput before, after;
-    for (auto* h : {&before, &after}) {
-      for (const auto& s : m["likelihood"]) h->likelihood.push_back(s["name"]);
-      for (const auto& s : m["consequence"]) h->consequence.push_back(s["name"]);
-      for (const auto& l : m["levels"]) h->level_names.push_back(l["name"]);
-      h->levels.assign(n, std::vector<std::size_t>(n, 0));
-      for (std::size_t l = 0; l < n; ++l)
-        for (std::size_t k = 0; k < n; ++k)
-          for (std::size_t i = 0; i < m["levels"].size(); ++i)
-            if (m["levels"][i]["key"] == m["matrix"][l][k]) h->levels[l][k] = i;
-      h->counts.assign(n, std::vector<int>(n, 0));
-      h->likelihood_label = message(ctx, "field.likelihood");
-      h->consequence_label = message(ctx, "field.consequence");
-    }
-    before.id = "before";
-    before.title = message(ctx, "ui.risks.before");
-    after.id = "after";
-    after.title = message(ctx, "ui.risks.after");
-
     json requirement_options = json::array();
     if (spec)
       for (const auto& e : (*spec)["entries"])
@@ -75,13 +90,6 @@ void WebApp::register_risk_pages() {
       json items = json::array();
       for (auto risk : (*list)["items"]) {
         if (risk["stage"] != stage) continue;
-        int l = risk["likelihood"], k = risk["consequence"];
-        if (l >= 1 && k >= 1 && static_cast<std::size_t>(l) <= n && static_cast<std::size_t>(k) <= n) {
-          before.counts[l - 1][k - 1]++;
-          int rl = risk["residual_likelihood"].is_number() ? risk["residual_likelihood"].get<int>() : l;
-          int rk = risk["residual_consequence"].is_number() ? risk["residual_consequence"].get<int>() : k;
-          after.counts[rl - 1][rk - 1]++;
-        }
         risk["treatment_label"] = enum_label(*this, ctx, "treatment", risk["treatment"].get<std::string>());
         risk["decision_label"] = risk["decision"].is_string()
                                      ? json(enum_label(*this, ctx, "risk_decision", risk["decision"].get<std::string>()))
@@ -141,18 +149,14 @@ void WebApp::register_risk_pages() {
     json owners = json::array();
     if (auto dir = accounts_.directory(ctx.who()))
       for (const auto& u : (*dir)["items"]) owners.push_back({{"value", u["id"]}, {"label", u["display_name"]}});
+    auto maps = heat_maps(ctx, m, (*list)["items"]);
     return page(ctx, "risks",
                 {{"nav", "cases"},
                  {"title", message(ctx, "ui.risks.title") + " – " + (*c)["registry_number"].get<std::string>()},
                  {"case", *c},
-                 {"heat_before", heat_map_svg(before)},
-                 {"heat_after", heat_map_svg(after)},
-                 {"consequence_legend", [&] {
-                    std::string legend;
-                    for (std::size_t i = 0; i < before.consequence.size(); ++i)
-                      legend += (i ? ", " : "") + std::to_string(i + 1) + " " + before.consequence[i];
-                    return legend;
-                  }()},
+                 {"heat_before", maps.before},
+                 {"heat_after", maps.after},
+                 {"consequence_legend", maps.legend},
                  {"stages", stages},
                  {"starters", starters},
                  {"assets", assets},

@@ -37,6 +37,11 @@ class WebApp {
   // Renders templates/NAME.html inside the layout.
   Response page(RequestContext& ctx, const std::string& name, nlohmann::json data, int status = 200) const;
   Response error_page(RequestContext& ctx, const domain::Error& error) const;
+  // The risk register's heat maps (before and after measures) as inline SVG, and the legend.
+  struct HeatMaps {
+    std::string before, after, legend;
+  };
+  HeatMaps heat_maps(const RequestContext& ctx, const nlohmann::json& matrix, const nlohmann::json& risks) const;
 
  private:
   void register_api_routes();

@@ -303,6 +303,10 @@ TEST(Pages, APersonRecordsRisksLinksMeasuresAndTheOwnerAcceptsTheResidualRisk) {
   json now = expect_json(api(procurer).get(case_path(id) + "/risks"), 200, "risks")["items"][0];
   EXPECT_EQ(now["requirement_ids"], json({req}));
   EXPECT_EQ(now["residual_level"]["acceptable"], true);
+  // The case page shows the heat maps too, with the count in the cell.
+  auto case_page = b.get("/cases/" + id);
+  EXPECT_NE(case_page.body.find("aria-labelledby=\"hm-after\""), std::string::npos);
+  EXPECT_NE(case_page.body.find(">1</text>"), std::string::npos);
 
   // The information owner of the asset accepts the residual risk on the page.
   Browser o;

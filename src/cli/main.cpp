@@ -10,6 +10,8 @@
 #include "app/catalogues.hpp"
 #include "app/content.hpp"
 #include "app/crypto.hpp"
+#include "domain/rule_evaluation.hpp"
+#include "io/catalogue_loader.hpp"
 #include "store/sql_store.hpp"
 #include "web/http_server.hpp"
 #include "web/web_app.hpp"
@@ -40,6 +42,41 @@ std::unique_ptr<kk::store::SqlStore> open_store(const std::string& url, std::siz
   int applied = store->migrate();
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
   return store;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs every example of a rule set and prints the outcome of each, so an organisation can
+// change its routine and see at once which cases now come out differently.
+int test_rules(const kk::app::Content& content, const std::string& file, const std::string& catalogue_file) {
+  const kk::domain::Catalogue* catalogue = &content.catalogue(content.default_catalogue);
+  kk::domain::Catalogue own;
+  if (!catalogue_file.empty()) {
+    auto loaded = kk::io::load_catalogue({read_text(catalogue_file), catalogue_file});
+    if (!loaded) return fail(content, loaded.error());
+    own = std::move(loaded).value();
+    catalogue = &own;
+  }
+  auto rules = kk::io::load_rule_set({read_text(file), file}, *catalogue, false);
+  if (!rules) return fail(content, rules.error());
+  int failed = 0;
+  for (std::size_t i = 0; i < rules->examples.size(); ++i) {
+    auto status = kk::domain::check_example(*rules, *catalogue, i);
+    if (status) {
+      std::cout << "ok   exempel " << i + 1 << "\n";
+    } else {
+      ++failed;
+      std::cout << "FEL  exempel " << i + 1 << ": " << content.messages.error_text(kk::domain::Language::sv, status.error())
+                << "\n";
+    }
+  }
+  std::cout << rules->examples.size() - failed << " exempel godkända, " << failed << " underkända\n";
+  return failed == 0 ? 0 : 1;
 }
 
 int serve(const Options& o, const kk::app::Content& content) {
@@ -113,11 +150,20 @@ int main(int argc, char** argv) {
   catalog_import->add_option("--org", o.org, "Organisation")->capture_default_str();
   catalog_import->add_option("--db", o.db, "Databas");
 
+  std::string catalogue_file;
+  auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
+  rules_cmd->require_subcommand(1);
+  auto* rules_test = rules_cmd->add_subcommand("test", "Kör en regeluppsättnings exempel och skriv ut utfallet per exempel");
+  rules_test->add_option("FILE", file, "Regeluppsättningen (YAML)")->required()->check(CLI::ExistingFile);
+  rules_test->add_option("--catalog", catalogue_file, "Katalog att pröva mot (YAML); annars den inbyggda")
+      ->check(CLI::ExistingFile);
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
     kk::app::Content content = kk::app::load_builtin_content();
     if (*serve_cmd) return serve(o, content);
+    if (*rules_test) return test_rules(content, file, catalogue_file);
     auto store = open_store(o.db, 2);
     if (*migrate_cmd) {
       std::cout << "Databasen är uppdaterad (" << store->engine() << ").\n";
@@ -134,11 +180,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*catalog_import) {
-      std::ifstream in(file, std::ios::binary);
-      std::stringstream text;
-      text << in.rdbuf();
       kk::app::CatalogueService catalogues(*store, content, registry);
-      auto imported = catalogues.import_cli(o.org, text.str(), file);
+      auto imported = catalogues.import_cli(o.org, read_text(file), file);
       if (!imported) return fail(content, imported.error());
       std::cout << ((*imported)["kind"] == "catalogue" ? "Katalogen " : "Regeluppsättningen ")
                 << (*imported)["id"].get<std::string>() << " version " << (*imported)["version"].get<int>()

@@ -120,25 +120,28 @@ Evaluation evaluate_rules(const CaseFacts& facts, const std::vector<const RuleSe
   return out;
 }
 
+Status check_example(const RuleSet& rule_set, const Catalogue& catalogue, std::size_t i) {
+  const auto& ex = rule_set.examples.at(i);
+  CaseFacts facts;
+  facts.values = ex.facts;
+  Evaluation ev = evaluate_rules(facts, {&rule_set}, catalogue);
+  std::string where = "examples[" + std::to_string(i + 1) + "]";
+  for (const auto& id : ex.includes)
+    if (!ev.find(id)) return Error::invalid("error.example_missing", where).with("value", id);
+  for (const auto& id : ex.excludes)
+    if (ev.find(id)) return Error::invalid("error.example_unexpected", where).with("value", id);
+  auto raised = [&](Severity s) {
+    return std::any_of(ev.findings.begin(), ev.findings.end(), [&](const Finding& f) { return f.severity == s; });
+  };
+  for (Severity s : ex.findings)
+    if (!raised(s)) return Error::invalid("error.example_finding_missing", where).with("value", std::string(to_string(s)));
+  for (Severity s : ex.no_findings)
+    if (raised(s)) return Error::invalid("error.example_finding_unexpected", where).with("value", std::string(to_string(s)));
+  return ok();
+}
+
 Status check_examples(const RuleSet& rule_set, const Catalogue& catalogue) {
-  for (std::size_t i = 0; i < rule_set.examples.size(); ++i) {
-    const auto& ex = rule_set.examples[i];
-    CaseFacts facts;
-    facts.values = ex.facts;
-    Evaluation ev = evaluate_rules(facts, {&rule_set}, catalogue);
-    std::string where = "examples[" + std::to_string(i + 1) + "]";
-    for (const auto& id : ex.includes)
-      if (!ev.find(id)) return Error::invalid("error.example_missing", where).with("value", id);
-    for (const auto& id : ex.excludes)
-      if (ev.find(id)) return Error::invalid("error.example_unexpected", where).with("value", id);
-    auto raised = [&](Severity s) {
-      return std::any_of(ev.findings.begin(), ev.findings.end(), [&](const Finding& f) { return f.severity == s; });
-    };
-    for (Severity s : ex.findings)
-      if (!raised(s)) return Error::invalid("error.example_finding_missing", where).with("value", std::string(to_string(s)));
-    for (Severity s : ex.no_findings)
-      if (raised(s)) return Error::invalid("error.example_finding_unexpected", where).with("value", std::string(to_string(s)));
-  }
+  for (std::size_t i = 0; i < rule_set.examples.size(); ++i) KK_TRY(check_example(rule_set, catalogue, i));
   return ok();
 }
 

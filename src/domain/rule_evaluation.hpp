@@ -53,7 +53,9 @@ bool condition_holds(const Condition& c, const CaseFacts& facts, std::map<std::s
 Evaluation evaluate_rules(const CaseFacts& facts, const std::vector<const RuleSet*>& rule_sets,
                           const Catalogue& catalogue);
 
-// Runs a rule set's own examples; the error names the example that failed and why.
+// Runs one of a rule set's examples (0-based); the error names the example and why it failed.
+Status check_example(const RuleSet& rule_set, const Catalogue& catalogue, std::size_t index);
+// Runs every example; the first failure is returned.
 Status check_examples(const RuleSet& rule_set, const Catalogue& catalogue);
 
 }  // namespace kk::domain

@@ -21,6 +21,7 @@ struct SourceText {
 domain::Result<domain::Catalogue> load_catalogue(const SourceText& header, const std::vector<SourceText>& parts = {});
 
 // A rule set, checked against the catalogue it selects from, its own examples included.
-domain::Result<domain::RuleSet> load_rule_set(const SourceText& source, const domain::Catalogue& catalogue);
+domain::Result<domain::RuleSet> load_rule_set(const SourceText& source, const domain::Catalogue& catalogue,
+                                              bool check_examples = true);
 
 }  // namespace kk::io

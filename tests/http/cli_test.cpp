@@ -53,3 +53,30 @@ TEST(Cli, BadDatabaseUrlIsAClearError) {
 }
 
 }  // namespace kkt
+
+#include <fstream>
+
+namespace kkt {
+
+TEST(Cli, RulesTestPassesOnTheShippedExamplesAndNamesAFailingOne) {
+  std::string shipped = std::string(KK_SOURCE_DIR) + "/catalog/rules/molntjanst-rutin.yaml";
+  auto ok = run_kravkedja({"rules", "test", shipped});
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_TRUE(contains_text(ok.out, "ok   exempel 1")) << ok.out;
+  EXPECT_TRUE(contains_text(ok.out, "0 underkända")) << ok.out;
+
+  // The same routine with the level 2 measures cut down: the example expecting them fails.
+  std::ifstream in(shipped);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto at = text.find("include: [KON-52, LEV-53]");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("include: [KON-52, LEV-53]").size(), "include: [KON-52]");
+  std::string changed = config().temp_dir + "/molntjanst-andrad.yaml";
+  std::ofstream(changed) << text;
+  auto bad = run_kravkedja({"rules", "test", changed});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_TRUE(contains_text(bad.out, "FEL  exempel 2")) << bad.out;
+  EXPECT_TRUE(contains_text(bad.out, "LEV-53")) << bad.out;
+}
+
+}  // namespace kkt

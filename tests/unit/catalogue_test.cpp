@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
 
 #include "app/content.hpp"
 #include "domain/rule_evaluation.hpp"
@@ -15,10 +16,18 @@ const kk::app::Content& content() {
 }
 const Catalogue& base() { return content().catalogue("kravkedja-bas"); }
 
+// The baseline rule set alone (the cloud routine has tests of its own).
 std::vector<const RuleSet*> rules() {
   std::vector<const RuleSet*> out;
-  for (const auto& s : content().rule_sets) out.push_back(&s);
+  for (const auto& s : content().rule_sets)
+    if (s.id == "baslinje") out.push_back(&s);
   return out;
+}
+
+const RuleSet& cloud_routine() {
+  for (const auto& s : content().rule_sets)
+    if (s.id == "molntjanst-rutin") return s;
+  throw std::runtime_error("the cloud routine is not shipped");
 }
 
 CaseFacts facts(int c, int i, int a, std::set<Flag> flags = {},
@@ -118,6 +127,40 @@ TEST(BaselineRules, SecurityProtectionSelectsNothingAndBlocks) {
   EXPECT_EQ(ev.findings.front().severity, Severity::block);
   ASSERT_FALSE(ev.activities.empty());
   EXPECT_EQ(ev.activities.front().key, "security_protection_assessment");
+}
+
+TEST(CloudRoutine, ShippedExamplesPass) {
+  const RuleSet& routine = cloud_routine();
+  EXPECT_GE(routine.examples.size(), 6u);
+  for (std::size_t i = 0; i < routine.examples.size(); ++i)
+    EXPECT_TRUE(check_example(routine, base(), i).ok()) << "example " << i + 1;
+}
+
+TEST(CloudRoutine, LevelsSelectCumulativeMeasuresForExternalOperation) {
+  const RuleSet& routine = cloud_routine();
+  auto at = [&](int level) { return evaluate_rules(facts(level, 1, 1), {&routine}, base()); };
+  EXPECT_TRUE(at(1).find("DAT-54") && at(1).find("DAT-54")->locked);
+  EXPECT_FALSE(at(1).find("KON-52"));
+  EXPECT_TRUE(at(2).find("KON-52") && at(2).find("LEV-53") && at(2).find("DAT-54"));
+  auto three = at(3);
+  ASSERT_FALSE(three.activities.empty());
+  bool analysis = false;
+  for (const auto& a : three.activities) analysis = analysis || (a.key == "cloud_move_analysis" && a.blocks_gate == Gate::procure_decision);
+  EXPECT_TRUE(analysis);
+  bool blocks = false;
+  for (const auto& f : at(4).findings) blocks = blocks || (f.severity == Severity::block && f.reason.rule_id == "niva-4-ej-tillatet");
+  EXPECT_TRUE(blocks);
+}
+
+TEST(CloudRoutine, OwnOperationOnOwnPremisesIsOutsideTheRoutine) {
+  CaseFactInput in;
+  Classification levels;
+  levels[Aspect::confidentiality] = 3;
+  in.classification = classify_case({{"a", "A", levels}});
+  in.delivery_model = DeliveryModel::on_premises;
+  auto ev = evaluate_rules(make_case_facts(in), {&cloud_routine()}, base());
+  EXPECT_TRUE(ev.entries.empty());
+  EXPECT_TRUE(ev.findings.empty());
 }
 
 TEST(BaselineRules, ThirdCountryHostingWarns) {

@@ -149,7 +149,7 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
   auto states = tx.activities(actor.org_id(), c.id);
   json activities = json::array();
   for (const auto& def : p.activities) {
-    ActivityState s{def.key};
+    auto s = ActivityState::of(def.key);
     for (const auto& st : states)
       if (st.key == def.key) s = st;
     json a = activity_state_json(s);
@@ -166,7 +166,7 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
   Evaluation ev = rules_for(tx, c);
   json required = json::array();
   for (const auto& ra : ev.activities) {
-    ActivityState s{ra.key};
+    auto s = ActivityState::of(ra.key);
     for (const auto& st : states)
       if (st.key == ra.key) s = st;
     json a = activity_state_json(s);
@@ -456,7 +456,7 @@ Result<json> CaseService::record_activity(const Actor& actor, const std::string&
   KK_TRY(input::require(body, "status"));
   std::int64_t version = 0;
   KK_TRY(input::version(body, version));
-  ActivityState next{key};
+  auto next = ActivityState::of(key);
   KK_TRY(input::enumeration(body, "status", next.status));
   KK_TRY(input::text(body, "comment", next.comment, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
@@ -475,7 +475,7 @@ Result<json> CaseService::record_activity(const Actor& actor, const std::string&
     } else {
       KK_TRY(check_activity_update(content_.process, c->status, key, next.status, next.comment));
     }
-    ActivityState current{key};
+    auto current = ActivityState::of(key);
     for (const auto& a : tx.activities(actor.org_id(), id))
       if (a.key == key) current = a;
     auto current_json = [&] {

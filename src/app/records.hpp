@@ -141,6 +141,11 @@ struct Decision {
 };
 
 struct ActivityState {
+  static ActivityState of(std::string key) {
+    ActivityState s;
+    s.key = std::move(key);
+    return s;
+  }
   std::string key;
   domain::ActivityStatus status = domain::ActivityStatus::open;
   std::string comment;

@@ -153,7 +153,7 @@ std::vector<ContentSource> SqlTransaction::content_sources(const std::string& or
            "SELECT kind, content_id, version, name, imported_by, imported_at FROM content_sources WHERE org_id = ? "
            "ORDER BY kind, content_id, version",
            {org_id}))
-    out.push_back({r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), {}, r.opt_text(4), r.text(5)});
+    out.push_back({r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), {}, r.opt_text(4), r.text(5), {}});
   return out;
 }
 
@@ -166,7 +166,7 @@ std::optional<ContentSource> SqlTransaction::content_source(const std::string& o
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return ContentSource{r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), r.text(4), r.opt_text(5),
-                       r.text(6)};
+                       r.text(6), {}};
 }
 
 void SqlTransaction::insert_content_source(const std::string& org_id, const ContentSource& s) {

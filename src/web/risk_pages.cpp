@@ -74,7 +74,6 @@ void WebApp::register_risk_pages() {
     auto spec = specifications_.get(ctx.who(), id);
     bool can_edit = app::allowed(ctx.who(), app::Permission::edit_risks) && (*c)["status"] == "open";
 
-    std::size_t n = m["likelihood"].size();
     json requirement_options = json::array();
     if (spec)
       for (const auto& e : (*spec)["entries"])

@@ -91,7 +91,8 @@ Result<json> WebApp::body_json(const RequestContext& ctx) const {
     // Say where: nlohmann's exception carries the byte offset.
     std::string detail;
     try {
-      (void)json::parse(ctx.req.body);
+      json ignored = json::parse(ctx.req.body);
+      (void)ignored;
     } catch (const json::parse_error& e) {
       detail = (ctx.lang == Language::en ? "error at byte " : "fel vid tecken ") + std::to_string(e.byte);
     }

@@ -150,7 +150,9 @@ TEST(Specification, AStruckRequirementStaysStruckAndNewFactsAreProposed) {
                                           {{"version", after["version"]}, {"apply", {take}}, {"decline", rest}}),
                               200, "resolve proposal");
   EXPECT_EQ(entry_by_id(resolved, take)["status"], "active");
-  if (!rest.empty()) EXPECT_EQ(entry_by_id(resolved, str(rest[0]))["status"], "declined");
+  if (!rest.empty()) {
+    EXPECT_EQ(entry_by_id(resolved, str(rest[0]))["status"], "declined");
+  }
   EXPECT_TRUE(resolved["proposal"]["add"].empty());
   EXPECT_EQ(entry_by_id(resolved, struck_id)["status"], "struck");
 

@@ -30,6 +30,13 @@ json decision_json(const Decision& d) {
           {"decided_at", d.decided_at}};
 }
 
+// What was recorded for an activity, or a fresh open one when nothing was.
+ActivityState state_of(const std::vector<ActivityState>& states, const std::string& key) {
+  for (const auto& st : states)
+    if (st.key == key) return st;
+  return ActivityState::of(key);
+}
+
 // What was recorded for an activity: status, comment, who and when, and the version to send back.
 json activity_state_json(const ActivityState& s) {
   return {{"key", s.key},
@@ -149,10 +156,7 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
   auto states = tx.activities(actor.org_id(), c.id);
   json activities = json::array();
   for (const auto& def : p.activities) {
-    auto s = ActivityState::of(def.key);
-    for (const auto& st : states)
-      if (st.key == def.key) s = st;
-    json a = activity_state_json(s);
+    json a = activity_state_json(state_of(states, def.key));
     a.update({{"phase", to_string(def.phase)},
               {"gate", to_string(def.gate)},
               {"name", def.name.in(lang)},
@@ -166,10 +170,7 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
   Evaluation ev = rules_for(tx, c);
   json required = json::array();
   for (const auto& ra : ev.activities) {
-    auto s = ActivityState::of(ra.key);
-    for (const auto& st : states)
-      if (st.key == ra.key) s = st;
-    json a = activity_state_json(s);
+    json a = activity_state_json(state_of(states, ra.key));
     a.update({{"name", ra.name.in(lang)},
               {"blocks_gate", ra.blocks_gate ? json(to_string(*ra.blocks_gate)) : json()}});
     required.push_back(std::move(a));
@@ -475,9 +476,7 @@ Result<json> CaseService::record_activity(const Actor& actor, const std::string&
     } else {
       KK_TRY(check_activity_update(content_.process, c->status, key, next.status, next.comment));
     }
-    auto current = ActivityState::of(key);
-    for (const auto& a : tx.activities(actor.org_id(), id))
-      if (a.key == key) current = a;
+    ActivityState current = state_of(tx.activities(actor.org_id(), id), key);
     auto current_json = [&] {
       return json{{"key", key}, {"status", to_string(current.status)}, {"comment", current.comment},
                   {"version", current.version}};

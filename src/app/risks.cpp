@@ -5,6 +5,7 @@
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
+#include "io/risk_colours.hpp"
 #include "app/specification.hpp"
 #include "app/clock.hpp"
 
@@ -432,7 +433,6 @@ Result<io::SpecDocument> RiskService::report(const Actor& actor, const std::stri
       if (m["levels"][i]["key"] == m["matrix"][l][k]) return i;
     return std::size_t{0};
   };
-  static const char* fills[] = {"E3F1E6", "FDF1C7", "FBD9B8", "F6C1C1", "EEB0C8"};
   auto heat_table = [&](const std::vector<std::vector<int>>& counts) {
     io::DocTable table;
     std::vector<std::string> header{t("field.likelihood") + " \\ " + t("field.consequence")};
@@ -450,8 +450,7 @@ Result<io::SpecDocument> RiskService::report(const Actor& actor, const std::stri
       for (std::size_t k = 0; k < n; ++k) {
         std::size_t level = level_index(l, k);
         cells.push_back(std::to_string(counts[l][k]) + " (" + m["levels"][level]["name"].get<std::string>() + ")");
-        std::size_t levels = m["levels"].size();
-        cell_fills.push_back(fills[std::min<std::size_t>(levels <= 1 ? 0 : level * 4 / (levels - 1), 4)]);
+        cell_fills.push_back(std::string(io::risk_level_fill(level, m["levels"].size())));
       }
       table.cells.push_back(cells);
       table.fills.push_back(cell_fills);

@@ -194,7 +194,10 @@ bool SpecificationService::owns_rules(const Actor& actor, const Situation& now) 
 }
 
 json SpecificationService::build(Transaction& tx, const Actor& actor, const Case& c) {
-  Situation now = situation(tx, c);
+  return build(tx, actor, c, situation(tx, c));
+}
+
+json SpecificationService::build(Transaction& tx, const Actor& actor, const Case& c, const Situation& now) {
   const Evaluation& ev = now.evaluation;
   const Catalogue& cat = now.catalogue();
   auto stored = tx.specification(actor.org_id(), c.id);
@@ -333,9 +336,9 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
     if (!c) return Error::not_found();
     // The document speaks the catalogue's language, whatever the reader's interface language.
     Actor in_catalogue_language = actor;
-    in_catalogue_language.lang =
-        parse_enum<Language>(situation(tx, *c).catalogue().language).value_or(Language::sv);
-    json spec = build(tx, in_catalogue_language, *c);
+    Situation now = situation(tx, *c);
+    in_catalogue_language.lang = parse_enum<Language>(now.catalogue().language).value_or(Language::sv);
+    json spec = build(tx, in_catalogue_language, *c, now);
     auto org = tx.organisation(actor.org_id());
     const auto& m = content_.messages;
     Language lang = in_catalogue_language.lang;

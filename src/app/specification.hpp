@@ -51,6 +51,7 @@ class SpecificationService : public ServiceBase {
   };
   Situation situation(Transaction& tx, const Case& c);
   json build(Transaction& tx, const Actor& actor, const Case& c);
+  json build(Transaction& tx, const Actor& actor, const Case& c, const Situation& now);
   json entry_json(const Actor& actor, const domain::SpecEntry& e, const Situation& now) const;
   // The stored specification, storing the computed one first when there is none.
   std::int64_t ensure_stored(Transaction& tx, const Actor& actor, const Case& c, const Situation& now);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "io/risk_colours.hpp"
+
 namespace kk::web {
 
 namespace {
@@ -19,12 +21,6 @@ std::string escape(const std::string& s) {
   return out;
 }
 
-// Light fills with dark text keep contrast; the level name is also written in every cell.
-const char* fill(std::size_t level, std::size_t levels) {
-  static const char* fills[] = {"#e3f1e6", "#fdf1c7", "#fbd9b8", "#f6c1c1", "#eeb0c8"};
-  std::size_t i = levels <= 1 ? 0 : level * 4 / (levels - 1);
-  return fills[std::min<std::size_t>(i, 4)];
-}
 }  // namespace
 
 std::string heat_map_svg(const HeatMapInput& in) {
@@ -49,7 +45,7 @@ std::string heat_map_svg(const HeatMapInput& in) {
       std::size_t level = in.levels[l][c];
       int count = in.counts[l][c];
       svg += fmt::format(R"svg(<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#4a5360"/>)svg", x, y, cell, cell,
-                         fill(level, in.level_names.size()));
+                         "#" + std::string(io::risk_level_fill(level, in.level_names.size())));
       svg += fmt::format(R"svg(<text x="{}" y="{}" font-size="22" font-weight="bold" text-anchor="middle">{}</text>)svg",
                          x + cell / 2, y + cell / 2 + 2, count);
       svg += fmt::format(R"svg(<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>)svg", x + cell / 2,

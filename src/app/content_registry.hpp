@@ -51,22 +51,25 @@ class ContentRegistry {
   int newest_version(Transaction& tx, const std::string& org_id, const std::string& kind, const std::string& id);
 
  private:
-  std::shared_ptr<const domain::Catalogue> catalogue(Transaction& tx, const std::string& org_id, const std::string& id,
-                                                     std::optional<int> version);
-  std::shared_ptr<const domain::RuleSet> rule_set(Transaction& tx, const std::string& org_id, const std::string& id,
-                                                  std::optional<int> version, const domain::Catalogue& against,
-                                                  std::string& problem);
-  std::vector<std::string> rule_set_ids(Transaction& tx, const std::string& org_id);
+  using Sources = std::vector<ContentSource>;  // the organisation's own and shared, without yaml
+  Sources all_sources(Transaction& tx, const std::string& org_id);
+  int newest_version(const Sources& sources, const std::string& kind, const std::string& id) const;
+  // The listed source of that version (owner set when shared), without its yaml.
+  const ContentSource* listed(const Sources& sources, const std::string& kind, const std::string& id,
+                              int version) const;
+  std::string yaml_of(Transaction& tx, const std::string& org_id, const ContentSource& src);
+  std::shared_ptr<const domain::Catalogue> catalogue(Transaction& tx, const std::string& org_id, const Sources& sources,
+                                                     const std::string& id, std::optional<int> version);
+  std::shared_ptr<const domain::RuleSet> rule_set(Transaction& tx, const std::string& org_id, const Sources& sources,
+                                                  const std::string& id, std::optional<int> version,
+                                                  const domain::Catalogue& against, std::string& problem);
+  std::vector<std::string> rule_set_ids(const Sources& sources) const;
   // One catalogue of several (cached); `problems` gets requirement ids found twice.
   std::shared_ptr<const domain::Catalogue> combined(const std::string& org_id,
                                                     const std::vector<std::shared_ptr<const domain::Catalogue>>& parts,
                                                     std::vector<std::string>& problems);
-  void add_rule_sets(Transaction& tx, const std::string& org_id, Selection& s,
+  void add_rule_sets(Transaction& tx, const std::string& org_id, const Sources& sources, Selection& s,
                      const nlohmann::json* pinned_versions);
-  // The organisation's own source of that version, or one another organisation shared with it.
-  std::optional<ContentSource> find_source(Transaction& tx, const std::string& org_id, const std::string& kind,
-                                           const std::string& id, int version);
-  std::vector<ContentSource> all_sources(Transaction& tx, const std::string& org_id);
 
   const Content& builtin_;
   std::mutex mutex_;

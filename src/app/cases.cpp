@@ -1,5 +1,7 @@
 #include "app/cases.hpp"
 
+#include "app/case_records.hpp"
+
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
@@ -74,7 +76,7 @@ Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
   // Gates follow the newest rules and the current facts, whatever versions a stored
   // specification keeps for its entries, and what the risk register says.
   auto selection = registry_.active(tx, c.org_id, c.catalogue_ids);
-  Evaluation ev = evaluate_rules(SpecificationService::facts_of(c, tx.case_assets(c.org_id, c.id)), selection.rules(),
+  Evaluation ev = evaluate_rules(read_case_facts(tx, content_, c), selection.rules(),
                                  *selection.catalogue);
   for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
   return ev;
@@ -82,17 +84,26 @@ Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
 
 std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evaluation& ev, Gate gate,
                                                 const std::map<std::string, ActivityStatus>& statuses) const {
+  auto done = [&](const std::string& key) {
+    auto it = statuses.find(key);
+    return it != statuses.end() && it->second == ActivityStatus::done;
+  };
   std::vector<std::string> out;
+  // A blocking finding stands until every activity its rule requires is done.
   for (const auto& f : ev.findings) {
     if (f.severity != Severity::block || f.blocks_gate != gate) continue;
-    bool settled = false;
+    bool has_activity = false, settled = true;
     for (const auto& a : ev.activities)
       if (a.reason.rule_id == f.reason.rule_id && a.reason.rule_set == f.reason.rule_set) {
-        auto it = statuses.find(a.key);
-        settled = it != statuses.end() && it->second == ActivityStatus::done;
+        has_activity = true;
+        settled = settled && done(a.key);
       }
-    if (!settled) out.push_back(f.text.in(actor.lang));
+    if (!(has_activity && settled)) out.push_back(f.text.in(actor.lang));
   }
+  // A required activity that blocks the gate stops it until it is done.
+  for (const auto& a : ev.activities)
+    if (a.blocks_gate == gate && !done(a.key))
+      out.push_back(content_.messages.text(actor.lang, "error.activity_missing", {{"activity", a.name.in(actor.lang)}}));
   return out;
 }
 
@@ -108,14 +119,10 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
 
   // Assets and the case classification with provenance.
   auto assets = tx.case_assets(actor.org_id(), c.id);
-  std::vector<ClassifiedAsset> classified;
   json asset_list = json::array();
-  for (const auto& a : assets) {
-    classified.push_back({a.id, a.name, a.classification});
-    asset_list.push_back(asset_json(a, names));
-  }
+  for (const auto& a : assets) asset_list.push_back(asset_json(a, names));
   j["assets"] = asset_list;
-  auto cc = classify_case(classified);
+  auto cc = classify_case(classification_sources(tx, c));
   json classification = json::object();
   for (Aspect a : all_aspects) {
     const auto& m = cc[a];
@@ -466,10 +473,17 @@ Result<json> CaseService::record_activity(const Actor& actor, const std::string&
     KK_TRY(authorize(actor, Permission::record_activities));
     // Process activities follow the process's rules; activities a rule set requires can be
     // done or reopened, not set aside.
-    bool required_by_rules = false;
-    if (!content_.process.find_activity(key))
-      for (const auto& ra : rules_for(tx, *c).activities) required_by_rules = required_by_rules || ra.key == key;
+    std::optional<RequiredActivity> required_by_rules;
+    if (!content_.process.find_activity(key)) {
+      auto ev = rules_for(tx, *c);
+      if (const auto* ra = ev.find_activity(key)) required_by_rules = *ra;
+    }
     if (required_by_rules) {
+      // The routine names who carries the step out (e.g. the security officer in an SUA track).
+      const auto& owner = required_by_rules->owner;
+      if (owner && !actor.system && !actor.user.has(*owner))
+        return Error{ErrorKind::forbidden, "error.activity_owner", "status", {}}.with(
+            "role", content_.messages.text(actor.lang, "enum.role." + std::string(to_string(*owner))));
       if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
       if (next.status == ActivityStatus::not_applicable)
         return Error::unprocessable("error.required_activity_not_applicable", "status");

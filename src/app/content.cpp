@@ -1,5 +1,7 @@
 #include "app/content.hpp"
 
+#include <algorithm>
+
 #include <stdexcept>
 
 #include "io/catalogue_loader.hpp"
@@ -59,6 +61,12 @@ std::string file(const std::string& path) {
 }
 }  // namespace
 
+const domain::CaseForm* Content::form(const std::string& id) const {
+  for (const auto& f : forms)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
 Content load_builtin_content() {
   Content c;
   for (const auto& path : io::embedded_files_under("catalog/classification/")) {
@@ -90,6 +98,8 @@ Content load_builtin_content() {
     c.rule_sets.push_back(take(io::load_rule_set({file(path), path}, c.catalogues.at(c.default_catalogue))));
     c.rule_set_paths[c.rule_sets.back().id] = path;
   }
+  for (const auto& path : io::embedded_files_under("catalog/forms/")) c.forms.push_back(take(io::load_case_form({file(path), path})));
+  std::sort(c.forms.begin(), c.forms.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   for (const auto& path : io::embedded_files_under("catalog/risk/matris")) {
     auto matrix = take(io::load_risk_matrix(file(path), path));
     c.risk_matrices[matrix.id] = std::move(matrix);

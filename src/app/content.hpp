@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "domain/case_form.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/classification_model.hpp"
 #include "domain/guided_questions.hpp"
@@ -24,6 +25,9 @@ struct Content {
   std::string default_catalogue = "kravkedja-bas";
   std::vector<domain::RuleSet> rule_sets;              // the built-in rule sets, all applied
   std::map<std::string, std::string> rule_set_paths;   // rule set id -> its embedded file
+
+  std::vector<domain::CaseForm> forms;  // the guided forms over a case (catalog/forms/), by id
+  const domain::CaseForm* form(const std::string& id) const;
 
   std::map<std::string, domain::RiskMatrix> risk_matrices;  // by id
   std::string default_risk_matrix = "matris-4x4";

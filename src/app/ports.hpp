@@ -141,6 +141,15 @@ class Transaction {
   virtual bool save_risk_assessment(const std::string& org_id, const std::string& case_id, const RiskAssessment& a,
                                     std::int64_t expected_version) = 0;
 
+  // what is recorded on a case besides its process (forms, registers, confirmations)
+  virtual std::vector<CaseRecord> case_records(const std::string& org_id, const std::string& case_id,
+                                               const std::string& kind) = 0;
+  // Inserts when expected_version is 0, else updates that version; false when stale or taken.
+  virtual bool save_case_record(const std::string& org_id, const std::string& case_id, const CaseRecord& r,
+                                std::int64_t expected_version) = 0;
+  virtual bool delete_case_record(const std::string& org_id, const std::string& case_id, const std::string& kind,
+                                  const std::string& key, std::int64_t expected_version) = 0;
+
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;

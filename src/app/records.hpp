@@ -119,6 +119,18 @@ struct Risk {
 };
 
 // Who took part in one stage's risk assessment.
+// One item recorded on a case (a form's answers, a governing document, a framework party,
+// a supplier's confirmation): its kind, its key within the kind, and a JSON body.
+struct CaseRecord {
+  std::string kind;
+  std::string key;
+  std::string body;  // JSON
+  std::int64_t version = 0;  // 0: not stored yet
+  std::optional<std::string> updated_by;
+  std::string updated_by_name;
+  std::string updated_at;
+};
+
 struct RiskAssessment {
   domain::RiskStage stage = domain::RiskStage::initial;
   std::vector<std::string> participants;  // user ids

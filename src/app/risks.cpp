@@ -1,5 +1,7 @@
 #include "app/risks.hpp"
 
+#include "app/case_records.hpp"
+
 #include <algorithm>
 
 #include "app/clock.hpp"
@@ -48,9 +50,7 @@ const RiskMatrix& RiskService::matrix_of(Transaction& tx, const std::string& org
 }
 
 std::string RiskService::facts_signature(Transaction& tx, const Case& c) {
-  std::vector<ClassifiedAsset> classified;
-  for (const auto& a : tx.case_assets(c.org_id, c.id)) classified.push_back({a.id, a.name, a.classification});
-  auto cc = classify_case(classified);
+  auto cc = classify_case(classification_sources(tx, c));
   std::string s;
   for (Aspect a : all_aspects) s += cc[a].level ? std::to_string(*cc[a].level) : "-";
   s += "|" + std::string(to_string(c.delivery_model)) + "|" + std::string(to_string(c.hosting_location)) + "|" +
@@ -141,7 +141,7 @@ Status RiskService::apply(Transaction& tx, const Actor& actor, const Case& c, co
   }
   if (body.contains("requirement_ids")) {
     r.requirement_ids = KK_TRY(text_array(body, "requirement_ids"));
-    auto in_spec = SpecificationService::active_requirement_ids(tx, registry_, c);
+    auto in_spec = SpecificationService::active_requirement_ids(tx, content_, registry_, c);
     for (const auto& id : r.requirement_ids)
       if (!in_spec.count(id))
         return Error::unprocessable("error.requirement_not_in_specification", "requirement_ids").with("value", id);

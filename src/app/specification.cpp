@@ -1,5 +1,6 @@
 #include "app/specification.hpp"
 
+#include "app/case_records.hpp"
 #include "app/clock.hpp"
 #include "app/input.hpp"
 #include "app/risk_findings.hpp"
@@ -33,29 +34,8 @@ json enum_list_json(const std::vector<E>& v) {
 }
 }  // namespace
 
-CaseFacts SpecificationService::facts_of(const Case& c, const std::vector<Asset>& assets) {
-  CaseFactInput in;
-  std::vector<ClassifiedAsset> classified;
-  for (const auto& a : assets) {
-    classified.push_back({a.id, a.name, a.classification});
-    in.flags.insert(a.flags.begin(), a.flags.end());
-  }
-  in.classification = classify_case(classified);
-  in.kind = c.kind;
-  in.object_type = c.object_type;
-  in.delivery_model = c.delivery_model;
-  in.law = c.law;
-  in.procedure = c.procedure;
-  in.operator_party = c.operator_party;
-  in.support = c.support;
-  in.hosting_location = c.hosting_location;
-  in.supplier_remote_access = c.supplier_remote_access;
-  in.supplier_data_copies = c.supplier_data_copies;
-  return make_case_facts(in);
-}
-
-std::set<std::string> SpecificationService::active_requirement_ids(Transaction& tx, ContentRegistry& registry,
-                                                                   const Case& c) {
+std::set<std::string> SpecificationService::active_requirement_ids(Transaction& tx, const Content& content,
+                                                                   ContentRegistry& registry, const Case& c) {
   std::set<std::string> ids;
   if (tx.specification(c.org_id, c.id)) {
     for (const auto& e : tx.specification_entries(c.org_id, c.id))
@@ -63,7 +43,7 @@ std::set<std::string> SpecificationService::active_requirement_ids(Transaction& 
     return ids;
   }
   auto selection = registry.active(tx, c.org_id, c.catalogue_ids);
-  for (const auto& e : evaluate_rules(facts_of(c, tx.case_assets(c.org_id, c.id)), selection.rules(), *selection.catalogue).entries)
+  for (const auto& e : evaluate_rules(read_case_facts(tx, content, c), selection.rules(), *selection.catalogue).entries)
     ids.insert(e.requirement_id);
   return ids;
 }
@@ -73,7 +53,7 @@ SpecificationService::Situation SpecificationService::situation(Transaction& tx,
   auto selection = stored ? registry_.pinned(tx, c.org_id, json::parse(stored->catalogues_json, nullptr, false),
                                              json::parse(stored->rule_sets_json, nullptr, false))
                           : registry_.active(tx, c.org_id, c.catalogue_ids);
-  auto facts = facts_of(c, tx.case_assets(c.org_id, c.id));
+  auto facts = read_case_facts(tx, content_, c);
   Evaluation ev = evaluate_rules(facts, selection.rules(), *selection.catalogue);
   for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
   std::stable_sort(ev.findings.begin(), ev.findings.end(), [](const Finding& a, const Finding& b) {

@@ -36,10 +36,8 @@ class SpecificationService : public ServiceBase {
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
 
   // The requirements now in the case's specification (stored active entries, or computed).
-  static std::set<std::string> active_requirement_ids(Transaction& tx, ContentRegistry& registry, const Case& c);
-
-  // The facts rules read, from the case and its linked assets.
-  static domain::CaseFacts facts_of(const Case& c, const std::vector<Asset>& assets);
+  static std::set<std::string> active_requirement_ids(Transaction& tx, const Content& content,
+                                                      ContentRegistry& registry, const Case& c);
 
  private:
   // The catalogue and rule sets in force for the case (the stored specification's versions,

@@ -67,11 +67,13 @@ int test_rules(const kk::app::Content& content, const std::string& file, const s
   int failed = 0;
   for (std::size_t i = 0; i < rules->examples.size(); ++i) {
     auto status = kk::domain::check_example(*rules, *catalogue, i);
+    const std::string& name = rules->examples[i].name;
+    std::string label = "exempel " + std::to_string(i + 1) + (name.empty() ? "" : " (" + name + ")");
     if (status) {
-      std::cout << "ok   exempel " << i + 1 << "\n";
+      std::cout << "ok   " << label << "\n";
     } else {
       ++failed;
-      std::cout << "FEL  exempel " << i + 1 << ": " << content.messages.error_text(kk::domain::Language::sv, status.error())
+      std::cout << "FEL  " << label << ": " << content.messages.error_text(kk::domain::Language::sv, status.error())
                 << "\n";
     }
   }

@@ -1,17 +1,35 @@
 #include "domain/case_facts.hpp"
 
-#include <set>
+#include <map>
 
 namespace kk::domain {
 
 namespace {
-const std::set<std::string>& fact_names() {
-  static const std::set<std::string> names = {
-      "confidentiality", "integrity", "availability", "traceability", "max_level",
-      "personal_data", "sensitive_personal_data", "secrecy", "security_protection", "critical_service",
-      "kind", "object_type", "delivery_model", "law", "procedure", "operator", "support", "hosting_location",
-      "supplier_remote_access", "supplier_data_copies", "framework_agreement", "cloud", "external_party"};
-  return names;
+const std::map<std::string, FactKind>& fact_kinds() {
+  using K = FactKind;
+  static const std::map<std::string, FactKind> kinds = {
+      // The case classification.
+      {"confidentiality", K::number}, {"integrity", K::number}, {"availability", K::number},
+      {"traceability", K::number}, {"max_level", K::number}, {"classification_complete", K::boolean},
+      // The flags of its assets.
+      {"personal_data", K::boolean}, {"sensitive_personal_data", K::boolean}, {"secrecy", K::boolean},
+      {"security_protection", K::boolean}, {"critical_service", K::boolean},
+      // The case's own facts and the organisation's kind.
+      {"kind", K::text}, {"object_type", K::text}, {"delivery_model", K::text}, {"law", K::text},
+      {"procedure", K::text}, {"operator", K::text}, {"support", K::text}, {"hosting_location", K::text},
+      {"supplier_remote_access", K::boolean}, {"supplier_data_copies", K::boolean}, {"org_kind", K::text},
+      // Derived.
+      {"framework_agreement", K::boolean}, {"cloud", K::boolean}, {"external_party", K::boolean},
+      // Recorded by the case's guided forms (catalog/forms/).
+      {"dpia_criteria", K::number}, {"dpia_high_residual_risk", K::boolean},
+      {"supplier_outside_eu_eea", K::boolean}, {"supplier_us_link", K::boolean},
+      {"framework_terms_sufficient", K::boolean}, {"framework_allows_additions", K::boolean},
+      {"standard_contract", K::boolean}, {"security_consultation_required", K::boolean},
+      {"outsourcing_outcome", K::text},
+      // Counted from the case's registers.
+      {"external_requirement_excludes", K::boolean}, {"governing_documents", K::number},
+      {"framework_parties", K::number}};
+  return kinds;
 }
 
 FactValue level(const std::optional<int>& v) {
@@ -27,7 +45,12 @@ std::string fact_text(const FactValue& v) {
   return "";
 }
 
-bool CaseFacts::known(const std::string& name) { return fact_names().count(name) > 0; }
+bool CaseFacts::known(const std::string& name) { return fact_kinds().count(name) > 0; }
+
+FactKind CaseFacts::kind_of(const std::string& name) {
+  auto it = fact_kinds().find(name);
+  return it == fact_kinds().end() ? FactKind::text : it->second;
+}
 
 const FactValue& CaseFacts::get(const std::string& name) const {
   static const FactValue unknown;
@@ -56,6 +79,10 @@ CaseFacts make_case_facts(const CaseFactInput& in) {
                       in.delivery_model == DeliveryModel::cloud_saas ||
                       in.hosting_location != HostingLocation::own_premises;
   f.values["external_party"] = in.operator_party == Party::external || in.support == Party::external;
+  f.values["org_kind"] = in.org_kind ? FactValue(std::string(to_string(*in.org_kind))) : FactValue();
+  f.values["classification_complete"] = in.classification_complete;
+  for (const auto& [name, value] : in.recorded)
+    if (CaseFacts::known(name)) f.values[name] = value;
   return f;
 }
 

@@ -18,10 +18,14 @@ using FactValue = std::variant<std::monostate, long long, bool, std::string>;
 
 std::string fact_text(const FactValue& v);  // for reasons shown to people: "3", "true", "cloud_saas", ""
 
+// What kind of value a fact holds: a level or count, a yes/no, or a text (enumeration).
+enum class FactKind { number, boolean, text };
+
 struct CaseFacts {
   std::map<std::string, FactValue> values;
   const FactValue& get(const std::string& name) const;
   static bool known(const std::string& name);  // a fact rules may refer to
+  static FactKind kind_of(const std::string& name);  // for a known fact
 };
 
 struct CaseFactInput {
@@ -37,6 +41,11 @@ struct CaseFactInput {
   HostingLocation hosting_location = HostingLocation::own_premises;
   bool supplier_remote_access = false;
   bool supplier_data_copies = false;
+  std::optional<OrgKind> org_kind;
+  bool classification_complete = false;  // every linked asset classified with the complete method
+  // Facts recorded on the case by its guided forms, governing documents and framework parties
+  // (app/ reads them); an absent one is unknown.
+  std::map<std::string, FactValue> recorded;
 };
 
 CaseFacts make_case_facts(const CaseFactInput& in);

@@ -11,6 +11,21 @@ const GeneratedEntry* Evaluation::find(const std::string& requirement_id) const 
   return nullptr;
 }
 
+const RequiredActivity* Evaluation::find_activity(const std::string& key) const {
+  for (const auto& a : activities)
+    if (a.key == key) return &a;
+  return nullptr;
+}
+
+std::set<Gate> Evaluation::blocked_gates() const {
+  std::set<Gate> out;
+  for (const auto& f : findings)
+    if (f.severity == Severity::block && f.blocks_gate) out.insert(*f.blocks_gate);
+  for (const auto& a : activities)
+    if (a.blocks_gate) out.insert(*a.blocks_gate);
+  return out;
+}
+
 bool condition_holds(const Condition& c, const CaseFacts& facts, std::map<std::string, FactValue>& used) {
   switch (c.kind) {
     case Condition::Kind::always:
@@ -93,8 +108,8 @@ Evaluation evaluate_rules(const CaseFacts& facts, const std::vector<const RuleSe
   for (const auto& f : fired) {
     if (f.rule->finding)
       out.findings.push_back({f.rule->finding->severity, f.rule->finding->text, f.rule->finding->blocks_gate, f.reason});
-    if (f.rule->activity)
-      out.activities.push_back({f.rule->activity->key, f.rule->activity->name, f.rule->activity->blocks_gate, f.reason});
+    for (const auto& a : f.rule->activities)
+      if (!out.find_activity(a.key)) out.activities.push_back({a.key, a.name, a.blocks_gate, a.owner, f.reason});
     if (out.suppressed) continue;
     for (const auto& id : f.rule->include)
       if (const Requirement* req = catalogue.find(id)) add_entry(out, *req, *f.rule, f.reason);
@@ -125,9 +140,20 @@ Status check_example(const RuleSet& rule_set, const Catalogue& catalogue, std::s
   CaseFacts facts;
   facts.values = ex.facts;
   Evaluation ev = evaluate_rules(facts, {&rule_set}, catalogue);
-  std::string where = "examples[" + std::to_string(i + 1) + "]";
+  std::string where = "examples[" + std::to_string(i + 1) + "]" + (ex.name.empty() ? "" : " \"" + ex.name + "\"");
   for (const auto& id : ex.includes)
     if (!ev.find(id)) return Error::invalid("error.example_missing", where).with("value", id);
+  for (const auto& id : ex.locked)
+    if (!ev.find(id) || !ev.find(id)->locked) return Error::invalid("error.example_not_locked", where).with("value", id);
+  for (const auto& key : ex.activities)
+    if (!ev.find_activity(key)) return Error::invalid("error.example_activity_missing", where).with("value", key);
+  for (const auto& key : ex.no_activities)
+    if (ev.find_activity(key)) return Error::invalid("error.example_activity_unexpected", where).with("value", key);
+  auto blocked = ev.blocked_gates();
+  for (Gate g : ex.blocks)
+    if (!blocked.count(g)) return Error::invalid("error.example_gate_open", where).with("value", std::string(to_string(g)));
+  for (Gate g : ex.no_blocks)
+    if (blocked.count(g)) return Error::invalid("error.example_gate_blocked", where).with("value", std::string(to_string(g)));
   for (const auto& id : ex.excludes)
     if (ev.find(id)) return Error::invalid("error.example_unexpected", where).with("value", id);
   auto raised = [&](Severity s) {

@@ -2,6 +2,7 @@
 // Evaluating rule sets against a case: (facts, rule sets, catalogue) -> (entries,
 // findings, activities), each carrying the rules and facts that produced it.
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct RequiredActivity {
   std::string key;
   Localized name;
   std::optional<Gate> blocks_gate;
+  std::optional<Role> owner;
   Reason reason;
 };
 
@@ -45,6 +47,9 @@ struct Evaluation {
   std::vector<RequiredActivity> activities;
   bool suppressed = false;              // a rule stopped automatic selection (level 4, SUA)
   const GeneratedEntry* find(const std::string& requirement_id) const;
+  const RequiredActivity* find_activity(const std::string& key) const;
+  // Gates a blocking finding or a blocking activity stops, whatever has been recorded.
+  std::set<Gate> blocked_gates() const;
 };
 
 // Whether a condition holds; the facts it looked at are added to `used`.

@@ -47,8 +47,12 @@ bool Matcher::matches(const FactValue& v) const {
 Status RuleSet::validate(const Catalogue& catalogue) const {
   if (id.empty()) return Error::invalid("error.required", "id");
   std::set<std::string> ids;
+  if (!CaseFacts::known(level_fact) || CaseFacts::kind_of(level_fact) != FactKind::number)
+    return Error::invalid("error.unknown_fact", "settings.level").with("value", level_fact);
   for (const auto& r : rules) {
     std::string where = "rules." + r.id;
+    for (const auto& a : r.activities)
+      if (a.key.empty()) return Error::invalid("error.required", where + ".activities.key");
     if (r.id.empty()) return Error::invalid("error.required", "rules.id");
     if (!ids.insert(r.id).second) return Error::invalid("error.duplicate_key", where);
     KK_TRY(check_condition(r.when, where + ".when"));
@@ -56,7 +60,7 @@ Status RuleSet::validate(const Catalogue& catalogue) const {
       if (!catalogue.find(req)) return Error::invalid("error.unknown_requirement", where + ".include").with("value", req);
     for (const auto& area : r.include_areas)
       if (!catalogue.find_area(area)) return Error::invalid("error.unknown_area", where + ".include_areas").with("value", area);
-    if (r.include.empty() && r.include_areas.empty() && !r.finding && !r.activity && !r.suppress_requirements)
+    if (r.include.empty() && r.include_areas.empty() && !r.finding && r.activities.empty() && !r.suppress_requirements)
       return Error::invalid("error.rule_without_effect", where);
   }
   return ok();

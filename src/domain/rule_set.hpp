@@ -42,6 +42,7 @@ struct ActivityDefinitionRef {
   std::string key;
   Localized name;
   std::optional<Gate> blocks_gate;  // the gate that waits until the activity is recorded
+  std::optional<Role> owner;        // only someone with this role records it
 };
 
 struct Rule {
@@ -53,15 +54,21 @@ struct Rule {
   std::optional<RequirementKind> as_kind;  // include as ska or bör regardless of the catalogue
   bool suppress_requirements = false;      // when it fires, nothing is included automatically
   std::optional<FindingDefinition> finding;
-  std::optional<ActivityDefinitionRef> activity;
+  std::vector<ActivityDefinitionRef> activities;
 };
 
 struct RuleExample {
+  std::string name;  // shown when it fails; the position when empty
   std::map<std::string, FactValue> facts;
   std::vector<std::string> includes;
   std::vector<std::string> excludes;
+  std::vector<std::string> locked;  // included and locked
   std::vector<Severity> findings;   // severities that must be raised
   std::vector<Severity> no_findings;  // severities that must not be raised
+  std::vector<std::string> activities;     // activity keys that must be required
+  std::vector<std::string> no_activities;  // … and that must not
+  std::vector<Gate> blocks;     // gates a blocking finding or activity must stop
+  std::vector<Gate> no_blocks;  // gates nothing may stop
 };
 
 struct RuleSet {
@@ -70,6 +77,10 @@ struct RuleSet {
   Localized name;
   Localized description;
   std::string owner_role = "ciso";  // who may strike a locked entry
+  // The routine's level for `table_level` conditions: which fact counts, and whether a row
+  // also holds for higher levels (cumulative) or only for its own. Resolved when loading.
+  std::string level_fact = "max_level";
+  bool cumulative = true;
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
 

@@ -49,29 +49,30 @@ void read_requirements(const YAML::Node& root, Catalogue& c, std::map<std::strin
 
 // Numbers for levels, yes/no for flags and derived facts, text for the rest.
 FactValue fact_value(const std::string& fact, const YAML::Node& n) {
-  static const std::set<std::string> numbers = {"confidentiality", "integrity", "availability", "traceability",
-                                                 "max_level"};
-  static const std::set<std::string> booleans = {
-      "personal_data",          "sensitive_personal_data", "secrecy", "security_protection", "critical_service",
-      "supplier_remote_access", "supplier_data_copies",    "framework_agreement", "cloud", "external_party"};
   if (!n.IsScalar()) throw LoadError(n, "the value for '" + fact + "' must be a single value");
   try {
-    if (numbers.count(fact)) return n.as<long long>();
-    if (booleans.count(fact)) return n.as<bool>();
+    if (CaseFacts::kind_of(fact) == FactKind::number) return n.as<long long>();
+    if (CaseFacts::kind_of(fact) == FactKind::boolean) return n.as<bool>();
   } catch (const YAML::Exception&) {
     throw LoadError(n, "'" + n.as<std::string>() + "' is not a valid value for '" + fact + "'");
   }
   return n.as<std::string>();
 }
 
-Condition read_condition(const YAML::Node& n);
+// The rule set's settings: `table_level` conditions resolve against them.
+struct LevelSettings {
+  std::string fact = "max_level";
+  bool cumulative = true;
+};
 
-std::vector<Condition> read_children(const YAML::Node& n) {
+Condition read_condition(const YAML::Node& n, const LevelSettings& levels);
+
+std::vector<Condition> read_children(const YAML::Node& n, const LevelSettings& levels) {
   std::vector<Condition> out;
   if (n.IsSequence())
-    for (const auto& child : n) out.push_back(read_condition(child));
+    for (const auto& child : n) out.push_back(read_condition(child, levels));
   else
-    out.push_back(read_condition(n));
+    out.push_back(read_condition(n, levels));
   return out;
 }
 
@@ -103,7 +104,7 @@ Condition read_fact(const std::string& fact, const YAML::Node& value) {
   return c;
 }
 
-Condition read_condition(const YAML::Node& n) {
+Condition read_condition(const YAML::Node& n, const LevelSettings& levels) {
   if (!n || n.IsNull()) return Condition{};
   if (!n.IsMap()) throw LoadError(n, "a condition is a map such as { max_level: { gte: 2 } }");
   std::vector<Condition> parts;
@@ -112,9 +113,20 @@ Condition read_condition(const YAML::Node& n) {
     Condition c;
     if (key == "all" || key == "any" || key == "not") {
       c.kind = key == "all" ? Condition::Kind::all : key == "any" ? Condition::Kind::any : Condition::Kind::none_of;
-      c.children = read_children(item.second);
+      c.children = read_children(item.second, levels);
     } else if (key == "always") {
       c.kind = Condition::Kind::always;
+    } else if (key == "table_level") {
+      // A row of the routine's table: its level and above when cumulative, only its own otherwise.
+      c.kind = Condition::Kind::fact;
+      c.fact = levels.fact;
+      long long level = 0;
+      try {
+        level = item.second.as<long long>();
+      } catch (const YAML::Exception&) {
+        throw LoadError(item.second, "'table_level' takes a level (a number)");
+      }
+      c.matcher = {levels.cumulative ? Matcher::Op::gte : Matcher::Op::eq, {FactValue(level)}};
     } else {
       c = read_fact(key, item.second);
     }
@@ -127,10 +139,10 @@ Condition read_condition(const YAML::Node& n) {
   return all;
 }
 
-Rule read_rule(const YAML::Node& n) {
+Rule read_rule(const YAML::Node& n, const LevelSettings& levels) {
   Rule r;
   r.id = text(n, "id");
-  r.when = read_condition(n["when"]);
+  r.when = read_condition(n["when"], levels);
   r.include = text_list(n, "include");
   r.include_areas = text_list(n, "include_areas");
   r.lock = n["lock"] ? n["lock"].as<bool>() : false;
@@ -143,16 +155,23 @@ Rule read_rule(const YAML::Node& n) {
     if (f["blocks_gate"]) def.blocks_gate = enum_value<Gate>(f, "blocks_gate");
     r.finding = def;
   }
-  if (auto a = n["activity"]; a && !a.IsNull()) {
-    ActivityDefinitionRef def{text(a, "key"), localized(a, "name"), std::nullopt};
+  auto read_activity = [](const YAML::Node& a) {
+    ActivityDefinitionRef def{text(a, "key"), localized(a, "name"), std::nullopt, std::nullopt};
     if (a["blocks_gate"]) def.blocks_gate = enum_value<Gate>(a, "blocks_gate");
-    r.activity = def;
+    if (a["owner"]) def.owner = enum_value<Role>(a, "owner");
+    return def;
+  };
+  if (auto a = n["activity"]; a && !a.IsNull()) r.activities.push_back(read_activity(a));
+  if (auto list = n["activities"]; list && !list.IsNull()) {
+    if (!list.IsSequence()) throw LoadError(list, "'activities' is a list");
+    for (const auto& a : list) r.activities.push_back(read_activity(a));
   }
   return r;
 }
 
 RuleExample read_example(const YAML::Node& n) {
   RuleExample ex;
+  ex.name = optional_text(n, "name");
   if (auto facts = n["facts"]; facts && facts.IsMap())
     for (const auto& item : facts) {
       std::string fact = item.first.as<std::string>();
@@ -164,6 +183,11 @@ RuleExample read_example(const YAML::Node& n) {
     ex.excludes = text_list(expect, "excludes");
     ex.findings = enum_list<Severity>(expect, "findings");
     ex.no_findings = enum_list<Severity>(expect, "no_findings");
+    ex.locked = text_list(expect, "locked");
+    ex.activities = text_list(expect, "activities");
+    ex.no_activities = text_list(expect, "no_activities");
+    ex.blocks = enum_list<Gate>(expect, "blocks");
+    ex.no_blocks = enum_list<Gate>(expect, "no_blocks");
   }
   return ex;
 }
@@ -228,8 +252,18 @@ Result<RuleSet> load_rule_set(const SourceText& source, const Catalogue& catalog
     s.name = localized(root, "name");
     s.description = localized(root, "description", false);
     if (root["owner_role"]) s.owner_role = root["owner_role"].as<std::string>();
+    LevelSettings levels;
+    if (auto settings = root["settings"]; settings && !settings.IsNull()) {
+      if (!settings.IsMap()) throw LoadError(settings, "'settings' is a map: { level: max_level, cumulative: true }");
+      if (settings["level"]) levels.fact = settings["level"].as<std::string>();
+      if (!CaseFacts::known(levels.fact) || CaseFacts::kind_of(levels.fact) != FactKind::number)
+        throw LoadError(settings["level"], "'" + levels.fact + "' is not a level (max_level, confidentiality, integrity, availability, traceability)");
+      if (settings["cumulative"]) levels.cumulative = settings["cumulative"].as<bool>();
+    }
+    s.level_fact = levels.fact;
+    s.cumulative = levels.cumulative;
     for (const auto& n : need(root, "rules")) {
-      s.rules.push_back(read_rule(n));
+      s.rules.push_back(read_rule(n, levels));
       lines[s.rules.back().id] = n.Mark().line + 1;
     }
     if (auto ex = root["examples"]; ex && ex.IsSequence())
@@ -241,6 +275,47 @@ Result<RuleSet> load_rule_set(const SourceText& source, const Catalogue& catalog
   if (!run_examples) return read;
   if (auto examples = check_examples(*read, catalogue); !examples) {
     Error e = examples.error();
+    e.field = source.name + ": " + e.field;
+    return e;
+  }
+  return read;
+}
+
+Result<CaseForm> load_case_form(const SourceText& source) {
+  auto read = guarded<CaseForm>(source.text, source.name, [&](const YAML::Node& root) {
+    LevelSettings levels;
+    CaseForm f;
+    f.id = text(root, "id");
+    f.version = need(root, "version").as<int>();
+    f.name = localized(root, "name");
+    f.intro = localized(root, "intro", false);
+    f.applies_when = read_condition(root["applies_when"], levels);
+    f.count_fact = optional_text(root, "count_fact");
+    f.document = root["document"] ? root["document"].as<bool>() : false;
+    for (const auto& sn : need(root, "sections")) {
+      FormSection s{text(sn, "key"), localized(sn, "title"), localized(sn, "intro", false), {}};
+      for (const auto& qn : need(sn, "questions")) {
+        FormQuestion q;
+        q.key = text(qn, "key");
+        q.kind = enum_value<QuestionKind>(qn, "kind");
+        q.text = localized(qn, "text");
+        q.help = localized(qn, "help", false);
+        q.criterion = qn["criterion"] ? qn["criterion"].as<bool>() : false;
+        q.fact = optional_text(qn, "fact");
+        q.reasoning = qn["reasoning"] ? qn["reasoning"].as<bool>() : false;
+        q.required = qn["required"] ? qn["required"].as<bool>() : false;
+        q.applies_when = read_condition(qn["applies_when"], levels);
+        if (auto opts = qn["options"]; opts && !opts.IsNull())
+          for (const auto& o : opts) q.options.push_back({text(o, "key"), localized(o, "text")});
+        s.questions.push_back(std::move(q));
+      }
+      f.sections.push_back(std::move(s));
+    }
+    return f;
+  });
+  if (!read) return read;
+  if (auto valid = read->validate(); !valid) {
+    Error e = valid.error();
     e.field = source.name + ": " + e.field;
     return e;
   }

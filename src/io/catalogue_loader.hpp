@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/case_form.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/result.hpp"
 #include "domain/rule_set.hpp"
@@ -23,5 +24,8 @@ domain::Result<domain::Catalogue> load_catalogue(const SourceText& header, const
 // A rule set, checked against the catalogue it selects from, its own examples included.
 domain::Result<domain::RuleSet> load_rule_set(const SourceText& source, const domain::Catalogue& catalogue,
                                               bool check_examples = true);
+
+// A guided form over a case (catalog/forms/*.yaml); conditions as in rule sets.
+domain::Result<domain::CaseForm> load_case_form(const SourceText& source);
 
 }  // namespace kk::io

@@ -91,6 +91,12 @@ class SqlTransaction final : public app::Transaction {
   bool update_risk(const std::string& org_id, const app::Risk& r, std::int64_t expected_version) override;
   void delete_risk(const std::string& org_id, const std::string& risk_id) override;
   std::vector<app::RiskAssessment> risk_assessments(const std::string& org_id, const std::string& case_id) override;
+  std::vector<app::CaseRecord> case_records(const std::string& org_id, const std::string& case_id,
+                                            const std::string& kind) override;
+  bool save_case_record(const std::string& org_id, const std::string& case_id, const app::CaseRecord& r,
+                        std::int64_t expected_version) override;
+  bool delete_case_record(const std::string& org_id, const std::string& case_id, const std::string& kind,
+                          const std::string& key, std::int64_t expected_version) override;
   bool save_risk_assessment(const std::string& org_id, const std::string& case_id, const app::RiskAssessment& a,
                             std::int64_t expected_version) override;
 

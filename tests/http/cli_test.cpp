@@ -58,6 +58,20 @@ TEST(Cli, BadDatabaseUrlIsAClearError) {
 
 namespace kkt {
 
+namespace {
+// A copy of a shipped rule set with one piece of text replaced, in the test's temporary folder.
+std::string changed_rule_set(const std::string& name, const std::string& from, const std::string& to) {
+  std::ifstream in(std::string(KK_SOURCE_DIR) + "/catalog/rules/" + name + ".yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto at = text.find(from);
+  if (at == std::string::npos) return "";
+  text.replace(at, from.size(), to);
+  std::string changed = config().temp_dir + "/" + name + "-andrad.yaml";
+  std::ofstream(changed) << text;
+  return changed;
+}
+}  // namespace
+
 TEST(Cli, RulesTestPassesOnTheShippedExamplesAndNamesAFailingOne) {
   std::string shipped = std::string(KK_SOURCE_DIR) + "/catalog/rules/molntjanst-rutin.yaml";
   auto ok = run_kravkedja({"rules", "test", shipped});
@@ -66,17 +80,32 @@ TEST(Cli, RulesTestPassesOnTheShippedExamplesAndNamesAFailingOne) {
   EXPECT_TRUE(contains_text(ok.out, "0 underkända")) << ok.out;
 
   // The same routine with the level 2 measures cut down: the example expecting them fails.
-  std::ifstream in(shipped);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto at = text.find("include: [KON-52, LEV-53]");
-  ASSERT_NE(at, std::string::npos);
-  text.replace(at, std::string("include: [KON-52, LEV-53]").size(), "include: [KON-52]");
-  std::string changed = config().temp_dir + "/molntjanst-andrad.yaml";
-  std::ofstream(changed) << text;
+  std::string changed = changed_rule_set("molntjanst-rutin", "include: [KON-52, LEV-53]", "include: [KON-52]");
+  ASSERT_FALSE(changed.empty());
   auto bad = run_kravkedja({"rules", "test", changed});
   EXPECT_NE(bad.exit_code, 0);
   EXPECT_TRUE(contains_text(bad.out, "FEL  exempel 2")) << bad.out;
   EXPECT_TRUE(contains_text(bad.out, "LEV-53")) << bad.out;
+}
+
+TEST(Cli, RulesTestPassesOnEveryShippedRuleSet) {
+  for (const char* name : {"baslinje", "molntjanst-rutin", "sakerhetsskyddad-upphandling", "dataskydd", "utkontraktering",
+                           "tredjeland", "ramavtal", "samhallsviktig", "samverkan-direktupphandling", "styrande-krav"}) {
+    auto run = run_kravkedja({"rules", "test", std::string(KK_SOURCE_DIR) + "/catalog/rules/" + name + ".yaml"});
+    EXPECT_EQ(run.exit_code, 0) << name << run.out << run.err;
+    EXPECT_TRUE(contains_text(run.out, " 0 underkända")) << name << run.out;
+  }
+}
+
+TEST(Cli, RulesTestNamesTheExampleAThresholdChangeBreaks) {
+  // The GDPR routine asks for a DPIA from two criteria; moved to three, the example with two fails by name.
+  std::string changed = changed_rule_set("dataskydd", "when: { dpia_criteria: { gte: 2 } }",
+                                         "when: { dpia_criteria: { gte: 3 } }");
+  ASSERT_FALSE(changed.empty());
+  auto bad = run_kravkedja({"rules", "test", changed});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_TRUE(contains_text(bad.out, "FEL  exempel 3 (Två kriterier: konsekvensbedömning krävs)")) << bad.out;
+  EXPECT_TRUE(contains_text(bad.out, "ok   exempel 2 (Ett kriterium: ingen konsekvensbedömning)")) << bad.out;
 }
 
 }  // namespace kkt

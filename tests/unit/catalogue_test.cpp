@@ -120,15 +120,6 @@ TEST(BaselineRules, LevelFourSelectsNothingAndBlocksTheProcureDecision) {
   EXPECT_EQ(ev.findings.front().blocks_gate, Gate::procure_decision);
 }
 
-TEST(BaselineRules, SecurityProtectionSelectsNothingAndBlocks) {
-  auto ev = evaluate_rules(facts(2, 2, 2, {Flag::security_protection}), rules(), base());
-  EXPECT_TRUE(ev.entries.empty());
-  ASSERT_FALSE(ev.findings.empty());
-  EXPECT_EQ(ev.findings.front().severity, Severity::block);
-  ASSERT_FALSE(ev.activities.empty());
-  EXPECT_EQ(ev.activities.front().key, "security_protection_assessment");
-}
-
 TEST(CloudRoutine, ShippedExamplesPass) {
   const RuleSet& routine = cloud_routine();
   EXPECT_GE(routine.examples.size(), 6u);
@@ -163,9 +154,3 @@ TEST(CloudRoutine, OwnOperationOnOwnPremisesIsOutsideTheRoutine) {
   EXPECT_TRUE(ev.findings.empty());
 }
 
-TEST(BaselineRules, ThirdCountryHostingWarns) {
-  auto ev = evaluate_rules(facts(2, 2, 2, {}, DeliveryModel::cloud_saas, HostingLocation::third_country), rules(), base());
-  bool warned = false;
-  for (const auto& f : ev.findings) warned = warned || f.severity == Severity::warning;
-  EXPECT_TRUE(warned);
-}

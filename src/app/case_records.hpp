@@ -1,0 +1,42 @@
+#pragma once
+// What is recorded on a case besides its process, and how rules see it: the guided forms'
+// answers, the governing documents that apply (MSB guidance 3.2.4), the organisations that
+// will call off from a framework agreement being established, and the supplier's
+// confirmation of each measure. Each kind is stored as case records (ports.hpp) with a
+// JSON body this file reads.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/content.hpp"
+#include "app/ports.hpp"
+#include "domain/case_facts.hpp"
+#include "domain/case_form.hpp"
+#include "domain/classification.hpp"
+
+namespace kk::app {
+
+namespace record_kind {
+inline constexpr const char* form = "form";
+inline constexpr const char* governing_document = "governing_document";
+inline constexpr const char* framework_party = "framework_party";
+inline constexpr const char* confirmation = "confirmation";
+}  // namespace record_kind
+
+KK_ENUM(DocumentOrigin, internal, external)
+KK_ENUM(DocumentCategory, policy, guideline, sourcing_strategy, routine, law, regulation, agreement, standard, other)
+
+// A form's answers from a record body: {"answers": {key: {"value", "reasoning"}}}.
+domain::FormAnswers form_answers(const std::string& body);
+nlohmann::json form_answers_json(const domain::FormAnswers& answers);
+
+// The sources of the case classification: its linked assets and, for a framework agreement
+// being established, the need each calling-off organisation recorded.
+std::vector<domain::ClassifiedAsset> classification_sources(Transaction& tx, const Case& c);
+
+// The facts rules read about the case: the case and its assets, the organisation's kind,
+// and what its forms and registers record.
+domain::CaseFacts read_case_facts(Transaction& tx, const Content& content, const Case& c);
+
+}  // namespace kk::app

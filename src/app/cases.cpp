@@ -1,6 +1,7 @@
 #include "app/cases.hpp"
 
 #include "app/case_records.hpp"
+#include "app/case_registers.hpp"
 
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
@@ -79,6 +80,7 @@ Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
   Evaluation ev = evaluate_rules(read_case_facts(tx, content_, c), selection.rules(),
                                  *selection.catalogue);
   for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
+  for (auto& f : confirmation_findings(tx, content_, registry_, c)) ev.findings.push_back(std::move(f));
   return ev;
 }
 
@@ -179,7 +181,8 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
   for (const auto& ra : ev.activities) {
     json a = activity_state_json(state_of(states, ra.key));
     a.update({{"name", ra.name.in(lang)},
-              {"blocks_gate", ra.blocks_gate ? json(to_string(*ra.blocks_gate)) : json()}});
+              {"blocks_gate", ra.blocks_gate ? json(to_string(*ra.blocks_gate)) : json()},
+              {"owner", ra.owner ? json(to_string(*ra.owner)) : json()}});
     required.push_back(std::move(a));
   }
   j["required_activities"] = required;

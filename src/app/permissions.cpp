@@ -36,6 +36,11 @@ bool allowed(const Actor& actor, Permission p) {
     case Permission::record_activities:
       return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager,
                         Role::security_officer, Role::legal});
+    case Permission::record_assessments:
+      return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager,
+                        Role::security_officer, Role::legal});
+    case Permission::record_confirmations:
+      return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager});
     case Permission::edit_risks:
       return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager,
                         Role::security_officer});

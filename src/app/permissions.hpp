@@ -17,6 +17,8 @@ enum class Permission {
   decide_prepare,    // decisions at the gates of the prepare and procure steps
   decide_realise,    // decisions at the gates of the realise step
   record_activities,
+  record_assessments,  // the case's guided forms, governing documents and framework parties
+  record_confirmations,  // the supplier's confirmation of each measure
   edit_risks,        // the case's risk register (deciding is the asset's information owner's)
   cancel_cases,
   manage_catalogues,  // import catalogues and rule sets, choose the catalogue

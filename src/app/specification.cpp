@@ -1,6 +1,7 @@
 #include "app/specification.hpp"
 
 #include "app/case_records.hpp"
+#include "app/case_registers.hpp"
 #include "app/clock.hpp"
 #include "app/input.hpp"
 #include "app/risk_findings.hpp"
@@ -56,6 +57,7 @@ SpecificationService::Situation SpecificationService::situation(Transaction& tx,
   auto facts = read_case_facts(tx, content_, c);
   Evaluation ev = evaluate_rules(facts, selection.rules(), *selection.catalogue);
   for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
+  for (auto& f : confirmation_findings(tx, content_, registry_, c)) ev.findings.push_back(std::move(f));
   std::stable_sort(ev.findings.begin(), ev.findings.end(), [](const Finding& a, const Finding& b) {
     return static_cast<int>(a.severity) > static_cast<int>(b.severity);
   });

@@ -217,6 +217,10 @@ void WebApp::register_case_pages() {
     for (auto a : c["required_activities"]) {
       a["status_label"] = enum_label(*this, ctx, "activity_status", a["status"].get<std::string>());
       a["gate_label"] = a["blocks_gate"].is_string() ? json(message(ctx, "gate." + a["blocks_gate"].get<std::string>())) : json();
+      a["owner_label"] = a["owner"].is_string() ? json(enum_label(*this, ctx, "role", a["owner"].get<std::string>())) : json();
+      // The routine names who records the step; others see it but cannot record it.
+      a["can_record"] = c["status"] == "open" && app::allowed(ctx.who(), app::Permission::record_activities) &&
+                        (!a["owner"].is_string() || ctx.who().user.has(*parse_enum<Role>(a["owner"].get<std::string>())));
       json options = json::array();
       for (const char* name : {"open", "done"})
         options.push_back({{"value", name}, {"label", enum_label(*this, ctx, "activity_status", name)},
@@ -286,8 +290,22 @@ void WebApp::register_case_pages() {
       risk_summary = {{"before", maps.before}, {"after", maps.after}, {"legend", maps.legend},
                       {"count", (*risks)["items"].size()}};
     }
+    // The rule sets' findings, most severe first, each with why it was raised.
+    json severities = json::array();
+    if (auto found = specifications_.findings(ctx.who(), id))
+      for (const char* severity : {"block", "warning", "info"}) {
+        json items = json::array();
+        for (auto f : (*found)["findings"]) {
+          if (f["severity"] != severity) continue;
+          f["gate_label"] = f["blocks_gate"].is_string() ? json(message(ctx, "gate." + f["blocks_gate"].get<std::string>())) : json();
+          items.push_back(f);
+        }
+        if (!items.empty())
+          severities.push_back({{"severity", severity}, {"name", enum_label(*this, ctx, "severity", severity)}, {"items", items}});
+      }
     json data = {
         {"nav", "cases"},
+        {"finding_groups", severities},
         {"risk_summary", risk_summary},
         {"title", c["registry_number"].get<std::string>() + " " + c["title"].get<std::string>()},
         {"case", c},

@@ -54,6 +54,7 @@ void WebApp::register_page_routes() {
   register_admin_pages();
   register_specification_pages();
   register_risk_pages();
+  register_assessment_pages();
 }
 
 }  // namespace kk::web

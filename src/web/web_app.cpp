@@ -53,6 +53,8 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       specifications_(store, content, registry_),
       catalogues_(store, content, registry_),
       risks_(store, content, registry_),
+      forms_(store, content, registry_),
+      registers_(store, content, registry_),
       texts_sv_(nested_texts(content.messages.all(Language::sv))),
       texts_en_(nested_texts(content.messages.all(Language::en))) {
   // English falls back to Swedish for any key it lacks.

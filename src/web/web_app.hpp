@@ -5,6 +5,8 @@
 
 #include "app/accounts.hpp"
 #include "app/assets.hpp"
+#include "app/case_forms.hpp"
+#include "app/case_registers.hpp"
 #include "app/cases.hpp"
 #include "app/catalogues.hpp"
 #include "app/risks.hpp"
@@ -53,6 +55,8 @@ class WebApp {
   void register_document_routes();
   void register_catalogue_routes();
   void register_risk_pages();
+  void register_assessment_routes();
+  void register_assessment_pages();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;
@@ -64,6 +68,8 @@ class WebApp {
   app::SpecificationService specifications_;
   app::CatalogueService catalogues_;
   app::RiskService risks_;
+  app::FormService forms_;
+  app::RegisterService registers_;
   Router router_;
   nlohmann::json texts_sv_, texts_en_;  // message catalogue as nested objects, for templates
 };

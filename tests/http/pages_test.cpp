@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "api_helpers.hpp"
+#include "io/office_convert.hpp"
 
 namespace kkt {
 namespace {
@@ -60,6 +61,10 @@ class Browser {
 std::string id_from_location(const Response& r) {
   std::string loc = r.header("location");
   return loc.substr(loc.rfind('/') + 1);
+}
+
+json outsourcing_form(const Api& as, const std::string& case_id) {
+  return expect_json(as.get(case_path(case_id) + "/forms/outsourcing"), 200, "form");
 }
 
 User page_user(const std::string& org, const std::vector<std::string>& roles) {
@@ -318,6 +323,67 @@ TEST(Pages, APersonRecordsRisksLinksMeasuresAndTheOwnerAcceptsTheResidualRisk) {
                          {"decision_rationale", "Godtas med kraven på plats."}});
   EXPECT_EQ(decided.status, 303) << decided.body;
   EXPECT_EQ(expect_json(api(procurer).get(case_path(id) + "/risks"), 200, "risks")["items"][0]["decision"], "accepted");
+}
+
+}  // namespace kkt
+
+namespace kkt {
+
+TEST(Pages, APersonRunsTheOutsourcingAssessmentAndDownloadsItsDecisionBasis) {
+  Org org("pages-outsourcing");
+  User u = page_user(org.name(), {"legal", "procurer"});
+  json asset_b = asset_body("Socialtjänstens akter", 3, 3, 3);
+  asset_b["flags"] = {{"secrecy", true}};
+  json asset = create_asset(api(u), asset_b);
+  json c = case_body("KS 6/1", "Molnbaserat verksamhetssystem");
+  c["operator"] = "external";
+  c["hosting_location"] = "eu_eea_cloud";
+  std::string id = str(create_case(api(u), c)["id"]);
+  expect_json(api(u).post(case_path(id) + "/assets", {{"asset_id", asset["id"]}}), 200, "link");
+
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+  auto case_page = b.get("/cases/" + id);
+  ASSERT_EQ(case_page.status, 200);
+  EXPECT_NE(case_page.body.find("id=\"case-findings-heading\""), std::string::npos);  // findings at the top
+  EXPECT_NE(case_page.body.find("Varför?"), std::string::npos);
+  EXPECT_NE(case_page.body.find("/cases/" + id + "/assessments"), std::string::npos);
+  auto overview = b.get("/cases/" + id + "/assessments");
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_NE(overview.body.find("/cases/" + id + "/forms/outsourcing"), std::string::npos);
+
+  auto page = b.get("/cases/" + id + "/forms/outsourcing");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"answer.proposed_decision\""), std::string::npos) << page.body;
+  // A wrong value is refused at the question, and nothing is saved.
+  auto refused = b.post("/cases/" + id + "/forms/outsourcing",
+                        {{"version", "0"}, {"answer.proposed_decision", "kanske"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("href=\"#q-proposed_decision\""), std::string::npos) << refused.body;
+
+  json form = outsourcing_form(api(u), id);
+  std::vector<std::pair<std::string, std::string>> fields{{"version", "0"}};
+  for (const auto& s : form["sections"])
+    for (const auto& q : s["questions"]) {
+      std::string key = str(q["key"]);
+      std::string value = q["kind"] == "text" ? "Kvarstående: utländsk rätt via moderbolaget." : str(q["options"][0]["key"]);
+      if (key == "proposed_decision") value = "not_permitted";
+      fields.push_back({"answer." + key, value});
+      if (q["reasoning"].get<bool>()) fields.push_back({"reasoning." + key, "Skäl till svaret på " + key + "."});
+    }
+  auto saved = b.post("/cases/" + id + "/forms/outsourcing", fields);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto after = b.get("/cases/" + id + "/forms/outsourcing");
+  EXPECT_NE(after.body.find("value=\"not_permitted\" checked"), std::string::npos);
+  EXPECT_NE(after.body.find("decision-basis.docx"), std::string::npos);
+  auto docx = b.get("/api/v1/cases/" + id + "/forms/outsourcing/decision-basis.docx");
+  ASSERT_EQ(docx.status, 200);
+  auto text = kk::io::convert_with_libreoffice(docx.body, "docx", "txt:Text");
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("Skäl till svaret på proposed_decision."), std::string::npos) << *text;
+  // The proposal not to permit it stops the decision to procure, and the case page says so.
+  auto with_block = b.get("/cases/" + id);
+  EXPECT_NE(with_block.body.find("Stoppar: Beslut att upphandla"), std::string::npos);
 }
 
 }  // namespace kkt

@@ -57,7 +57,9 @@ class Api {
   Response get(const std::string& path) const { return send("GET", path); }
   Response post(const std::string& path, const json& body) const { return send("POST", path, body.dump()); }
   Response patch(const std::string& path, const json& body) const { return send("PATCH", path, body.dump()); }
+  Response put(const std::string& path, const json& body) const { return send("PUT", path, body.dump()); }
   Response del(const std::string& path) const { return send("DELETE", path); }
+  Response del(const std::string& path, const json& body) const { return send("DELETE", path, body.dump()); }
   Response send(const std::string& method, const std::string& path, const std::string& body = {},
                 const Headers& extra = {}) const;
 

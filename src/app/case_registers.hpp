@@ -1,0 +1,61 @@
+#pragma once
+// Registers kept on a case: the governing documents that apply to it (internal: policies,
+// guidelines, sourcing strategy; external: laws, regulations, agreements — MSB guidance
+// 3.2.4), the organisations that will call off from a framework agreement being established
+// (it is classified at the highest need of them all), and, where no tender documents are
+// made (a change of operating form, an acquisition without procurement), the supplier's
+// confirmation of each locked measure with its evidence.
+#include "app/service_base.hpp"
+#include "domain/rule_evaluation.hpp"
+
+namespace kk::app {
+
+class RegisterService : public ServiceBase {
+ public:
+  using ServiceBase::ServiceBase;
+
+  // {"origin": internal|external, "category", "title", "reference", "note", "excludes"}
+  domain::Result<json> governing_documents(const Actor& actor, const std::string& case_id);
+  domain::Result<json> add_governing_document(const Actor& actor, const std::string& case_id, const json& body);
+  domain::Result<json> edit_governing_document(const Actor& actor, const std::string& case_id,
+                                               const std::string& document_id, const json& body);
+  domain::Result<json> remove_governing_document(const Actor& actor, const std::string& case_id,
+                                                 const std::string& document_id, const json& body);
+
+  // {"name", "levels": {aspect: level}, "note"}
+  domain::Result<json> framework_parties(const Actor& actor, const std::string& case_id);
+  domain::Result<json> add_framework_party(const Actor& actor, const std::string& case_id, const json& body);
+  domain::Result<json> edit_framework_party(const Actor& actor, const std::string& case_id,
+                                            const std::string& party_id, const json& body);
+  domain::Result<json> remove_framework_party(const Actor& actor, const std::string& case_id,
+                                              const std::string& party_id, const json& body);
+
+  // The measures to confirm with the confirmation recorded for each.
+  domain::Result<json> confirmations(const Actor& actor, const std::string& case_id);
+  // {"version": 0 the first time, "evidence", "document"}
+  domain::Result<json> confirm(const Actor& actor, const std::string& case_id, const std::string& requirement_id,
+                               const json& body);
+  domain::Result<json> withdraw_confirmation(const Actor& actor, const std::string& case_id,
+                                             const std::string& requirement_id, const json& body);
+
+  struct Kind;  // one register: its record kind, audit action, permission and body reader
+
+ private:
+  domain::Result<json> list(const Actor& actor, const std::string& case_id, const Kind& kind);
+  domain::Result<json> add(const Actor& actor, const std::string& case_id, const Kind& kind, const json& body);
+  domain::Result<json> edit(const Actor& actor, const std::string& case_id, const Kind& kind, const std::string& key,
+                            const json& body);
+  domain::Result<json> remove(const Actor& actor, const std::string& case_id, const Kind& kind, const std::string& key,
+                              const json& body);
+};
+
+// Cases that confirm measures instead of making tender documents.
+bool confirms_measures(domain::CaseKind kind);
+// The locked measures of the case's current specification (stored, or computed from the facts).
+std::vector<std::string> measures_to_confirm(Transaction& tx, const Content& content, ContentRegistry& registry,
+                                             const Case& c);
+// A blocking finding naming the measures the supplier has not confirmed yet (contract_signed).
+std::vector<domain::Finding> confirmation_findings(Transaction& tx, const Content& content, ContentRegistry& registry,
+                                                   const Case& c);
+
+}  // namespace kk::app

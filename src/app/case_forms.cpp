@@ -1,21 +1,16 @@
 #include "app/case_forms.hpp"
 
+#include "app/case_document.hpp"
 #include "app/case_records.hpp"
 #include "app/clock.hpp"
 #include "app/input.hpp"
 #include "app/risks.hpp"
+#include "app/views.hpp"
 
 namespace kk::app {
 using namespace kk::domain;
 
 namespace {
-json fact_json(const FactValue& v) {
-  if (auto* n = std::get_if<long long>(&v)) return *n;
-  if (auto* b = std::get_if<bool>(&v)) return *b;
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  return nullptr;
-}
-
 std::optional<CaseRecord> stored_form(Transaction& tx, const Case& c, const std::string& form_id) {
   for (auto& r : tx.case_records(c.org_id, c.id, record_kind::form))
     if (r.key == form_id) return r;
@@ -57,7 +52,7 @@ json FormService::form_json(Transaction& tx, const Actor& actor, const Case& c, 
     sections.push_back({{"key", s.key}, {"title", s.title.in(lang)}, {"intro", s.intro.in(lang)}, {"questions", questions}});
   }
   json sets = json::object();
-  for (const auto& [name, value] : form_facts(form, answers, facts)) sets[name] = fact_json(value);
+  for (const auto& [name, value] : form_facts(form, answers, facts)) sets[name] = fact_value_json(value);
   auto missing = unanswered(form, answers, facts);
   return {{"id", form.id},
           {"form_version", form.version},
@@ -160,30 +155,18 @@ Result<io::SpecDocument> FormService::decision_basis(const Actor& actor, const s
   RiskService risks(store_, content_, registry_);
   auto register_list = risks.list(actor, case_id);
   if (!register_list) return register_list.error();
-  auto context = read([&](Transaction& tx) -> Result<json> {
-    auto c = tx.get_case(actor.org_id(), case_id);
-    if (!c) return Error::not_found();
-    auto org = tx.organisation(actor.org_id());
-    return json{{"registry_number", c->registry_number}, {"title", c->title}, {"organisation", org ? org->name : ""}};
-  });
-  if (!context) return context.error();
   auto t = [&](const std::string& key, const std::map<std::string, std::string>& params = {}) {
     return content_.messages.text(actor.lang, key, params);
   };
   const json& f = *shown;
   using Kind = io::DocBlock::Kind;
-  io::SpecDocument doc;
-  doc.language = std::string(to_string(actor.lang));
-  doc.title = t("ui.forms.decision_basis") + ": " + f["name"].get<std::string>();
-  doc.organisation = (*context)["organisation"];
-  doc.case_title = (*context)["title"];
-  doc.registry_number = (*context)["registry_number"];
-  doc.date = now_utc().substr(0, 10);
-  doc.label_case = t("doc.label_case");
-  doc.label_registry_number = t("doc.label_registry_number");
-  doc.label_date = t("doc.label_date");
-  doc.label_organisation = t("doc.label_organisation");
-  doc.reasons_title.clear();
+  auto started = read([&](Transaction& tx) -> Result<io::SpecDocument> {
+    auto c = tx.get_case(actor.org_id(), case_id);
+    if (!c) return Error::not_found();
+    return case_document(tx, content_, actor.lang, *c, t("ui.forms.decision_basis") + ": " + f["name"].get<std::string>());
+  });
+  if (!started) return started.error();
+  io::SpecDocument doc = std::move(started).value();
   doc.intro = {f["intro"].get<std::string>()};
   if (!f["complete"].get<bool>())
     doc.intro.push_back(t("ui.forms.draft", {{"count", std::to_string(f["unanswered"].size())}}));

@@ -1,5 +1,6 @@
 #include "app/risks.hpp"
 
+#include "app/case_document.hpp"
 #include "app/case_records.hpp"
 
 #include <algorithm>
@@ -404,27 +405,15 @@ Result<json> RiskService::save_assessment(const Actor& actor, const std::string&
 Result<io::SpecDocument> RiskService::report(const Actor& actor, const std::string& case_id) {
   auto list = this->list(actor, case_id);
   if (!list) return list.error();
-  auto context = read([&](Transaction& tx) -> Result<json> {
+  auto t = [&](const std::string& key) { return content_.messages.text(actor.lang, key); };
+  auto started = read([&](Transaction& tx) -> Result<io::SpecDocument> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
-    auto org = tx.organisation(actor.org_id());
-    return json{{"registry_number", c->registry_number}, {"title", c->title}, {"organisation", org ? org->name : ""}};
+    return case_document(tx, content_, actor.lang, *c, t("ui.risks.title"));
   });
-  if (!context) return context.error();
+  if (!started) return started.error();
   json m = matrix(actor);
-  auto t = [&](const std::string& key) { return content_.messages.text(actor.lang, key); };
-  io::SpecDocument doc;
-  doc.language = std::string(to_string(actor.lang));
-  doc.title = t("ui.risks.title");
-  doc.organisation = (*context)["organisation"];
-  doc.case_title = (*context)["title"];
-  doc.registry_number = (*context)["registry_number"];
-  doc.date = now_utc().substr(0, 10);
-  doc.label_case = t("doc.label_case");
-  doc.label_registry_number = t("doc.label_registry_number");
-  doc.label_date = t("doc.label_date");
-  doc.label_organisation = t("doc.label_organisation");
-  doc.reasons_title.clear();
+  io::SpecDocument doc = std::move(started).value();
   doc.intro = {t("ui.risks.intro"), t("field.risk_matrix") + ": " + m["name"].get<std::string>() + "."};
 
   const std::size_t n = m["likelihood"].size();

@@ -77,10 +77,7 @@ json SpecificationService::reason_json(const Actor& actor, const Reason& r, cons
     if (std::holds_alternative<bool>(value)) shown = messages.text(actor.lang, std::get<bool>(value) ? "ui.yes" : "ui.no");
     else if (std::holds_alternative<std::monostate>(value)) shown = messages.text(actor.lang, "ui.not_set");
     else if (auto group = value_group(fact); !group.empty()) shown = messages.text(actor.lang, "enum." + group + "." + shown);
-    facts[fact] = std::holds_alternative<long long>(value)   ? json(std::get<long long>(value))
-                  : std::holds_alternative<bool>(value)      ? json(std::get<bool>(value))
-                  : std::holds_alternative<std::string>(value) ? json(std::get<std::string>(value))
-                                                               : json();
+    facts[fact] = fact_value_json(value);
     if (!because.empty()) because += ", ";
     because += messages.text(actor.lang, "fact." + fact) + ": " + shown;
   }

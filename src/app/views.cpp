@@ -107,4 +107,18 @@ json case_fields_json(const Case& c) {
           {"updated_at", c.updated_at}};
 }
 
+json fact_value_json(const domain::FactValue& v) {
+  if (auto* n = std::get_if<long long>(&v)) return *n;
+  if (auto* b = std::get_if<bool>(&v)) return *b;
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  return nullptr;
+}
+
+domain::FactValue fact_value_from_json(const json& j) {
+  if (j.is_number_integer()) return j.get<long long>();
+  if (j.is_boolean()) return j.get<bool>();
+  if (j.is_string()) return j.get<std::string>();
+  return std::monostate{};
+}
+
 }  // namespace kk::app

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/records.hpp"
+#include "domain/case_facts.hpp"
 
 namespace kk::app {
 
@@ -17,5 +18,9 @@ nlohmann::json organisation_json(const Organisation& o);
 nlohmann::json case_fields_json(const Case& c);
 
 UserNames user_names(const std::vector<User>& users);
+
+// A fact's value as JSON (number, boolean, text or null) and back.
+nlohmann::json fact_value_json(const domain::FactValue& v);
+domain::FactValue fact_value_from_json(const nlohmann::json& j);
 
 }  // namespace kk::app

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "app/views.hpp"
 #include "store/sql_transaction.hpp"
 
 namespace kk::store {
@@ -8,25 +9,11 @@ using namespace kk::domain;
 using nlohmann::json;
 
 namespace {
-json fact_json(const FactValue& v) {
-  if (auto* n = std::get_if<long long>(&v)) return *n;
-  if (auto* b = std::get_if<bool>(&v)) return *b;
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  return nullptr;
-}
-
-FactValue fact_from(const json& j) {
-  if (j.is_number_integer()) return j.get<long long>();
-  if (j.is_boolean()) return j.get<bool>();
-  if (j.is_string()) return j.get<std::string>();
-  return std::monostate{};
-}
-
 std::string reasons_text(const std::vector<Reason>& reasons) {
   json out = json::array();
   for (const auto& r : reasons) {
     json facts = json::object();
-    for (const auto& [k, v] : r.facts) facts[k] = fact_json(v);
+    for (const auto& [k, v] : r.facts) facts[k] = fact_value_json(v);
     out.push_back({{"rule_set", r.rule_set}, {"version", r.rule_set_version}, {"rule", r.rule_id}, {"facts", facts}});
   }
   return out.dump();
@@ -39,7 +26,7 @@ std::vector<Reason> reasons_from(const std::string& text) {
   for (const auto& r : j) {
     Reason reason{r.value("rule_set", ""), r.value("version", 1), r.value("rule", ""), {}};
     if (r.contains("facts"))
-      for (const auto& item : r["facts"].items()) reason.facts[item.key()] = fact_from(item.value());
+      for (const auto& item : r["facts"].items()) reason.facts[item.key()] = fact_value_from_json(item.value());
     out.push_back(std::move(reason));
   }
   return out;

@@ -10,13 +10,6 @@ using namespace kk::domain;
 
 void WebApp::register_api_routes() {
   auto& r = router_;
-  auto with_body = [this](auto use_case, int status = 200) {
-    return [this, use_case, status](RequestContext& ctx) {
-      auto body = body_json(ctx);
-      if (!body) return api_error(ctx, body.error());
-      return api_json(ctx, use_case(ctx, *body), status);
-    };
-  };
 
   r.add("GET", "/healthz", [this](RequestContext&) {
      auto tx = store_.begin(false);

@@ -11,13 +11,6 @@ using namespace kk::domain;
 
 void WebApp::register_assessment_routes() {
   auto& r = router_;
-  auto with_body = [this](auto use_case, int status = 200) {
-    return [this, use_case, status](RequestContext& ctx) {
-      auto body = body_json(ctx);
-      if (!body) return api_error(ctx, body.error());
-      return api_json(ctx, use_case(ctx, *body), status);
-    };
-  };
 
   r.add("GET", "/api/v1/cases/{id}/forms", [this](RequestContext& ctx) {
      return api_json(ctx, forms_.list(ctx.who(), ctx.param("id")));

@@ -33,6 +33,15 @@ class WebApp {
   Response api_json(const RequestContext& ctx, const domain::Result<nlohmann::json>& result, int status = 200) const;
   // A request body as JSON, or the 400 answer naming what is wrong.
   domain::Result<nlohmann::json> body_json(const RequestContext& ctx) const;
+  // A route handler that reads the JSON body, runs the use case on it and answers with its result.
+  template <class UseCase>
+  RouteHandler with_body(UseCase use_case, int status = 200) {
+    return [this, use_case, status](RequestContext& ctx) {
+      auto body = body_json(ctx);
+      if (!body) return api_error(ctx, body.error());
+      return api_json(ctx, use_case(ctx, *body), status);
+    };
+  }
   std::string message(const RequestContext& ctx, const std::string& key,
                       const std::map<std::string, std::string>& params = {}) const;
   std::string error_message(const RequestContext& ctx, const domain::Error& error) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "app/case_evaluation.hpp"
 #include "app/case_records.hpp"
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
@@ -94,6 +95,14 @@ json record_json(const CaseRecord& r) {
   j["updated_by_name"] = r.updated_by_name;
   j["updated_at"] = r.updated_at;
   return j;
+}
+
+// The locked measures of the case's current specification.
+std::vector<std::string> measures_to_confirm(Transaction& tx, const Case& c, const Evaluation& rules) {
+  std::vector<std::string> out;
+  for (const auto& e : current_entries(tx, c, rules))
+    if (e.locked) out.push_back(e.requirement_id);
+  return out;
 }
 
 std::optional<CaseRecord> find_record(Transaction& tx, const Case& c, const std::string& kind, const std::string& key) {
@@ -230,8 +239,9 @@ Result<json> RegisterService::confirmations(const Actor& actor, const std::strin
     if (!c) return Error::not_found();
     auto stored = tx.case_records(c->org_id, c->id, record_kind::confirmation);
     auto selection = registry_.active(tx, c->org_id, c->catalogue_ids);
+    Evaluation computed = tx.specification(c->org_id, c->id) ? Evaluation{} : rule_evaluation(tx, content_, *c, selection);
     json items = json::array();
-    for (const auto& id : measures_to_confirm(tx, content_, registry_, *c)) {
+    for (const auto& id : measures_to_confirm(tx, *c, computed)) {
       const Requirement* req = selection.catalogue->find(id);
       json item = {{"requirement_id", id}, {"text", req ? req->ska_text : ""}, {"confirmation", nullptr}};
       for (const auto& r : stored)
@@ -262,27 +272,13 @@ bool confirms_measures(CaseKind kind) {
   return kind == CaseKind::operation_change || kind == CaseKind::acquisition_without_procurement;
 }
 
-std::vector<std::string> measures_to_confirm(Transaction& tx, const Content& content, ContentRegistry& registry,
-                                             const Case& c) {
-  std::vector<std::string> out;
-  if (tx.specification(c.org_id, c.id)) {
-    for (const auto& e : tx.specification_entries(c.org_id, c.id))
-      if (e.status == EntryStatus::active && e.locked) out.push_back(e.requirement_id);
-    return out;
-  }
-  auto selection = registry.active(tx, c.org_id, c.catalogue_ids);
-  for (const auto& e : evaluate_rules(read_case_facts(tx, content, c), selection.rules(), *selection.catalogue).entries)
-    if (e.locked) out.push_back(e.requirement_id);
-  return out;
-}
-
-std::vector<Finding> confirmation_findings(Transaction& tx, const Content& content, ContentRegistry& registry,
-                                           const Case& c) {
+std::vector<Finding> confirmation_findings(Transaction& tx, const Content& content, const Case& c,
+                                           const Evaluation& rules) {
   if (!confirms_measures(c.kind) || c.status != CaseStatus::open) return {};
   std::set<std::string> confirmed;
   for (const auto& r : tx.case_records(c.org_id, c.id, record_kind::confirmation)) confirmed.insert(r.key);
   std::string missing;
-  for (const auto& id : measures_to_confirm(tx, content, registry, c))
+  for (const auto& id : measures_to_confirm(tx, c, rules))
     if (!confirmed.count(id)) missing += (missing.empty() ? "" : ", ") + id;
   if (missing.empty()) return {};
   auto text = [&](Language lang) { return content.messages.text(lang, "finding.unconfirmed_measures", {{"requirements", missing}}); };

@@ -51,11 +51,9 @@ class RegisterService : public ServiceBase {
 
 // Cases that confirm measures instead of making tender documents.
 bool confirms_measures(domain::CaseKind kind);
-// The locked measures of the case's current specification (stored, or computed from the facts).
-std::vector<std::string> measures_to_confirm(Transaction& tx, const Content& content, ContentRegistry& registry,
-                                             const Case& c);
-// A blocking finding naming the measures the supplier has not confirmed yet (contract_signed).
-std::vector<domain::Finding> confirmation_findings(Transaction& tx, const Content& content, ContentRegistry& registry,
-                                                   const Case& c);
+// A blocking finding naming the measures the supplier has not confirmed yet (contract_signed);
+// `rules` is the evaluation of the case's current facts (its entries while nothing is stored).
+std::vector<domain::Finding> confirmation_findings(Transaction& tx, const Content& content, const Case& c,
+                                                   const domain::Evaluation& rules);
 
 }  // namespace kk::app

@@ -1,13 +1,11 @@
 #include "app/cases.hpp"
 
 #include "app/case_records.hpp"
-#include "app/case_registers.hpp"
+#include "app/case_evaluation.hpp"
 
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
-#include "app/risk_findings.hpp"
-#include "app/specification.hpp"
 #include "app/views.hpp"
 #include "domain/case_progress.hpp"
 
@@ -76,12 +74,7 @@ json CaseService::process(const Actor& actor) const {
 Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
   // Gates follow the newest rules and the current facts, whatever versions a stored
   // specification keeps for its entries, and what the risk register says.
-  auto selection = registry_.active(tx, c.org_id, c.catalogue_ids);
-  Evaluation ev = evaluate_rules(read_case_facts(tx, content_, c), selection.rules(),
-                                 *selection.catalogue);
-  for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
-  for (auto& f : confirmation_findings(tx, content_, registry_, c)) ev.findings.push_back(std::move(f));
-  return ev;
+  return evaluate_case(tx, content_, c, registry_.active(tx, c.org_id, c.catalogue_ids));
 }
 
 std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evaluation& ev, Gate gate,
@@ -478,7 +471,8 @@ Result<json> CaseService::record_activity(const Actor& actor, const std::string&
     // done or reopened, not set aside.
     std::optional<RequiredActivity> required_by_rules;
     if (!content_.process.find_activity(key)) {
-      auto ev = rules_for(tx, *c);
+      // Only the rules require activities; the application's findings do not matter here.
+      auto ev = rule_evaluation(tx, content_, *c, registry_.active(tx, c->org_id, c->catalogue_ids));
       if (const auto* ra = ev.find_activity(key)) required_by_rules = *ra;
     }
     if (required_by_rules) {

@@ -1,6 +1,7 @@
 #include "app/risks.hpp"
 
 #include "app/case_document.hpp"
+#include "app/case_evaluation.hpp"
 #include "app/case_records.hpp"
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include "app/crypto.hpp"
 #include "app/input.hpp"
 #include "io/risk_colours.hpp"
-#include "app/specification.hpp"
 #include "app/clock.hpp"
 
 namespace kk::app {
@@ -142,7 +142,8 @@ Status RiskService::apply(Transaction& tx, const Actor& actor, const Case& c, co
   }
   if (body.contains("requirement_ids")) {
     r.requirement_ids = KK_TRY(text_array(body, "requirement_ids"));
-    auto in_spec = SpecificationService::active_requirement_ids(tx, content_, registry_, c);
+    std::set<std::string> in_spec;
+    for (const auto& e : current_entries(tx, content_, registry_, c)) in_spec.insert(e.requirement_id);
     for (const auto& id : r.requirement_ids)
       if (!in_spec.count(id))
         return Error::unprocessable("error.requirement_not_in_specification", "requirement_ids").with("value", id);

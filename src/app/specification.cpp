@@ -1,10 +1,9 @@
 #include "app/specification.hpp"
 
 #include "app/case_records.hpp"
-#include "app/case_registers.hpp"
+#include "app/case_evaluation.hpp"
 #include "app/clock.hpp"
 #include "app/input.hpp"
-#include "app/risk_findings.hpp"
 #include "app/views.hpp"
 #include "domain/case_progress.hpp"
 
@@ -35,32 +34,16 @@ json enum_list_json(const std::vector<E>& v) {
 }
 }  // namespace
 
-std::set<std::string> SpecificationService::active_requirement_ids(Transaction& tx, const Content& content,
-                                                                   ContentRegistry& registry, const Case& c) {
-  std::set<std::string> ids;
-  if (tx.specification(c.org_id, c.id)) {
-    for (const auto& e : tx.specification_entries(c.org_id, c.id))
-      if (e.status == EntryStatus::active) ids.insert(e.requirement_id);
-    return ids;
-  }
-  auto selection = registry.active(tx, c.org_id, c.catalogue_ids);
-  for (const auto& e : evaluate_rules(read_case_facts(tx, content, c), selection.rules(), *selection.catalogue).entries)
-    ids.insert(e.requirement_id);
-  return ids;
+ContentRegistry::Selection SpecificationService::selection_of(Transaction& tx, const Case& c) {
+  auto stored = tx.specification(c.org_id, c.id);
+  return stored ? registry_.pinned(tx, c.org_id, json::parse(stored->catalogues_json, nullptr, false),
+                                   json::parse(stored->rule_sets_json, nullptr, false))
+                : registry_.active(tx, c.org_id, c.catalogue_ids);
 }
 
 SpecificationService::Situation SpecificationService::situation(Transaction& tx, const Case& c) {
-  auto stored = tx.specification(c.org_id, c.id);
-  auto selection = stored ? registry_.pinned(tx, c.org_id, json::parse(stored->catalogues_json, nullptr, false),
-                                             json::parse(stored->rule_sets_json, nullptr, false))
-                          : registry_.active(tx, c.org_id, c.catalogue_ids);
-  auto facts = read_case_facts(tx, content_, c);
-  Evaluation ev = evaluate_rules(facts, selection.rules(), *selection.catalogue);
-  for (auto& f : risk_findings(tx, content_, c)) ev.findings.push_back(std::move(f));
-  for (auto& f : confirmation_findings(tx, content_, registry_, c)) ev.findings.push_back(std::move(f));
-  std::stable_sort(ev.findings.begin(), ev.findings.end(), [](const Finding& a, const Finding& b) {
-    return static_cast<int>(a.severity) > static_cast<int>(b.severity);
-  });
+  auto selection = selection_of(tx, c);
+  Evaluation ev = evaluate_case(tx, content_, c, selection);
   return {std::move(selection), std::move(ev)};
 }
 
@@ -304,7 +287,7 @@ Result<std::shared_ptr<const Catalogue>> SpecificationService::catalogue_of(cons
   return read([&](Transaction& tx) -> Result<std::shared_ptr<const Catalogue>> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
-    return situation(tx, *c).selection.catalogue;
+    return selection_of(tx, *c).catalogue;
   });
 }
 

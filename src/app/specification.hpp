@@ -35,9 +35,6 @@ class SpecificationService : public ServiceBase {
   // Findings and required activities, always from the current facts.
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
 
-  // The requirements now in the case's specification (stored active entries, or computed).
-  static std::set<std::string> active_requirement_ids(Transaction& tx, const Content& content,
-                                                      ContentRegistry& registry, const Case& c);
 
  private:
   // The catalogue and rule sets in force for the case (the stored specification's versions,
@@ -48,6 +45,7 @@ class SpecificationService : public ServiceBase {
     const domain::Catalogue& catalogue() const { return *selection.catalogue; }
   };
   Situation situation(Transaction& tx, const Case& c);
+  ContentRegistry::Selection selection_of(Transaction& tx, const Case& c);
   json build(Transaction& tx, const Actor& actor, const Case& c);
   json build(Transaction& tx, const Actor& actor, const Case& c, const Situation& now);
   json entry_json(const Actor& actor, const domain::SpecEntry& e, const Situation& now) const;

@@ -12,14 +12,6 @@ using namespace kk::domain;
 namespace {
 constexpr std::size_t min_password_length = 12;
 
-Actor system_actor(const std::string& org_id) {
-  Actor a;
-  a.user.org_id = org_id;
-  a.user.display_name = "kravkedja";
-  a.system = true;
-  return a;
-}
-
 Status check_username(const std::string& username) {
   if (username.empty() || username.size() > 64) return Error::unprocessable("error.username", "username");
   for (char c : username)

@@ -14,4 +14,13 @@ struct Actor {
   const std::string& org_id() const { return user.org_id; }
 };
 
+// The command line acting in an organisation (audit entries name "kravkedja").
+inline Actor system_actor(const std::string& org_id) {
+  Actor a;
+  a.user.org_id = org_id;
+  a.user.display_name = "kravkedja";
+  a.system = true;
+  return a;
+}
+
 }  // namespace kk::app

@@ -13,13 +13,8 @@ constexpr auto asset_fields = {"name", "description", "owner_user_id", "owner_un
                                "method", "flags", "approve", "version"};
 
 Status check_fields(const json& body) {
-  if (auto s = input::require_object(body); !s) return s;
-  for (const auto& item : body.items()) {
-    bool known = false;
-    for (const char* f : asset_fields) known = known || item.key() == f;
-    if (!known) return Error::invalid("error.unknown_field", item.key());
-  }
-  return ok();
+  KK_TRY(input::require_object(body));
+  return input::only_fields(body, asset_fields);
 }
 }  // namespace
 

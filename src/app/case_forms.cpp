@@ -19,9 +19,12 @@ std::optional<CaseRecord> stored_form(Transaction& tx, const Case& c, const std:
 }  // namespace
 
 json FormService::form_json(Transaction& tx, const Actor& actor, const Case& c, const CaseForm& form) {
+  return form_json(actor, form, read_case_facts(tx, content_, c), stored_form(tx, c, form.id));
+}
+
+json FormService::form_json(const Actor& actor, const CaseForm& form, const CaseFacts& facts,
+                            const std::optional<CaseRecord>& record) const {
   auto lang = actor.lang;
-  CaseFacts facts = read_case_facts(tx, content_, c);
-  auto record = stored_form(tx, c, form.id);
   FormAnswers answers = record ? form_answers(record->body) : FormAnswers{};
   json sections = json::array();
   int asked = 0, answered = 0;
@@ -76,9 +79,15 @@ Result<json> FormService::list(const Actor& actor, const std::string& case_id) {
   return read([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
+    // The facts and the recorded answers are read once for every form.
+    CaseFacts facts = read_case_facts(tx, content_, *c);
+    auto records = tx.case_records(c->org_id, c->id, record_kind::form);
     json items = json::array();
     for (const auto& f : content_.forms) {
-      json full = form_json(tx, actor, *c, f);
+      std::optional<CaseRecord> record;
+      for (const auto& r : records)
+        if (r.key == f.id) record = r;
+      json full = form_json(actor, f, facts, record);
       full.erase("sections");
       items.push_back(std::move(full));
     }

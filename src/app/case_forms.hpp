@@ -2,6 +2,8 @@
 // The guided forms over a case (catalog/forms/): which apply, their questions in the reader's
 // language with the answers recorded so far, saving answers, and the decision basis a form
 // such as the outsourcing assessment produces for the committee that decides.
+#include <optional>
+
 #include "app/service_base.hpp"
 #include "io/spec_document.hpp"
 
@@ -25,6 +27,8 @@ class FormService : public ServiceBase {
 
  private:
   json form_json(Transaction& tx, const Actor& actor, const Case& c, const domain::CaseForm& form);
+  json form_json(const Actor& actor, const domain::CaseForm& form, const domain::CaseFacts& facts,
+                 const std::optional<CaseRecord>& record) const;
 };
 
 }  // namespace kk::app

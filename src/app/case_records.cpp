@@ -4,6 +4,14 @@ namespace kk::app {
 using namespace kk::domain;
 using nlohmann::json;
 
+CaseProgress progress_of(const std::vector<Decision>& decisions) {
+  std::vector<DecisionRecord> log;
+  for (const auto& d : decisions) log.push_back({d.gate, d.outcome});
+  return replay_decisions(log);
+}
+
+CaseProgress progress_of(Transaction& tx, const Case& c) { return progress_of(tx.decisions(c.org_id, c.id)); }
+
 FormAnswers form_answers(const std::string& body) {
   FormAnswers out;
   json j = json::parse(body, nullptr, false);
@@ -22,11 +30,17 @@ json form_answers_json(const FormAnswers& answers) {
   return out;
 }
 
-std::vector<ClassifiedAsset> classification_sources(Transaction& tx, const Case& c) {
+namespace {
+// The framework parties of a framework agreement being established; none for other kinds.
+std::vector<CaseRecord> framework_parties(Transaction& tx, const Case& c) {
+  if (c.kind != CaseKind::framework_agreement) return {};
+  return tx.case_records(c.org_id, c.id, record_kind::framework_party);
+}
+
+std::vector<ClassifiedAsset> sources_of(const std::vector<Asset>& assets, const std::vector<CaseRecord>& parties) {
   std::vector<ClassifiedAsset> out;
-  for (const auto& a : tx.case_assets(c.org_id, c.id)) out.push_back({a.id, a.name, a.classification});
-  if (c.kind != CaseKind::framework_agreement) return out;
-  for (const auto& r : tx.case_records(c.org_id, c.id, record_kind::framework_party)) {
+  for (const auto& a : assets) out.push_back({a.id, a.name, a.classification});
+  for (const auto& r : parties) {
     json body = json::parse(r.body, nullptr, false);
     if (!body.is_object()) continue;
     Classification levels;
@@ -40,16 +54,22 @@ std::vector<ClassifiedAsset> classification_sources(Transaction& tx, const Case&
   }
   return out;
 }
+}  // namespace
+
+std::vector<ClassifiedAsset> classification_sources(Transaction& tx, const Case& c) {
+  return sources_of(tx.case_assets(c.org_id, c.id), framework_parties(tx, c));
+}
 
 CaseFacts read_case_facts(Transaction& tx, const Content& content, const Case& c) {
   CaseFactInput in;
   auto assets = tx.case_assets(c.org_id, c.id);
+  auto parties = framework_parties(tx, c);
   in.classification_complete = !assets.empty();
   for (const auto& a : assets) {
     in.flags.insert(a.flags.begin(), a.flags.end());
     in.classification_complete = in.classification_complete && a.method == ClassificationMethod::complete;
   }
-  in.classification = classify_case(classification_sources(tx, c));
+  in.classification = classify_case(sources_of(assets, parties));
   in.kind = c.kind;
   in.object_type = c.object_type;
   in.delivery_model = c.delivery_model;
@@ -77,9 +97,7 @@ CaseFacts read_case_facts(Transaction& tx, const Content& content, const Case& c
   }
   in.recorded["governing_documents"] = static_cast<long long>(documents.size());
   in.recorded["external_requirement_excludes"] = excludes;
-  if (c.kind == CaseKind::framework_agreement)
-    in.recorded["framework_parties"] =
-        static_cast<long long>(tx.case_records(c.org_id, c.id, record_kind::framework_party).size());
+  if (c.kind == CaseKind::framework_agreement) in.recorded["framework_parties"] = static_cast<long long>(parties.size());
   return make_case_facts(in);
 }
 

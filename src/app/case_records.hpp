@@ -12,6 +12,7 @@
 #include "app/content.hpp"
 #include "app/ports.hpp"
 #include "domain/case_facts.hpp"
+#include "domain/case_progress.hpp"
 #include "domain/case_form.hpp"
 #include "domain/classification.hpp"
 
@@ -26,6 +27,10 @@ inline constexpr const char* confirmation = "confirmation";
 
 KK_ENUM(DocumentOrigin, internal, external)
 KK_ENUM(DocumentCategory, policy, guideline, sourcing_strategy, routine, law, regulation, agreement, standard, other)
+
+// Where the case stands, replayed from its decision log (given, or read).
+domain::CaseProgress progress_of(const std::vector<Decision>& decisions);
+domain::CaseProgress progress_of(Transaction& tx, const Case& c);
 
 // A form's answers from a record body: {"answers": {key: {"value", "reasoning"}}}.
 domain::FormAnswers form_answers(const std::string& body);

@@ -202,34 +202,22 @@ Result<json> RegisterService::remove(const Actor& actor, const std::string& case
   });
 }
 
-Result<json> RegisterService::governing_documents(const Actor& actor, const std::string& case_id) {
-  return list(actor, case_id, governing_kind);
+const RegisterService::Kind& RegisterService::kind_of(Register which) {
+  return which == Register::governing_documents ? governing_kind : party_kind;
 }
-Result<json> RegisterService::add_governing_document(const Actor& actor, const std::string& case_id, const json& body) {
-  return add(actor, case_id, governing_kind, body);
+Result<json> RegisterService::list(const Actor& actor, const std::string& case_id, Register which) {
+  return list(actor, case_id, kind_of(which));
 }
-Result<json> RegisterService::edit_governing_document(const Actor& actor, const std::string& case_id,
-                                                      const std::string& document_id, const json& body) {
-  return edit(actor, case_id, governing_kind, document_id, body);
+Result<json> RegisterService::add(const Actor& actor, const std::string& case_id, Register which, const json& body) {
+  return add(actor, case_id, kind_of(which), body);
 }
-Result<json> RegisterService::remove_governing_document(const Actor& actor, const std::string& case_id,
-                                                        const std::string& document_id, const json& body) {
-  return remove(actor, case_id, governing_kind, document_id, body);
+Result<json> RegisterService::edit(const Actor& actor, const std::string& case_id, Register which,
+                                   const std::string& id, const json& body) {
+  return edit(actor, case_id, kind_of(which), id, body);
 }
-
-Result<json> RegisterService::framework_parties(const Actor& actor, const std::string& case_id) {
-  return list(actor, case_id, party_kind);
-}
-Result<json> RegisterService::add_framework_party(const Actor& actor, const std::string& case_id, const json& body) {
-  return add(actor, case_id, party_kind, body);
-}
-Result<json> RegisterService::edit_framework_party(const Actor& actor, const std::string& case_id,
-                                                   const std::string& party_id, const json& body) {
-  return edit(actor, case_id, party_kind, party_id, body);
-}
-Result<json> RegisterService::remove_framework_party(const Actor& actor, const std::string& case_id,
-                                                     const std::string& party_id, const json& body) {
-  return remove(actor, case_id, party_kind, party_id, body);
+Result<json> RegisterService::remove(const Actor& actor, const std::string& case_id, Register which,
+                                     const std::string& id, const json& body) {
+  return remove(actor, case_id, kind_of(which), id, body);
 }
 
 Result<json> RegisterService::confirmations(const Actor& actor, const std::string& case_id) {

@@ -14,21 +14,17 @@ class RegisterService : public ServiceBase {
  public:
   using ServiceBase::ServiceBase;
 
-  // {"origin": internal|external, "category", "title", "reference", "note", "excludes"}
-  domain::Result<json> governing_documents(const Actor& actor, const std::string& case_id);
-  domain::Result<json> add_governing_document(const Actor& actor, const std::string& case_id, const json& body);
-  domain::Result<json> edit_governing_document(const Actor& actor, const std::string& case_id,
-                                               const std::string& document_id, const json& body);
-  domain::Result<json> remove_governing_document(const Actor& actor, const std::string& case_id,
-                                                 const std::string& document_id, const json& body);
-
-  // {"name", "levels": {aspect: level}, "note"}
-  domain::Result<json> framework_parties(const Actor& actor, const std::string& case_id);
-  domain::Result<json> add_framework_party(const Actor& actor, const std::string& case_id, const json& body);
-  domain::Result<json> edit_framework_party(const Actor& actor, const std::string& case_id,
-                                            const std::string& party_id, const json& body);
-  domain::Result<json> remove_framework_party(const Actor& actor, const std::string& case_id,
-                                              const std::string& party_id, const json& body);
+  // The registers kept by list: governing documents {"origin": internal|external, "category",
+  // "title", "reference", "note", "excludes"}, and the organisations calling off from a
+  // framework agreement {"name", "levels": {aspect: level}, "note"}. Items are edited and
+  // removed by id with the version read.
+  enum class Register { governing_documents, framework_parties };
+  domain::Result<json> list(const Actor& actor, const std::string& case_id, Register which);
+  domain::Result<json> add(const Actor& actor, const std::string& case_id, Register which, const json& body);
+  domain::Result<json> edit(const Actor& actor, const std::string& case_id, Register which, const std::string& id,
+                            const json& body);
+  domain::Result<json> remove(const Actor& actor, const std::string& case_id, Register which, const std::string& id,
+                              const json& body);
 
   // The measures to confirm with the confirmation recorded for each.
   domain::Result<json> confirmations(const Actor& actor, const std::string& case_id);
@@ -41,6 +37,7 @@ class RegisterService : public ServiceBase {
   struct Kind;  // one register: its record kind, audit action, permission and body reader
 
  private:
+  static const Kind& kind_of(Register which);
   domain::Result<json> list(const Actor& actor, const std::string& case_id, const Kind& kind);
   domain::Result<json> add(const Actor& actor, const std::string& case_id, const Kind& kind, const json& body);
   domain::Result<json> edit(const Actor& actor, const std::string& case_id, const Kind& kind, const std::string& key,

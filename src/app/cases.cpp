@@ -14,12 +14,6 @@ using namespace kk::domain;
 
 namespace {
 
-std::vector<DecisionRecord> decision_log(const std::vector<Decision>& decisions) {
-  std::vector<DecisionRecord> log;
-  for (const auto& d : decisions) log.push_back({d.gate, d.outcome});
-  return log;
-}
-
 json decision_json(const Decision& d) {
   return {{"id", d.id},
           {"seq", d.seq},
@@ -132,7 +126,7 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
 
   // Process position.
   auto decisions = tx.decisions(actor.org_id(), c.id);
-  auto progress = replay_decisions(decision_log(decisions));
+  auto progress = progress_of(decisions);
   Phase phase = progress.current_phase(p);
   j["step"] = to_string(progress.current_step(p));
   j["step_name"] = p.step(progress.current_step(p)).name.in(lang);
@@ -272,7 +266,7 @@ Result<json> CaseService::list(const Actor& actor) {
     json items = json::array();
     for (const auto& c : tx.cases(actor.org_id())) {
       json j = case_fields_json(c);
-      auto progress = replay_decisions(decision_log(tx.decisions(actor.org_id(), c.id)));
+      auto progress = progress_of(tx, c);
       j["step"] = to_string(progress.current_step(p));
       j["phase"] = to_string(progress.current_phase(p));
       j["phase_name"] = p.phase(progress.current_phase(p)).name.in(actor.lang);
@@ -414,7 +408,7 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
     Step step = content_.process.phase(content_.process.gate(decision.gate).phase).step;
     KK_TRY(authorize(actor, step == Step::realise ? Permission::decide_realise : Permission::decide_prepare));
     auto decisions = tx.decisions(actor.org_id(), id);
-    auto progress = replay_decisions(decision_log(decisions));
+    auto progress = progress_of(decisions);
     std::map<std::string, ActivityStatus> statuses;
     for (const auto& a : tx.activities(actor.org_id(), id)) statuses[a.key] = a.status;
     auto effect = KK_TRY(check_decision(content_.process, progress, c->status, decision, statuses));

@@ -117,11 +117,7 @@ Result<json> CatalogueService::import_cli(const std::string& org_name, const std
     return *o;
   });
   if (!org) return org.error();
-  Actor system;
-  system.user.org_id = org->id;
-  system.user.display_name = "kravkedja";
-  system.system = true;
-  return import(system, yaml, source);
+  return import(system_actor(org->id), yaml, source);
 }
 
 }  // namespace kk::app

@@ -144,15 +144,27 @@ std::shared_ptr<const Catalogue> ContentRegistry::combined(
   if (parts.size() == 1) return parts.front();
   std::string key = org_id + "|merged";
   for (const auto& p : parts) key += "|" + p->id + "@" + std::to_string(p->version);
-  std::vector<const Catalogue*> raw;
-  for (const auto& p : parts) raw.push_back(p.get());
-  std::vector<std::string> conflicts;
-  auto merged = std::make_shared<const Catalogue>(merge_catalogues(raw, conflicts));
-  for (const auto& c : conflicts) problems.push_back("duplicate requirement " + c);
-  std::lock_guard lock(mutex_);
-  if (auto it = cache_.find(key); it != cache_.end()) return std::static_pointer_cast<const Catalogue>(it->second);
-  cache_[key] = merged;
-  return merged;
+  // The merge and its clashes are cached together, so a hit reports the clashes too.
+  struct Merged {
+    std::shared_ptr<const Catalogue> catalogue;
+    std::vector<std::string> conflicts;
+  };
+  std::shared_ptr<const Merged> merged;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) merged = std::static_pointer_cast<const Merged>(it->second);
+  }
+  if (!merged) {
+    std::vector<const Catalogue*> raw;
+    for (const auto& p : parts) raw.push_back(p.get());
+    Merged fresh;
+    fresh.catalogue = std::make_shared<const Catalogue>(merge_catalogues(raw, fresh.conflicts));
+    std::lock_guard lock(mutex_);
+    auto it = cache_.emplace(key, std::make_shared<const Merged>(std::move(fresh))).first;
+    merged = std::static_pointer_cast<const Merged>(it->second);
+  }
+  for (const auto& c : merged->conflicts) problems.push_back("duplicate requirement " + c);
+  return merged->catalogue;
 }
 
 void ContentRegistry::add_rule_sets(Transaction& tx, const std::string& org_id, const Sources& sources, Selection& s,

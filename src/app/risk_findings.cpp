@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/case_records.hpp"
 #include "app/risks.hpp"
 #include "domain/case_progress.hpp"
 
@@ -20,9 +21,7 @@ std::vector<Finding> risk_findings(Transaction& tx, const Content& content, cons
   std::vector<Finding> out;
   if (c.status != CaseStatus::open) return out;
   auto risks = tx.risks(c.org_id, c.id);
-  std::vector<DecisionRecord> log;
-  for (const auto& d : tx.decisions(c.org_id, c.id)) log.push_back({d.gate, d.outcome});
-  auto progress = replay_decisions(log);
+  auto progress = progress_of(tx, c);
   auto has_stage = [&](RiskStage s) {
     return std::any_of(risks.begin(), risks.end(), [&](const Risk& r) { return r.stage == s; });
   };
@@ -49,11 +48,10 @@ std::vector<Finding> risk_findings(Transaction& tx, const Content& content, cons
   }
 
   // Facts the assessment rested on have changed since: the register needs review.
-  std::string facts;
   int stale = 0;
-  for (const auto& r : risks) {
-    if (facts.empty()) facts = RiskService::facts_signature(tx, c);
-    stale += r.facts_signature != facts ? 1 : 0;
+  if (!risks.empty()) {
+    std::string facts = RiskService::facts_signature(tx, c);
+    for (const auto& r : risks) stale += r.facts_signature != facts ? 1 : 0;
   }
   if (stale > 0)
     out.push_back(finding(content, Severity::warning, "register-review", "risk.review", std::nullopt,

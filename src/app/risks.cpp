@@ -22,11 +22,7 @@ constexpr auto risk_fields = {"stage", "title", "description", "asset_ids", "asp
 
 Status check_fields(const json& body) {
   KK_TRY(input::require_object(body));
-  for (const auto& item : body.items())
-    if (std::find_if(risk_fields.begin(), risk_fields.end(), [&](const char* f) { return item.key() == f; }) ==
-        risk_fields.end())
-      return Error::invalid("error.unknown_field", item.key());
-  return ok();
+  return input::only_fields(body, risk_fields);
 }
 
 Result<std::vector<std::string>> text_array(const json& body, const char* key) {
@@ -528,11 +524,7 @@ Result<io::Table> RiskService::table(const Actor& actor, const std::string& case
 }
 
 json RiskService::matrix(const Actor& actor) {
-  auto m = read([&](Transaction& tx) -> Result<std::string> {
-    auto org = tx.organisation(actor.org_id());
-    return org ? org->risk_matrix : content_.default_risk_matrix;
-  });
-  const RiskMatrix& matrix = content_.risk_matrix(m ? *m : content_.default_risk_matrix);
+  const RiskMatrix& matrix = read([&](Transaction& tx) -> const RiskMatrix& { return matrix_of(tx, actor.org_id()); });
   auto steps = [&](const std::vector<ScaleStep>& scale) {
     json out = json::array();
     for (const auto& s : scale)

@@ -1,6 +1,7 @@
 #include "app/specification.hpp"
 
 #include "app/case_records.hpp"
+#include "app/case_document.hpp"
 #include "app/case_evaluation.hpp"
 #include "app/clock.hpp"
 #include "app/input.hpp"
@@ -142,9 +143,7 @@ json SpecificationService::entry_json(const Actor& actor, const SpecEntry& e, co
 }
 
 bool SpecificationService::frozen(Transaction& tx, const Case& c) const {
-  std::vector<DecisionRecord> log;
-  for (const auto& d : tx.decisions(c.org_id, c.id)) log.push_back({d.gate, d.outcome});
-  return replay_decisions(log).passed(Gate::documents_approved);
+  return progress_of(tx, c).passed(Gate::documents_approved);
 }
 
 bool SpecificationService::owns_rules(const Actor& actor, const Situation& now) const {
@@ -301,18 +300,11 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
     Situation now = situation(tx, *c);
     in_catalogue_language.lang = parse_enum<Language>(now.catalogue().language).value_or(Language::sv);
     json spec = build(tx, in_catalogue_language, *c, now);
-    auto org = tx.organisation(actor.org_id());
     const auto& m = content_.messages;
     Language lang = in_catalogue_language.lang;
     auto t = [&](const std::string& key) { return m.text(lang, key); };
 
-    io::SpecDocument doc;
-    doc.language = std::string(to_string(lang));
-    doc.title = t("doc.title");
-    doc.organisation = org ? org->name : "";
-    doc.case_title = c->title;
-    doc.registry_number = c->registry_number;
-    doc.date = now_utc().substr(0, 10);
+    io::SpecDocument doc = case_document(tx, content_, lang, *c, t("doc.title"));
     doc.intro = {t("doc.intro_1"), t("doc.intro_2"), t("doc.intro_3")};
     doc.reasons_title = t("doc.reasons_title");
     doc.reasons_intro = t("doc.reasons_intro");
@@ -327,10 +319,6 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
     doc.label_placement = t("doc.label_placement");
     doc.label_motive = t("doc.label_motive");
     doc.label_reasons = t("doc.label_reasons");
-    doc.label_case = t("doc.label_case");
-    doc.label_registry_number = t("doc.label_registry_number");
-    doc.label_date = t("doc.label_date");
-    doc.label_organisation = t("doc.label_organisation");
     doc.label_evaluation = t("doc.label_evaluation");
 
     bool any_bor = false;

@@ -10,13 +10,14 @@ using namespace kk::domain;
 
 void WebApp::register_assessment_pages() {
   auto& r = router_;
+  using Register = app::RegisterService::Register;
 
   auto overview = [this](RequestContext& ctx, const std::string& id, const json& problem, int status) {
     auto c = cases_.get(ctx.who(), id);
     if (!c) return error_page(ctx, c.error());
     auto forms = forms_.list(ctx.who(), id);
-    auto documents = registers_.governing_documents(ctx.who(), id);
-    auto parties = registers_.framework_parties(ctx.who(), id);
+    auto documents = registers_.list(ctx.who(), id, Register::governing_documents);
+    auto parties = registers_.list(ctx.who(), id, Register::framework_parties);
     auto confirmations = registers_.confirmations(ctx.who(), id);
     for (const auto* res : {&forms, &documents, &parties, &confirmations})
       if (!*res) return error_page(ctx, res->error());
@@ -81,12 +82,12 @@ void WebApp::register_assessment_pages() {
     json body = form_to_json(Form::parse(ctx.req), {{"origin", FieldKind::text}, {"category", FieldKind::text},
                                                     {"title", FieldKind::text}, {"reference", FieldKind::text},
                                                     {"note", FieldKind::text}, {"excludes", FieldKind::checkbox}});
-    return done(ctx, "documents", body, registers_.add_governing_document(ctx.who(), ctx.param("id"), body));
+    return done(ctx, "documents", body, registers_.add(ctx.who(), ctx.param("id"), Register::governing_documents, body));
   });
   r.add("POST", "/cases/{id}/governing-documents/{document_id}/delete", [this, done](RequestContext& ctx) {
     json body = form_to_json(Form::parse(ctx.req), {{"version", FieldKind::integer}});
     return done(ctx, "documents", json::object(),
-                registers_.remove_governing_document(ctx.who(), ctx.param("id"), ctx.param("document_id"), body));
+                registers_.remove(ctx.who(), ctx.param("id"), Register::governing_documents, ctx.param("document_id"), body));
   });
   r.add("POST", "/cases/{id}/framework-parties", [this, done](RequestContext& ctx) {
     Form form = Form::parse(ctx.req);
@@ -102,12 +103,12 @@ void WebApp::register_assessment_pages() {
       }
     }
     body["levels"] = levels;
-    return done(ctx, "parties", body, registers_.add_framework_party(ctx.who(), ctx.param("id"), body));
+    return done(ctx, "parties", body, registers_.add(ctx.who(), ctx.param("id"), Register::framework_parties, body));
   });
   r.add("POST", "/cases/{id}/framework-parties/{party_id}/delete", [this, done](RequestContext& ctx) {
     json body = form_to_json(Form::parse(ctx.req), {{"version", FieldKind::integer}});
     return done(ctx, "parties", json::object(),
-                registers_.remove_framework_party(ctx.who(), ctx.param("id"), ctx.param("party_id"), body));
+                registers_.remove(ctx.who(), ctx.param("id"), Register::framework_parties, ctx.param("party_id"), body));
   });
   r.add("POST", "/cases/{id}/confirmations/{requirement_id}", [this, done](RequestContext& ctx) {
     json body = form_to_json(Form::parse(ctx.req), {{"version", FieldKind::integer}, {"evidence", FieldKind::text},

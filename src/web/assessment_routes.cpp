@@ -32,44 +32,41 @@ void WebApp::register_assessment_routes() {
      return res;
    }).summary = "The decision basis a form produces (the outsourcing assessment) as a Word document";
 
-  struct Register {
+  using Register = app::RegisterService::Register;
+  struct Listed {
     const char* path;
     const char* item;
     const char* what;
     const char* schema;
-    Result<json> (app::RegisterService::*list)(const app::Actor&, const std::string&);
-    Result<json> (app::RegisterService::*add)(const app::Actor&, const std::string&, const json&);
-    Result<json> (app::RegisterService::*edit)(const app::Actor&, const std::string&, const std::string&, const json&);
-    Result<json> (app::RegisterService::*remove)(const app::Actor&, const std::string&, const std::string&, const json&);
+    Register which;
   };
-  static const Register registers[] = {
+  static const Listed registers[] = {
       {"governing-documents", "document_id", "governing documents (internal and external requirements) that apply",
-       "GoverningDocumentInput", &app::RegisterService::governing_documents, &app::RegisterService::add_governing_document,
-       &app::RegisterService::edit_governing_document, &app::RegisterService::remove_governing_document},
+       "GoverningDocumentInput", Register::governing_documents},
       {"framework-parties", "party_id", "organisations that will call off from the framework agreement, with their need",
-       "FrameworkPartyInput", &app::RegisterService::framework_parties, &app::RegisterService::add_framework_party,
-       &app::RegisterService::edit_framework_party, &app::RegisterService::remove_framework_party},
+       "FrameworkPartyInput", Register::framework_parties},
   };
   for (const auto& reg : registers) {
     std::string base = "/api/v1/cases/{id}/" + std::string(reg.path);
     std::string item = base + "/{" + reg.item + "}";
     std::string param = reg.item;
-    r.add("GET", base, [this, reg](RequestContext& ctx) {
-       return api_json(ctx, (registers_.*reg.list)(ctx.who(), ctx.param("id")));
+    Register which = reg.which;
+    r.add("GET", base, [this, which](RequestContext& ctx) {
+       return api_json(ctx, registers_.list(ctx.who(), ctx.param("id"), which));
      }).summary = std::string("The ") + reg.what;
-    auto& add = r.add("POST", base, with_body([this, reg](RequestContext& ctx, const json& b) {
-                        return (registers_.*reg.add)(ctx.who(), ctx.param("id"), b);
+    auto& add = r.add("POST", base, with_body([this, which](RequestContext& ctx, const json& b) {
+                        return registers_.add(ctx.who(), ctx.param("id"), which, b);
                       }, 201));
     add.summary = std::string("Record one of the ") + reg.what;
     add.request_schema = reg.schema;
     add.success_status = 201;
-    auto& edit = r.add("PATCH", item, with_body([this, reg, param](RequestContext& ctx, const json& b) {
-                         return (registers_.*reg.edit)(ctx.who(), ctx.param("id"), ctx.param(param), b);
+    auto& edit = r.add("PATCH", item, with_body([this, which, param](RequestContext& ctx, const json& b) {
+                         return registers_.edit(ctx.who(), ctx.param("id"), which, ctx.param(param), b);
                        }));
     edit.summary = "Change one (send the version read)";
     edit.request_schema = reg.schema;
-    auto& remove = r.add("DELETE", item, with_body([this, reg, param](RequestContext& ctx, const json& b) {
-                           return (registers_.*reg.remove)(ctx.who(), ctx.param("id"), ctx.param(param), b);
+    auto& remove = r.add("DELETE", item, with_body([this, which, param](RequestContext& ctx, const json& b) {
+                           return registers_.remove(ctx.who(), ctx.param("id"), which, ctx.param(param), b);
                          }));
     remove.summary = "Remove one (send the version read)";
     remove.request_schema = "VersionInput";

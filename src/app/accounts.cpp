@@ -45,13 +45,15 @@ std::optional<FirstAdmin> AccountService::bootstrap() {
 }
 
 Result<SignedIn> AccountService::sign_in(const std::string& username, const std::string& password) {
-  auto tx = store_.begin(true);
-  auto creds = tx->credentials_by_username(username);
+  // The password is checked outside any write transaction: argon2 takes long enough that
+  // other writers should not wait for it.
+  auto creds = store_.begin(false)->credentials_by_username(username);
   // Verify against a dummy hash when the user is unknown, so timing does not tell.
   static const std::string dummy = hash_password(random_token());
   bool good = verify_password(creds ? creds->password_hash : dummy, password);
   if (!creds || !good || !creds->user.active) return Error{ErrorKind::unauthenticated, "error.sign_in_failed", {}, {}};
   SignedIn s{random_token(), random_token(), creds->user};
+  auto tx = store_.begin(true);
   tx->delete_expired_sessions(now_utc());  // sign-ins keep the table small
   tx->insert_session(sha256_hex(s.session_token), creds->user.org_id, creds->user.id, s.csrf_token, now_utc(),
                      utc_in(session_lifetime_seconds));
@@ -89,6 +91,7 @@ Result<User> AccountService::add_user_cli(const std::string& username, const std
     roles.insert(*r);
   }
   if (roles.empty()) return Error::unprocessable("error.required", "role");
+  std::string hash = hash_password(password);  // before the write lock, as argon2 takes its time
   return write([&](Transaction& tx) -> Result<User> {
     if (tx.credentials_by_username(username)) return Error::conflict("error.username_taken").with("value", username);
     auto org = tx.organisation_by_name(org_name);
@@ -108,7 +111,7 @@ Result<User> AccountService::add_user_cli(const std::string& username, const std
     u.display_name = username;
     u.roles = roles;
     u.created_at = now_utc();
-    tx.insert_user(u, hash_password(password));
+    tx.insert_user(u, hash);
     record_audit(tx, system_actor(org->id), "user.create", "user", u.id, nullptr, user_json(u));
     return u;
   });
@@ -183,13 +186,14 @@ Result<json> AccountService::create_user(const Actor& actor, const json& body) {
   if (generated) password = random_token(12);
   if (password.size() < min_password_length)
     return Error::unprocessable("error.password_short", "password").with("min", std::to_string(min_password_length));
+  std::string hash = hash_password(password);  // before the write lock, as argon2 takes its time
   return write([&](Transaction& tx) -> Result<json> {
     if (tx.credentials_by_username(u.username))
       return Error::conflict("error.username_taken").with("value", u.username);
     u.org_id = actor.org_id();
     u.id = new_id();
     u.created_at = now_utc();
-    tx.insert_user(u, hash_password(password));
+    tx.insert_user(u, hash);
     json after = user_json(u);
     record_audit(tx, actor, "user.create", "user", u.id, nullptr, after);
     if (generated) after["initial_password"] = password;
@@ -224,11 +228,12 @@ Result<json> AccountService::update_user(const Actor& actor, const std::string& 
 
 Result<json> AccountService::reset_password(const Actor& actor, const std::string& id) {
   KK_TRY(authorize(actor, Permission::administer));
+  std::string password = random_token(12);
+  std::string hash = hash_password(password);  // before the write lock, as argon2 takes its time
   return write([&](Transaction& tx) -> Result<json> {
     auto current = tx.user(actor.org_id(), id);
     if (!current) return Error::not_found();
-    std::string password = random_token(12);
-    tx.set_password(actor.org_id(), id, hash_password(password));
+    tx.set_password(actor.org_id(), id, hash);
     tx.delete_user_sessions(actor.org_id(), id);
     record_audit(tx, actor, "user.reset_password", "user", id, nullptr, {{"password_reset", true}});
     json j = user_json(*current);

@@ -1,4 +1,5 @@
 #include "app/assets.hpp"
+#include "domain/text.hpp"
 
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
@@ -116,7 +117,7 @@ Status AssetService::apply(Transaction& tx, const Actor& actor, const json& body
       a.approved_at.reset();
     }
   }
-  if (a.name.find_first_not_of(" \t\r\n") == std::string::npos) return Error::unprocessable("error.required", "name");
+  if (blank(a.name)) return Error::unprocessable("error.required", "name");
   return ok();
 }
 

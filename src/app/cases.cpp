@@ -287,6 +287,19 @@ Result<json> CaseService::get(const Actor& actor, const std::string& id) {
   });
 }
 
+Result<json> CaseService::summary(const Actor& actor, const std::string& id) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    auto c = tx.get_case(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    json j = case_fields_json(*c);
+    json assets = json::array();
+    for (const auto& a : tx.case_assets(c->org_id, c->id)) assets.push_back(asset_json(a));
+    j["assets"] = assets;
+    return j;
+  });
+}
+
 Result<json> CaseService::create(const Actor& actor, const json& body) {
   KK_TRY(authorize(actor, Permission::edit_cases));
   KK_TRY(input::require_object(body));

@@ -14,6 +14,9 @@ class CaseService : public ServiceBase {
   // The whole case: facts, step and phase, classification with provenance, gates,
   // decisions, activities, team and what is still missing.
   domain::Result<json> get(const Actor& actor, const std::string& id);
+  // The case's own fields and its linked assets, without the process, team and rules: what
+  // pages about one side of a case (specification, risks, assessments) show in their heading.
+  domain::Result<json> summary(const Actor& actor, const std::string& id);
   domain::Result<json> create(const Actor& actor, const json& body);
   domain::Result<json> update(const Actor& actor, const std::string& id, const json& body);
   domain::Result<json> link_asset(const Actor& actor, const std::string& id, const json& body);

@@ -1,20 +1,11 @@
 #include "app/input.hpp"
+#include "domain/text.hpp"
 
 #include <cctype>
 
 namespace kk::app::input {
 using domain::Error;
 using domain::ok;
-
-namespace {
-// Counts characters, not bytes: a limit of 200 means 200 letters, å and ö included.
-std::size_t utf8_length(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-}  // namespace
 
 Status require_object(const json& body) {
   if (!body.is_object()) return Error::invalid("error.body_not_object");
@@ -32,7 +23,7 @@ Status only_fields(const json& body, std::initializer_list<const char*> allowed)
 
 Status require(const json& body, const char* key) {
   if (!body.contains(key) || body[key].is_null() ||
-      (body[key].is_string() && body[key].get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos))
+      (body[key].is_string() && domain::blank(body[key].get<std::string>())))
     return Error::unprocessable("error.required", key);
   return ok();
 }
@@ -46,7 +37,7 @@ Status text(const json& body, const char* key, std::string& out, std::size_t max
   }
   if (!v.is_string()) return Error::invalid("error.type_text", key);
   std::string s = v.get<std::string>();
-  if (utf8_length(s) > max_length)
+  if (domain::utf8_length(s) > max_length)  // characters: 200 means 200 letters, å and ö included
     return Error::unprocessable("error.too_long", key).with("max", std::to_string(max_length));
   out = std::move(s);
   return ok();

@@ -1,4 +1,5 @@
 #include "app/risks.hpp"
+#include "domain/text.hpp"
 
 #include "app/case_document.hpp"
 #include "app/case_evaluation.hpp"
@@ -176,7 +177,7 @@ Status RiskService::apply(Transaction& tx, const Actor& actor, const Case& c, co
           owner = true;
       if (!owner || !actor.user.has(Role::information_owner))
         return Error{ErrorKind::forbidden, "error.only_asset_owner_decides", "decision", {}};
-      if (rationale.find_first_not_of(" \t\r\n") == std::string::npos)
+      if (blank(rationale))
         return Error::unprocessable("error.required", "decision_rationale");
       r.decided_by = actor.user.id;
       r.decided_at = now_utc();
@@ -187,7 +188,7 @@ Status RiskService::apply(Transaction& tx, const Actor& actor, const Case& c, co
     r.decision = decision;
     r.decision_rationale = rationale;
   }
-  if (r.title.find_first_not_of(" \t\r\n") == std::string::npos) return Error::unprocessable("error.required", "title");
+  if (blank(r.title)) return Error::unprocessable("error.required", "title");
   return ok();
 }
 

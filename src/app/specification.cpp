@@ -1,4 +1,5 @@
 #include "app/specification.hpp"
+#include "domain/text.hpp"
 
 #include "app/case_records.hpp"
 #include "app/case_document.hpp"
@@ -252,7 +253,7 @@ Result<json> SpecificationService::upgrade(const Actor& actor, const std::string
     auto stored = tx.specification(actor.org_id(), case_id);
     if (!stored) return Error::unprocessable("error.nothing_to_upgrade", "version");
     if (stored->version != version) return stale(build(tx, actor, *c));
-    if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (frozen(tx, *c) && blank(decision))
       return Error::unprocessable("error.specification_frozen", "decision");
     auto newest = registry_.active(tx, actor.org_id(), c->catalogue_ids);
     json before = {{"catalogues", json::parse(stored->catalogues_json, nullptr, false)},
@@ -393,7 +394,7 @@ Result<json> SpecificationService::add_entry(const Actor& actor, const std::stri
     const Catalogue& cat = now.catalogue();
     const Requirement* r = cat.find(requirement_id);
     if (!r) return Error::unprocessable("error.unknown_requirement", "requirement_id").with("value", requirement_id);
-    if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (frozen(tx, *c) && blank(decision))
       return Error::unprocessable("error.specification_frozen", "decision");
     std::int64_t spec_version = ensure_stored(tx, actor, *c, now);
     SpecEntry entry;
@@ -504,7 +505,7 @@ Result<json> SpecificationService::resolve_proposal(const Actor& actor, const st
     auto stored = tx.specification(actor.org_id(), case_id);
     if (!stored) return Error::unprocessable("error.nothing_proposed", "apply");
     if (stored->version != version) return stale(build(tx, actor, *c));
-    if (frozen(tx, *c) && decision.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (frozen(tx, *c) && blank(decision))
       return Error::unprocessable("error.specification_frozen", "decision");
     Situation now = situation(tx, *c);
     auto entries = tx.specification_entries(actor.org_id(), case_id);

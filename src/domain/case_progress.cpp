@@ -1,4 +1,5 @@
 #include "domain/case_progress.hpp"
+#include "domain/text.hpp"
 
 namespace kk::domain {
 
@@ -30,7 +31,7 @@ Result<DecisionEffect> check_decision(const ProcessModel& model, const CaseProgr
                                       const std::map<std::string, ActivityStatus>& activity_status) {
   if (status != CaseStatus::open)
     return Error::unprocessable("error.case_closed", "gate").with("status", std::string(to_string(status)));
-  if (decision.rationale.find_first_not_of(" \t\r\n") == std::string::npos)
+  if (blank(decision.rationale))
     return Error::unprocessable("error.required", "rationale");
 
   DecisionEffect effect{CaseStatus::open, progress};
@@ -85,7 +86,7 @@ Status check_activity_update(const ProcessModel& model, CaseStatus status, const
   if (new_status == ActivityStatus::not_applicable) {
     if (!model.phase(activity->phase).allow_not_applicable)
       return Error::unprocessable("error.not_applicable_not_allowed", "status");
-    if (comment.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (blank(comment))
       return Error::unprocessable("error.reason_required", "comment");
   }
   return ok();

@@ -57,6 +57,7 @@ Status Catalogue::validate() const {
 
 Catalogue merge_catalogues(const std::vector<const Catalogue*>& catalogues, std::vector<std::string>& conflicts) {
   Catalogue merged;
+  std::set<std::string> taken;
   for (const Catalogue* c : catalogues) {
     merged.id += (merged.id.empty() ? "" : "+") + c->id;
     if (merged.parts.empty()) {
@@ -72,7 +73,8 @@ Catalogue merge_catalogues(const std::vector<const Catalogue*>& catalogues, std:
     for (const auto& a : c->areas)
       if (!merged.find_area(a.key)) merged.areas.push_back(a);
     for (const auto& r : c->requirements) {
-      if (merged.find(r.id)) {
+      // The index is built at the end; until then a set of the ids taken keeps the merge linear.
+      if (!taken.insert(r.id).second) {
         conflicts.push_back(c->id + ":" + r.id);
         continue;
       }

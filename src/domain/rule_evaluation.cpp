@@ -57,11 +57,7 @@ bool condition_holds(const Condition& c, const CaseFacts& facts, std::map<std::s
       for (const auto& child : c.children)
         if (condition_holds(child, facts, local)) return false;
       // What was looked at and found absent is the reason.
-      for (const auto& child : c.children) {
-        std::map<std::string, FactValue> seen;
-        condition_holds(child, facts, seen);
-        used.insert(seen.begin(), seen.end());
-      }
+      used.insert(local.begin(), local.end());
       return true;
     }
   }

@@ -1,13 +1,10 @@
 #include "domain/specification.hpp"
+#include "domain/text.hpp"
 
 #include <algorithm>
 #include <set>
 
 namespace kk::domain {
-
-namespace {
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-}  // namespace
 
 std::vector<SpecEntry> entries_from(const Evaluation& ev, const Catalogue& catalogue) {
   std::vector<SpecEntry> out;

@@ -273,11 +273,7 @@ Result<RuleSet> load_rule_set(const SourceText& source, const Catalogue& catalog
   if (!read) return read;
   if (auto valid = read->validate(catalogue); !valid) return located(valid.error(), source.name, lines);
   if (!run_examples) return read;
-  if (auto examples = check_examples(*read, catalogue); !examples) {
-    Error e = examples.error();
-    e.field = source.name + ": " + e.field;
-    return e;
-  }
+  if (auto examples = check_examples(*read, catalogue); !examples) return in_file(examples.error(), source.name);
   return read;
 }
 
@@ -313,13 +309,7 @@ Result<CaseForm> load_case_form(const SourceText& source) {
     }
     return f;
   });
-  if (!read) return read;
-  if (auto valid = read->validate(); !valid) {
-    Error e = valid.error();
-    e.field = source.name + ": " + e.field;
-    return e;
-  }
-  return read;
+  return validated(std::move(read), source.name);
 }
 
 }  // namespace kk::io

@@ -10,18 +10,6 @@ using namespace kk::domain;
 namespace {
 using namespace kk::io::yaml;
 
-// Runs the type's own checks on what was read; the error names the file.
-template <class T>
-Result<T> validated(Result<T> loaded, const std::string& source) {
-  if (!loaded) return loaded;
-  if (auto valid = loaded->validate(); !valid) {
-    Error e = valid.error();
-    e.field = source + ": " + e.field;
-    return e;
-  }
-  return loaded;
-}
-
 }  // namespace
 
 Result<ClassificationModel> load_classification_model(const std::string& yaml, const std::string& source) {

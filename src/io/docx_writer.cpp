@@ -226,6 +226,29 @@ class Body {
   bool page_break_ = false;
 };
 
+// Properties used by the layout and the styles.
+std::string color(std::string_view rgb) {
+  return "<w:color w:val=\"" + std::string(rgb) + "\"/>";
+}
+std::string size(int half_points) {
+  const std::string v = std::to_string(half_points);
+  return "<w:sz w:val=\"" + v + "\"/><w:szCs w:val=\"" + v + "\"/>";
+}
+std::string spacing(int before, int after) {
+  return "<w:spacing w:before=\"" + std::to_string(before) + "\" w:after=\"" + std::to_string(after) + "\"/>";
+}
+std::string border(std::string_view side, int eighths_of_a_point, std::string_view rgb, int space) {
+  return "<w:" + std::string(side) + " w:val=\"single\" w:sz=\"" + std::to_string(eighths_of_a_point) +
+         "\" w:space=\"" + std::to_string(space) + "\" w:color=\"" + std::string(rgb) + "\"/>";
+}
+std::string tab_stop(std::string_view alignment, int position) {
+  return "<w:tabs><w:tab w:val=\"" + std::string(alignment) + "\" w:pos=\"" + std::to_string(position) +
+         "\"/></w:tabs>";
+}
+std::string shading(std::string_view rgb) {
+  return "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + std::string(rgb) + "\"/>";
+}
+
 // ------------------------------------------------------------------------------------------
 // Layout
 
@@ -267,13 +290,9 @@ void write_section(Body& body, const SpecDocument& doc, const DocSection& sectio
   }
 }
 
-std::string evaluation_heading(const SpecDocument& doc) {
-  return doc.label_evaluation;
-}
-
 void write_evaluation(Body& body, const SpecDocument& doc) {
   if (doc.evaluation.empty()) return;
-  body.add_text(kHeading1, evaluation_heading(doc));
+  body.add_text(kHeading1, doc.label_evaluation);
   for (const std::string& text : doc.evaluation) body.add_text(kNormal, text);
 }
 
@@ -285,14 +304,9 @@ std::string table_xml(const DocTable& t) {
   if (columns == 0) return {};
   const int width = 9000 / static_cast<int>(columns);
   std::string out =
-      "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>"
-      "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
-      "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
-      "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
-      "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
-      "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
-      "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
-      "</w:tblBorders></w:tblPr><w:tblGrid>";
+      "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>";
+  for (std::string_view side : {"top", "left", "bottom", "right", "insideH", "insideV"}) out += border(side, 4, kMuted, 0);
+  out += "</w:tblBorders></w:tblPr><w:tblGrid>";
   for (std::size_t c = 0; c < columns; ++c) out += "<w:gridCol w:w=\"" + std::to_string(width) + "\"/>";
   out += "</w:tblGrid>";
   for (std::size_t r = 0; r < t.cells.size(); ++r) {
@@ -301,7 +315,7 @@ std::string table_xml(const DocTable& t) {
       std::string text = c < t.cells[r].size() ? t.cells[r][c] : "";
       std::string fill = r < t.fills.size() && c < t.fills[r].size() ? t.fills[r][c] : "";
       out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
-      if (!fill.empty()) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + escape(fill) + "\"/>";
+      if (!fill.empty()) out += shading(escape(fill));
       out += "</w:tcPr><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" +
              run(text, r == 0 || c == 0 ? std::string(kBold) : std::string()) + "</w:p></w:tc>";
     }
@@ -399,28 +413,6 @@ std::string style_xml(const StyleDefinition& s) {
   if (!s.paragraph_properties.empty()) out += "<w:pPr>" + s.paragraph_properties + "</w:pPr>";
   if (!s.run_properties.empty()) out += "<w:rPr>" + s.run_properties + "</w:rPr>";
   return out + "</w:style>";
-}
-
-std::string color(std::string_view rgb) {
-  return "<w:color w:val=\"" + std::string(rgb) + "\"/>";
-}
-std::string size(int half_points) {
-  const std::string v = std::to_string(half_points);
-  return "<w:sz w:val=\"" + v + "\"/><w:szCs w:val=\"" + v + "\"/>";
-}
-std::string spacing(int before, int after) {
-  return "<w:spacing w:before=\"" + std::to_string(before) + "\" w:after=\"" + std::to_string(after) + "\"/>";
-}
-std::string border(std::string_view side, int eighths_of_a_point, std::string_view rgb, int space) {
-  return "<w:" + std::string(side) + " w:val=\"single\" w:sz=\"" + std::to_string(eighths_of_a_point) +
-         "\" w:space=\"" + std::to_string(space) + "\" w:color=\"" + std::string(rgb) + "\"/>";
-}
-std::string tab_stop(std::string_view alignment, int position) {
-  return "<w:tabs><w:tab w:val=\"" + std::string(alignment) + "\" w:pos=\"" + std::to_string(position) +
-         "\"/></w:tabs>";
-}
-std::string shading(std::string_view rgb) {
-  return "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + std::string(rgb) + "\"/>";
 }
 
 // "sv" -> "sv-SE" for Word's proofing language.

@@ -37,10 +37,15 @@ const std::map<std::string, std::string>& Messages::all(Language lang) const {
 
 std::string Messages::text(Language lang, const std::string& key,
                            const std::map<std::string, std::string>& params) const {
-  std::string t;
-  if (has(lang, key)) t = texts_.at(lang).at(key);
-  else if (has(Language::sv, key)) t = texts_.at(Language::sv).at(key);
-  else t = key;
+  // The language's text, else the Swedish one, else the key itself.
+  auto lookup = [&](Language l) -> const std::string* {
+    const auto& texts = all(l);
+    auto it = texts.find(key);
+    return it == texts.end() ? nullptr : &it->second;
+  };
+  const std::string* found = lookup(lang);
+  if (!found) found = lookup(Language::sv);
+  std::string t = found ? *found : key;
   for (const auto& [name, value] : params) {
     std::string placeholder = "{" + name + "}";
     for (auto pos = t.find(placeholder); pos != std::string::npos; pos = t.find(placeholder, pos + value.size()))

@@ -45,8 +45,6 @@ bool run_soffice(const std::string& soffice, const fs::path& dir, const std::str
 }
 }  // namespace
 
-bool libreoffice_available() { return !soffice_path().empty(); }
-
 domain::Result<std::string> convert_with_libreoffice(const std::string& bytes, const std::string& from_ext,
                                                      const std::string& to) {
   std::string soffice = soffice_path();

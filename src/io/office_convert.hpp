@@ -7,7 +7,6 @@
 
 namespace kk::io {
 
-bool libreoffice_available();
 // Converts `bytes` (a file of type `from_ext`, e.g. "docx") to `to` (e.g. "pdf" or "txt:Text").
 // Each call uses its own LibreOffice profile and temporary folder, removed afterwards.
 domain::Result<std::string> convert_with_libreoffice(const std::string& bytes, const std::string& from_ext,

@@ -1,17 +1,12 @@
 #include "io/xlsx_writer.hpp"
+#include "domain/text.hpp"
 #include "io/xlsx_file.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
-#include <system_error>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -85,18 +80,10 @@ AnswerWords answer_words(const SpecDocument& doc) {
           "Välj ett av svaren i listan."};
 }
 
-// Characters, not bytes: Excel's limits on titles and names count characters.
-std::size_t utf8_length(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s)
-    if ((ch & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 // The sheet is named after the answer label ("Svar") when Excel accepts it as a sheet name.
 std::string sheet_name(const SpecDocument& doc) {
   const std::string& name = doc.label_answer;
-  bool valid = !name.empty() && utf8_length(name) <= 31 && name.find_first_of("[]:*?/\\") == std::string::npos &&
+  bool valid = !name.empty() && domain::utf8_length(name) <= 31 && name.find_first_of("[]:*?/\\") == std::string::npos &&
                name.front() != '\'' && name.back() != '\'';
   return valid ? name : "Svar";
 }
@@ -193,7 +180,8 @@ std::size_t estimated_lines(const std::string& text, lxw_col_t column) {
   std::size_t lines = 0, start = 0;
   for (;;) {
     auto end = text.find('\n', start);
-    std::size_t length = utf8_length(text.substr(start, end == std::string::npos ? end : end - start));
+    std::size_t length =
+        domain::utf8_length(std::string_view(text).substr(start, end == std::string::npos ? end : end - start));
     lines += std::max<std::size_t>(1, (length + per_line - 1) / per_line);
     if (end == std::string::npos) return lines;
     start = end + 1;
@@ -241,7 +229,7 @@ void add_answer_validation(lxw_worksheet* ws, lxw_row_t row, const SpecDocument&
 
   // Excel allows 32 characters in the title of an input message.
   std::string title =
-      !req.answer_label.empty() && utf8_length(req.answer_label) <= 32 ? req.answer_label : doc.label_answer;
+      !req.answer_label.empty() && domain::utf8_length(req.answer_label) <= 32 ? req.answer_label : doc.label_answer;
   lxw_data_validation dv{};  // every option off or default unless set below
   dv.input_title = title.empty() ? nullptr : const_cast<char*>(title.c_str());
   if (!options.empty()) {
@@ -324,9 +312,6 @@ void build_workbook(const std::string& path, const SpecDocument& doc) {
   }
   check(workbook_close(wb), "close workbook");
 }
-
-// A file name no other call uses at the same time; removed when it goes out of scope.
-
 
 }  // namespace
 

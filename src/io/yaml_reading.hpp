@@ -66,4 +66,18 @@ domain::Result<T> guarded(const std::string& yaml, const std::string& source, F&
   }
 }
 
+// An error about what a file holds, named by the file: "source: field".
+inline domain::Error in_file(domain::Error e, const std::string& source) {
+  e.field = source + ": " + e.field;
+  return e;
+}
+
+// Runs the type's own checks on what was read; the error names the file.
+template <class T>
+domain::Result<T> validated(domain::Result<T> loaded, const std::string& source) {
+  if (!loaded) return loaded;
+  if (auto valid = loaded->validate(); !valid) return in_file(valid.error(), source);
+  return loaded;
+}
+
 }  // namespace kk::io::yaml

@@ -84,17 +84,18 @@ class PgConnection final : public SqlConnection {
 
   PGresult* run(std::string_view sql, const SqlParams& params) {
     std::string text = number_placeholders(sql);
-    std::vector<std::string> storage;
-    storage.reserve(params.size());
+    // Texts are passed as they are; only numbers need a text of their own (reserved, so the
+    // pointers stay valid).
+    std::vector<std::string> numbers;
+    numbers.reserve(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (std::size_t i = 0; i < params.size(); ++i) {
-      if (auto* s = std::get_if<std::string>(&params[i])) storage.push_back(*s);
-      else if (auto* n = std::get_if<std::int64_t>(&params[i])) storage.push_back(std::to_string(*n));
-      else {
-        storage.emplace_back();
-        continue;
+      if (auto* s = std::get_if<std::string>(&params[i])) {
+        values[i] = s->c_str();
+      } else if (auto* n = std::get_if<std::int64_t>(&params[i])) {
+        numbers.push_back(std::to_string(*n));
+        values[i] = numbers.back().c_str();
       }
-      values[i] = storage.back().c_str();
     }
     PGresult* res = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
                                  nullptr, nullptr, 0);

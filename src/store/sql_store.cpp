@@ -20,7 +20,10 @@ SqlStore::SqlStore(const std::string& url, std::size_t pool_size) : pool_size_(p
   } else {
     throw DbError(DbError::Kind::other, "database URL must start with sqlite: or postgresql://");
   }
-  release(open());  // fail early when the database cannot be reached
+  // Fail early when the database cannot be reached; the probe becomes the pool's first connection.
+  auto probe = open();
+  open_count_ = 1;
+  release(std::move(probe));
 }
 
 SqlStore::~SqlStore() = default;
@@ -65,7 +68,6 @@ SqlStore::Lease SqlStore::acquire() {
 void SqlStore::release(std::unique_ptr<SqlConnection> conn) {
   std::lock_guard lock(mutex_);
   if (!conn) return;
-  if (open_count_ == 0) open_count_ = 1;  // the first probe connection
   idle_.push_back(std::move(conn));
   available_.notify_one();
 }

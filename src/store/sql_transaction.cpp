@@ -1,5 +1,7 @@
 #include "store/sql_transaction.hpp"
 
+#include <map>
+
 namespace kk::store {
 using namespace kk::app;
 using namespace kk::domain;
@@ -100,11 +102,16 @@ std::vector<User> SqlTransaction::load_users(const SqlRows& rows) {
     users.push_back(std::move(u));
   }
   if (users.empty()) return users;
-  auto roles = db().query("SELECT user_id, role FROM user_roles WHERE org_id = ?", {users.front().org_id});
-  for (auto& u : users)
-    for (const auto& r : roles)
-      if (r.text(0) == u.id)
-        if (auto role = parse_enum<Role>(r.text(1))) u.roles.insert(*role);
+  // One user (every signed-in request) reads its own roles; a list reads the organisation's once.
+  auto roles = users.size() == 1
+                   ? db().query("SELECT user_id, role FROM user_roles WHERE org_id = ? AND user_id = ?",
+                                {users.front().org_id, users.front().id})
+                   : db().query("SELECT user_id, role FROM user_roles WHERE org_id = ?", {users.front().org_id});
+  std::map<std::string, User*> by_id;
+  for (auto& u : users) by_id[u.id] = &u;
+  for (const auto& r : roles)
+    if (auto it = by_id.find(r.text(0)); it != by_id.end())
+      if (auto role = parse_enum<Role>(r.text(1))) it->second->roles.insert(*role);
   return users;
 }
 

@@ -13,7 +13,7 @@ void WebApp::register_assessment_pages() {
   using Register = app::RegisterService::Register;
 
   auto overview = [this](RequestContext& ctx, const std::string& id, const json& problem, int status) {
-    auto c = cases_.get(ctx.who(), id);
+    auto c = cases_.summary(ctx.who(), id);
     if (!c) return error_page(ctx, c.error());
     auto forms = forms_.list(ctx.who(), id);
     auto documents = registers_.list(ctx.who(), id, Register::governing_documents);
@@ -120,7 +120,7 @@ void WebApp::register_assessment_pages() {
 
   // One guided form: every question that applies, with its answer and reasoning.
   auto form_page = [this](RequestContext& ctx, const json& problem, int status) {
-    auto c = cases_.get(ctx.who(), ctx.param("id"));
+    auto c = cases_.summary(ctx.who(), ctx.param("id"));
     if (!c) return error_page(ctx, c.error());
     auto form = forms_.get(ctx.who(), ctx.param("id"), ctx.param("form"));
     if (!form) return error_page(ctx, form.error());

@@ -190,7 +190,7 @@ void WebApp::register_asset_pages() {
     bool is_owner = a["owner_user_id"].is_string() && a["owner_user_id"] == ctx.who().user.id;
     json cases = json::array();
     for (const auto& case_id : a["case_ids"]) {
-      auto c = cases_.get(ctx.who(), case_id);
+      auto c = cases_.summary(ctx.who(), case_id);
       if (c) cases.push_back({{"id", case_id}, {"title", (*c)["title"]}, {"registry_number", (*c)["registry_number"]}});
     }
     std::string approved_text;

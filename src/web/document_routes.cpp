@@ -48,7 +48,8 @@ void WebApp::register_document_routes() {
        if (ext == "json") {
          auto spec = specifications_.get(ctx.who(), ctx.param("id"));
          if (!spec) return api_error(ctx, spec.error());
-         auto c = cases_.get(ctx.who(), ctx.param("id"));
+         auto c = cases_.summary(ctx.who(), ctx.param("id"));
+         if (!c) return api_error(ctx, c.error());
          json out = *spec;
          out["case"] = {{"id", (*c)["id"]}, {"registry_number", (*c)["registry_number"]}, {"title", (*c)["title"]}};
          return download(out.dump(2), type, "kravspecifikation-" + (*c)["registry_number"].get<std::string>() + ".json");

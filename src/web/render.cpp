@@ -48,17 +48,33 @@ mst::data to_data(const json& j) {
   }
 }
 
-std::string render_template(const std::string& name, const mst::data& data) {
+std::string render_template(const std::string& name, mst::context<std::string>& context) {
   auto text = io::embedded_file("templates/" + name + ".html");
   if (!text) throw std::runtime_error("missing template " + name);
   mst::mustache tmpl{std::string(*text)};
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
-  return tmpl.render(data);
+  return tmpl.render(context);
 }
 }  // namespace
 
+struct WebApp::PageBase {
+  mst::data data{mst::data::type::object};
+};
+
+std::shared_ptr<const WebApp::PageBase> WebApp::make_page_base(const json& texts) {
+  auto base = std::make_shared<PageBase>();
+  base->data.set("t", to_data(texts));
+  // Templates named _NAME.html are partials: {{> NAME}}.
+  for (const auto& path : io::embedded_files_under("templates/_")) {
+    std::string partial_name = path.substr(std::string("templates/_").size());
+    partial_name = partial_name.substr(0, partial_name.rfind('.'));
+    std::string text(*io::embedded_file(path));
+    base->data.set(partial_name, mst::partial([text] { return text; }));
+  }
+  return base;
+}
+
 Response WebApp::page(RequestContext& ctx, const std::string& name, json data, int status) const {
-  data["t"] = ctx.lang == domain::Language::en ? texts_en_ : texts_sv_;
   data["lang"] = to_string(ctx.lang);
   data["lang_sv"] = ctx.lang == domain::Language::sv;
   data["csrf"] = ctx.csrf_token;
@@ -69,15 +85,12 @@ Response WebApp::page(RequestContext& ctx, const std::string& name, json data, i
   }
   data["nav_" + (data.contains("nav") ? data["nav"].get<std::string>() : std::string("none"))] = true;
   mst::data d = to_data(data);
-  // Templates named _NAME.html are partials: {{> NAME}}.
-  for (const auto& path : io::embedded_files_under("templates/_")) {
-    std::string partial_name = path.substr(std::string("templates/_").size());
-    partial_name = partial_name.substr(0, partial_name.rfind('.'));
-    std::string text(*io::embedded_file(path));
-    d.set(partial_name, mst::partial([text] { return text; }));
-  }
-  d.set("content", render_template(name, d));
-  return Response::html(render_template("layout", d), status);
+  // The page's data over the language's catalogue and partials, which are shared, not copied.
+  const PageBase& base = ctx.lang == domain::Language::en ? *page_base_en_ : *page_base_sv_;
+  mst::context<std::string> context(&base.data);
+  context.push(&d);
+  d.set("content", render_template(name, context));
+  return Response::html(render_template("layout", context), status);
 }
 
 Response WebApp::error_page(RequestContext& ctx, const domain::Error& error) const {

@@ -66,7 +66,7 @@ void WebApp::register_risk_pages() {
   auto& r = router_;
 
   auto risk_page = [this](RequestContext& ctx, const std::string& id, const json& problem, int status) {
-    auto c = cases_.get(ctx.who(), id);
+    auto c = cases_.summary(ctx.who(), id);
     if (!c) return error_page(ctx, c.error());
     auto list = risks_.list(ctx.who(), id);
     if (!list) return error_page(ctx, list.error());
@@ -146,8 +146,7 @@ void WebApp::register_risk_pages() {
     json assets = json::array();
     for (const auto& a : (*c)["assets"]) assets.push_back({{"value", a["id"]}, {"label", a["name"]}});
     json owners = json::array();
-    if (auto dir = accounts_.directory(ctx.who()))
-      for (const auto& u : (*dir)["items"]) owners.push_back({{"value", u["id"]}, {"label", u["display_name"]}});
+    for (const auto& u : directory) owners.push_back({{"value", u["id"]}, {"label", u["display_name"]}});
     auto maps = heat_maps(ctx, m, (*list)["items"]);
     return page(ctx, "risks",
                 {{"nav", "cases"},

@@ -18,7 +18,7 @@ void WebApp::register_specification_pages() {
   auto& r = router_;
 
   auto spec_page = [this](RequestContext& ctx, const std::string& id, const json& problem, int status) {
-    auto c = cases_.get(ctx.who(), id);
+    auto c = cases_.summary(ctx.who(), id);
     if (!c) return error_page(ctx, c.error());
     auto spec = specifications_.get(ctx.who(), id);
     if (!spec) return error_page(ctx, spec.error());

@@ -54,13 +54,13 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       catalogues_(store, content, registry_),
       risks_(store, content, registry_),
       forms_(store, content, registry_),
-      registers_(store, content, registry_),
-      texts_sv_(nested_texts(content.messages.all(Language::sv))),
-      texts_en_(nested_texts(content.messages.all(Language::en))) {
+      registers_(store, content, registry_) {
+  json texts_sv = nested_texts(content.messages.all(Language::sv));
   // English falls back to Swedish for any key it lacks.
-  json merged = texts_sv_;
-  merged.merge_patch(texts_en_);
-  texts_en_ = merged;
+  json texts_en = texts_sv;
+  texts_en.merge_patch(nested_texts(content.messages.all(Language::en)));
+  page_base_sv_ = make_page_base(texts_sv);
+  page_base_en_ = make_page_base(texts_en);
   register_api_routes();
   register_page_routes();
 }

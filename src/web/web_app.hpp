@@ -1,6 +1,8 @@
 #pragma once
 // The web edge: resolves who is asking and in which language, checks CSRF, dispatches to
 // a route, and maps errors to HTTP answers in one place.
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
@@ -80,7 +82,11 @@ class WebApp {
   app::FormService forms_;
   app::RegisterService registers_;
   Router router_;
-  nlohmann::json texts_sv_, texts_en_;  // message catalogue as nested objects, for templates
+  // What every page renders with, per language, built once: the message catalogue as `t`
+  // and the partials (render.cpp).
+  struct PageBase;
+  std::shared_ptr<const PageBase> page_base_sv_, page_base_en_;
+  static std::shared_ptr<const PageBase> make_page_base(const nlohmann::json& texts);
 };
 
 int http_status(domain::ErrorKind kind);

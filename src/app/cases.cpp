@@ -263,10 +263,12 @@ Result<json> CaseService::list(const Actor& actor) {
   KK_TRY(authorize(actor, Permission::read));
   return read([&](Transaction& tx) -> Result<json> {
     const auto& p = content_.process;
+    std::map<std::string, std::vector<Decision>> decisions;
+    for (auto& d : tx.organisation_decisions(actor.org_id())) decisions[d.case_id].push_back(std::move(d));
     json items = json::array();
     for (const auto& c : tx.cases(actor.org_id())) {
       json j = case_fields_json(c);
-      auto progress = progress_of(tx, c);
+      auto progress = progress_of(decisions[c.id]);
       j["step"] = to_string(progress.current_step(p));
       j["phase"] = to_string(progress.current_phase(p));
       j["phase_name"] = p.phase(progress.current_phase(p)).name.in(actor.lang);

@@ -93,6 +93,8 @@ class Transaction {
                           const std::string& now) = 0;
   virtual bool unlink_asset(const std::string& org_id, const std::string& case_id, const std::string& asset_id) = 0;
   virtual std::vector<Decision> decisions(const std::string& org_id, const std::string& case_id) = 0;
+  // Every case's decisions in one read, by case then sequence (the case list).
+  virtual std::vector<Decision> organisation_decisions(const std::string& org_id) = 0;
   virtual void insert_decision(const std::string& org_id, const Decision& d) = 0;
   virtual std::vector<ActivityState> activities(const std::string& org_id, const std::string& case_id) = 0;
   virtual bool upsert_activity(const std::string& org_id, const std::string& case_id, const ActivityState& a,

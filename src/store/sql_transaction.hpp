@@ -53,6 +53,7 @@ class SqlTransaction final : public app::Transaction {
                   const std::string& now) override;
   bool unlink_asset(const std::string& org_id, const std::string& case_id, const std::string& asset_id) override;
   std::vector<app::Decision> decisions(const std::string& org_id, const std::string& case_id) override;
+  std::vector<app::Decision> organisation_decisions(const std::string& org_id) override;
   void insert_decision(const std::string& org_id, const app::Decision& d) override;
   std::vector<app::ActivityState> activities(const std::string& org_id, const std::string& case_id) override;
   bool upsert_activity(const std::string& org_id, const std::string& case_id, const app::ActivityState& a,

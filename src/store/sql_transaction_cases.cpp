@@ -140,13 +140,15 @@ bool SqlTransaction::update_case(const Case& c, std::int64_t expected_version) {
                       params) == 1;
 }
 
-std::vector<Decision> SqlTransaction::decisions(const std::string& org_id, const std::string& case_id) {
+namespace {
+constexpr const char* decision_select =
+    "SELECT d.decision_id, d.case_id, d.seq, d.gate, d.outcome, d.rationale, d.decided_by, "
+    "COALESCE(u.display_name, d.decided_by), d.decided_at FROM decisions d LEFT JOIN users u "
+    "ON u.org_id = d.org_id AND u.user_id = d.decided_by ";
+
+std::vector<Decision> decisions_from(const SqlRows& rows) {
   std::vector<Decision> out;
-  for (const auto& r : db().query(
-           "SELECT d.decision_id, d.case_id, d.seq, d.gate, d.outcome, d.rationale, d.decided_by, "
-           "COALESCE(u.display_name, d.decided_by), d.decided_at FROM decisions d LEFT JOIN users u "
-           "ON u.org_id = d.org_id AND u.user_id = d.decided_by WHERE d.org_id = ? AND d.case_id = ? ORDER BY d.seq",
-           {org_id, case_id})) {
+  for (const auto& r : rows) {
     Decision d;
     d.id = r.text(0);
     d.case_id = r.text(1);
@@ -160,6 +162,17 @@ std::vector<Decision> SqlTransaction::decisions(const std::string& org_id, const
     out.push_back(std::move(d));
   }
   return out;
+}
+}  // namespace
+
+std::vector<Decision> SqlTransaction::decisions(const std::string& org_id, const std::string& case_id) {
+  return decisions_from(db().query(std::string(decision_select) + "WHERE d.org_id = ? AND d.case_id = ? ORDER BY d.seq",
+                                   {org_id, case_id}));
+}
+
+std::vector<Decision> SqlTransaction::organisation_decisions(const std::string& org_id) {
+  return decisions_from(
+      db().query(std::string(decision_select) + "WHERE d.org_id = ? ORDER BY d.case_id, d.seq", {org_id}));
 }
 
 void SqlTransaction::insert_decision(const std::string& org_id, const Decision& d) {

@@ -17,7 +17,7 @@ void WebApp::register_api_routes() {
    }, Access::public_route).summary = "Health check: the service and its database answer";
 
   r.add("GET", "/api/v1/openapi.json", [this](RequestContext&) {
-     return Response::json(openapi_document(router_).dump(2));
+     return Response::json(openapi_json_);
    }, Access::public_route).summary = "This OpenAPI document";
 
   r.add("GET", "/api/v1/me", [this](RequestContext& ctx) {
@@ -175,11 +175,10 @@ void WebApp::register_api_routes() {
        auto table = risks_.table(ctx.who(), ctx.param("id"));
        if (!table) return api_error(ctx, table.error());
        bool xlsx = ext == "xlsx";
-       Response res = Response::text(200, xlsx ? io::write_table_xlsx(*table) : io::write_table_csv(*table),
-                                     xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                                          : "text/csv; charset=utf-8");
-       res.set("Content-Disposition", "attachment; filename=\"riskbedomning." + ext + "\"");
-       return res;
+       return Response::attachment(xlsx ? io::write_table_xlsx(*table) : io::write_table_csv(*table),
+                                   xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                        : "text/csv; charset=utf-8",
+                                   "riskbedomning." + ext);
      }).summary = "The risk register as " + std::string(ext == "xlsx" ? "XLSX" : "CSV (UTF-8 with BOM, semicolons)");
   r.add("GET", "/api/v1/cases/{id}/risk-assessments", [this](RequestContext& ctx) {
      return api_json(ctx, risks_.assessments(ctx.who(), ctx.param("id")));
@@ -193,10 +192,9 @@ void WebApp::register_api_routes() {
   r.add("GET", "/api/v1/cases/{id}/risks.docx", [this](RequestContext& ctx) {
      auto report = risks_.report(ctx.who(), ctx.param("id"));
      if (!report) return api_error(ctx, report.error());
-     Response res = Response::text(200, io::write_docx(*report),
-                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-     res.set("Content-Disposition", "attachment; filename=\"riskbedomning.docx\"");
-     return res;
+     return Response::attachment(io::write_docx(*report),
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                 "riskbedomning.docx");
    }).summary = "The risk register as a report (DOCX) with the heat maps before and after measures";
   auto& copy_stage = r.add("POST", "/api/v1/cases/{id}/risks/copy-stage", with_body([this](RequestContext& ctx, const json& b) {
                              return risks_.copy_stage(ctx.who(), ctx.param("id"), b);

@@ -69,14 +69,9 @@ void WebApp::register_assessment_pages() {
   });
 
   auto done = [this, overview](RequestContext& ctx, const std::string& anchor, const json& echo, const Result<json>& result) {
-    if (result) return Response::redirect("/cases/" + ctx.param("id") + "/assessments#" + anchor);
-    const Error& e = result.error();
-    if (e.kind == ErrorKind::not_found) return error_page(ctx, e);
-    json problem = echo;
-    problem["message"] = error_message(ctx, e);
-    problem["anchor"] = anchor;
-    return overview(ctx, ctx.param("id"), problem, http_status(e.kind));
+    return form_outcome(ctx, "/cases/" + ctx.param("id") + "/assessments", anchor, echo, result, overview);
   };
+
 
   r.add("POST", "/cases/{id}/governing-documents", [this, done](RequestContext& ctx) {
     json body = form_to_json(Form::parse(ctx.req), {{"origin", FieldKind::text}, {"category", FieldKind::text},

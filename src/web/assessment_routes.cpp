@@ -26,10 +26,9 @@ void WebApp::register_assessment_routes() {
   r.add("GET", "/api/v1/cases/{id}/forms/{form}/decision-basis.docx", [this](RequestContext& ctx) {
      auto doc = forms_.decision_basis(ctx.who(), ctx.param("id"), ctx.param("form"));
      if (!doc) return api_error(ctx, doc.error());
-     Response res = Response::text(200, io::write_docx(*doc),
-                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-     res.set("Content-Disposition", "attachment; filename=\"beslutsunderlag-" + ctx.param("form") + ".docx\"");
-     return res;
+     return Response::attachment(io::write_docx(*doc),
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                 "beslutsunderlag-" + ctx.param("form") + ".docx");
    }).summary = "The decision basis a form produces (the outsourcing assessment) as a Word document";
 
   using Register = app::RegisterService::Register;

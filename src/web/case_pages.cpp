@@ -43,7 +43,7 @@ void WebApp::register_case_pages() {
     json items = json::array();
     for (auto c : (*list)["items"]) {
       c["status_label"] = enum_label(*this, ctx, "case_status", c["status"].get<std::string>());
-      c["next_gate_label"] = c["next_gate"].is_string() ? json(message(ctx, "gate." + c["next_gate"].get<std::string>())) : json();
+      c["next_gate_label"] = gate_label(*this, ctx, c["next_gate"]);
       items.push_back(c);
     }
     return page(ctx, "cases", {{"nav", "cases"}, {"title", message(ctx, "ui.cases.title")}, {"items", items},
@@ -172,7 +172,7 @@ void WebApp::register_case_pages() {
     json decisions = json::array();
     for (auto d : c["decisions"]) {
       d["outcome_label"] = enum_label(*this, ctx, "outcome", d["outcome"].get<std::string>());
-      d["gate_label"] = message(ctx, "gate." + d["gate"].get<std::string>());
+      d["gate_label"] = gate_label(*this, ctx, d["gate"]);
       decisions.push_back(d);
     }
     std::string chosen_gate = problem.value("gate", c["next_gate"].is_string() ? c["next_gate"].get<std::string>() : "");
@@ -189,7 +189,7 @@ void WebApp::register_case_pages() {
         if (a["phase"] != to_string(ph.phase)) continue;
         std::string key = a["key"];
         a["status_label"] = enum_label(*this, ctx, "activity_status", a["status"].get<std::string>());
-        a["gate_label"] = message(ctx, "gate." + a["gate"].get<std::string>());
+        a["gate_label"] = gate_label(*this, ctx, a["gate"]);
         a["done"] = a["status"] != "open";
         json options = json::array();
         for (auto name : enum_names(ActivityStatus{})) {
@@ -216,7 +216,7 @@ void WebApp::register_case_pages() {
     json required = json::array();
     for (auto a : c["required_activities"]) {
       a["status_label"] = enum_label(*this, ctx, "activity_status", a["status"].get<std::string>());
-      a["gate_label"] = a["blocks_gate"].is_string() ? json(message(ctx, "gate." + a["blocks_gate"].get<std::string>())) : json();
+      a["gate_label"] = gate_label(*this, ctx, a["blocks_gate"]);
       a["owner_label"] = a["owner"].is_string() ? json(enum_label(*this, ctx, "role", a["owner"].get<std::string>())) : json();
       // The routine names who records the step; others see it but cannot record it.
       a["can_record"] = c["status"] == "open" && app::allowed(ctx.who(), app::Permission::record_activities) &&
@@ -297,7 +297,7 @@ void WebApp::register_case_pages() {
         json items = json::array();
         for (auto f : (*found)["findings"]) {
           if (f["severity"] != severity) continue;
-          f["gate_label"] = f["blocks_gate"].is_string() ? json(message(ctx, "gate." + f["blocks_gate"].get<std::string>())) : json();
+          f["gate_label"] = gate_label(*this, ctx, f["blocks_gate"]);
           items.push_back(f);
         }
         if (!items.empty())

@@ -19,11 +19,6 @@ std::string file_name(const io::SpecDocument& doc, const std::string& ext) {
   return base + "." + ext;
 }
 
-Response download(std::string bytes, const std::string& type, const std::string& name) {
-  Response r = Response::text(200, std::move(bytes), type);
-  r.set("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return r;
-}
 }  // namespace
 
 void WebApp::register_document_routes() {
@@ -52,17 +47,17 @@ void WebApp::register_document_routes() {
          if (!c) return api_error(ctx, c.error());
          json out = *spec;
          out["case"] = {{"id", (*c)["id"]}, {"registry_number", (*c)["registry_number"]}, {"title", (*c)["title"]}};
-         return download(out.dump(2), type, "kravspecifikation-" + (*c)["registry_number"].get<std::string>() + ".json");
+         return Response::attachment(out.dump(2), type, "kravspecifikation-" + (*c)["registry_number"].get<std::string>() + ".json");
        }
        auto doc = specifications_.document(ctx.who(), ctx.param("id"));
        if (!doc) return api_error(ctx, doc.error());
-       if (ext == "docx") return download(io::write_docx(*doc), type, file_name(*doc, ext));
-       if (ext == "xlsx") return download(io::write_answer_matrix_xlsx(*doc), type, file_name(*doc, ext));
-       if (ext == "csv") return download(io::write_csv(*doc), type, file_name(*doc, ext));
-       if (ext == "md") return download(io::write_markdown(*doc), type, file_name(*doc, ext));
+       if (ext == "docx") return Response::attachment(io::write_docx(*doc), type, file_name(*doc, ext));
+       if (ext == "xlsx") return Response::attachment(io::write_answer_matrix_xlsx(*doc), type, file_name(*doc, ext));
+       if (ext == "csv") return Response::attachment(io::write_csv(*doc), type, file_name(*doc, ext));
+       if (ext == "md") return Response::attachment(io::write_markdown(*doc), type, file_name(*doc, ext));
        auto pdf = io::convert_with_libreoffice(io::write_docx(*doc), "docx", "pdf");
        if (!pdf) return api_error(ctx, pdf.error());
-       return download(std::move(*pdf), type, file_name(*doc, ext));
+       return Response::attachment(std::move(*pdf), type, file_name(*doc, ext));
      }).summary = f.summary;
   }
 }

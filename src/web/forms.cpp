@@ -52,6 +52,11 @@ json form_to_json(const Form& form, const FormSpec& spec) {
   return body;
 }
 
+nlohmann::json gate_label(const WebApp& app, const RequestContext& ctx, const nlohmann::json& gate) {
+  if (!gate.is_string()) return nullptr;
+  return app.message(ctx, "gate." + gate.get<std::string>());
+}
+
 std::string enum_label(const WebApp& app, const RequestContext& ctx, const std::string& group, std::string_view value) {
   return app.message(ctx, "enum." + group + "." + std::string(value));
 }

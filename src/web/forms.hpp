@@ -35,6 +35,9 @@ struct Form {
 
 nlohmann::json form_to_json(const Form& form, const FormSpec& spec);
 
+// The name of a gate given as a JSON string (gate.KEY), or null when there is none.
+nlohmann::json gate_label(const WebApp& app, const RequestContext& ctx, const nlohmann::json& gate);
+
 // Label of an enum value from the message catalogue (enum.GROUP.VALUE).
 std::string enum_label(const WebApp& app, const RequestContext& ctx, const std::string& group, std::string_view value);
 

@@ -46,6 +46,12 @@ Response Response::json(const std::string& body, int status) {
   return text(status, body, "application/json; charset=utf-8");
 }
 
+Response Response::attachment(std::string bytes, const std::string& type, const std::string& file_name) {
+  Response r = text(200, std::move(bytes), type);
+  r.set("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return r;
+}
+
 Response Response::redirect(const std::string& location) {
   Response r;
   r.status = 303;

@@ -35,6 +35,8 @@ struct Response {
   static Response html(std::string body, int status = 200);
   static Response json(const std::string& body, int status = 200);
   static Response redirect(const std::string& location);  // 303 See Other
+  // A download: the bytes with their type, saved under `file_name`.
+  static Response attachment(std::string bytes, const std::string& type, const std::string& file_name);
 };
 
 // Decodes %XX and (for forms) '+' as space.

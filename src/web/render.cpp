@@ -93,6 +93,16 @@ Response WebApp::page(RequestContext& ctx, const std::string& name, json data, i
   return Response::html(render_template("layout", context), status);
 }
 
+Response WebApp::form_outcome(RequestContext& ctx, const std::string& page_path, const std::string& anchor, json echo,
+                              const domain::Result<json>& result, const PageDrawer& redraw) const {
+  if (result) return Response::redirect(page_path + "#" + anchor);
+  const domain::Error& e = result.error();
+  if (e.kind == domain::ErrorKind::not_found) return error_page(ctx, e);
+  echo["message"] = error_message(ctx, e);
+  echo["anchor"] = anchor;
+  return redraw(ctx, ctx.param("id"), echo, http_status(e.kind));
+}
+
 Response WebApp::error_page(RequestContext& ctx, const domain::Error& error) const {
   return page(ctx, "error", {{"title", error_message(ctx, error)}, {"message", error_message(ctx, error)}},
               http_status(error.kind));

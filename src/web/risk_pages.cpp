@@ -174,14 +174,9 @@ void WebApp::register_risk_pages() {
   });
 
   auto done = [this, risk_page](RequestContext& ctx, const std::string& anchor, const json& echo, const Result<json>& result) {
-    if (result) return Response::redirect("/cases/" + ctx.param("id") + "/risks#" + anchor);
-    const Error& e = result.error();
-    if (e.kind == ErrorKind::not_found) return error_page(ctx, e);
-    json problem = echo;
-    problem["message"] = error_message(ctx, e);
-    problem["anchor"] = anchor;
-    return risk_page(ctx, ctx.param("id"), problem, http_status(e.kind));
+    return form_outcome(ctx, "/cases/" + ctx.param("id") + "/risks", anchor, echo, result, risk_page);
   };
+
 
   r.add("POST", "/cases/{id}/risks", [this, done](RequestContext& ctx) {
     Form form = Form::parse(ctx.req);

@@ -70,7 +70,7 @@ void WebApp::register_specification_pages() {
     for (auto f : (*spec)["findings"]) {
       f["severity_label"] = message(ctx, "enum.severity." + f["severity"].get<std::string>());
       f["css"] = f["severity"] == "block" ? "error-summary" : f["severity"] == "warning" ? "warning" : "notice";
-      f["blocks_gate_label"] = f["blocks_gate"].is_string() ? json(message(ctx, "gate." + f["blocks_gate"].get<std::string>())) : json();
+      f["blocks_gate_label"] = gate_label(*this, ctx, f["blocks_gate"]);
       findings.push_back(f);
     }
     // Requirements of the catalogue not in the specification, for adding by hand.
@@ -118,14 +118,9 @@ void WebApp::register_specification_pages() {
 
   // After a form: back to the requirement, or the page again with the message at the form.
   auto done = [this, spec_page](RequestContext& ctx, const std::string& anchor, const json& echo, const Result<json>& result) {
-    if (result) return Response::redirect("/cases/" + ctx.param("id") + "/specification#" + anchor);
-    const Error& e = result.error();
-    if (e.kind == ErrorKind::not_found) return error_page(ctx, e);
-    json problem = echo;
-    problem["message"] = error_message(ctx, e);
-    problem["anchor"] = anchor;
-    return spec_page(ctx, ctx.param("id"), problem, http_status(e.kind));
+    return form_outcome(ctx, "/cases/" + ctx.param("id") + "/specification", anchor, echo, result, spec_page);
   };
+
 
   r.add("POST", "/cases/{id}/specification/entries/{entry}", [this, done](RequestContext& ctx) {
     Form form = Form::parse(ctx.req);

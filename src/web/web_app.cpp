@@ -63,6 +63,7 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
   page_base_en_ = make_page_base(texts_en);
   register_api_routes();
   register_page_routes();
+  openapi_json_ = openapi_document(router_).dump(2);
 }
 
 std::string WebApp::message(const RequestContext& ctx, const std::string& key,

@@ -1,6 +1,7 @@
 #pragma once
 // The web edge: resolves who is asking and in which language, checks CSRF, dispatches to
 // a route, and maps errors to HTTP answers in one place.
+#include <functional>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -22,14 +23,6 @@ class WebApp {
   WebApp(app::Store& store, const app::Content& content);
   Response handle(Request& req);
 
-  const Router& router() const { return router_; }
-  app::Store& store() { return store_; }
-  const app::Content& content() const { return content_; }
-  app::AccountService& accounts() { return accounts_; }
-  app::AssetService& assets() { return assets_; }
-  app::CaseService& cases() { return cases_; }
-  app::SpecificationService& specifications() { return specifications_; }
-
   // API answers.
   Response api_error(const RequestContext& ctx, const domain::Error& error) const;
   Response api_json(const RequestContext& ctx, const domain::Result<nlohmann::json>& result, int status = 200) const;
@@ -50,6 +43,13 @@ class WebApp {
   // Renders templates/NAME.html inside the layout.
   Response page(RequestContext& ctx, const std::string& name, nlohmann::json data, int status = 200) const;
   Response error_page(RequestContext& ctx, const domain::Error& error) const;
+  // After a form on a page was posted: back to `page_path#anchor` when it worked; otherwise the
+  // page again, drawn by `redraw(ctx, id, problem, status)` with the problem (the echoed values,
+  // the message and the anchor), or the error page when the object is gone.
+  using PageDrawer = std::function<Response(RequestContext&, const std::string&, const nlohmann::json&, int)>;
+  Response form_outcome(RequestContext& ctx, const std::string& page_path, const std::string& anchor,
+                        nlohmann::json echo, const domain::Result<nlohmann::json>& result,
+                        const PageDrawer& redraw) const;
   // The risk register's heat maps (before and after measures) as inline SVG, and the legend.
   struct HeatMaps {
     std::string before, after, legend;
@@ -82,6 +82,7 @@ class WebApp {
   app::FormService forms_;
   app::RegisterService registers_;
   Router router_;
+  std::string openapi_json_;  // the OpenAPI document of the routes, made once they are registered
   // What every page renders with, per language, built once: the message catalogue as `t`
   // and the partials (render.cpp).
   struct PageBase;

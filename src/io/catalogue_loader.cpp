@@ -210,7 +210,8 @@ Result<Catalogue> load_catalogue(const SourceText& header, const std::vector<Sou
   Catalogue c;
   std::map<std::string, int> lines;
   std::map<std::string, std::string> files;  // requirement id -> file
-  auto read = guarded<Catalogue>(header.text, header.name, [&](const YAML::Node& root) {
+  // The readers fill `c` in place; they return only whether they got through.
+  auto read = guarded<bool>(header.text, header.name, [&](const YAML::Node& root) {
     c.id = text(root, "id");
     c.version = need(root, "version").as<int>();
     c.language = optional_text(root, "language");
@@ -220,17 +221,17 @@ Result<Catalogue> load_catalogue(const SourceText& header, const std::vector<Sou
     for (const auto& a : need(root, "areas")) c.areas.push_back({text(a, "key"), optional_text(a, "code"), localized(a, "name")});
     read_requirements(root, c, lines);
     for (const auto& r : c.requirements) files[r.id] = header.name;
-    return c;
+    return true;
   });
-  if (!read) return read;
+  if (!read) return read.error();
   for (const auto& part : parts) {
-    auto more = guarded<Catalogue>(part.text, part.name, [&](const YAML::Node& root) {
+    auto more = guarded<bool>(part.text, part.name, [&](const YAML::Node& root) {
       std::size_t before = c.requirements.size();
       read_requirements(root, c, lines);
       for (std::size_t i = before; i < c.requirements.size(); ++i) files[c.requirements[i].id] = part.name;
-      return c;
+      return true;
     });
-    if (!more) return more;
+    if (!more) return more.error();
   }
   if (auto valid = c.validate(); !valid) {
     std::string key = valid.error().field.substr(0, valid.error().field.find('.'));

@@ -161,7 +161,7 @@ Result<json> AccountService::directory(const Actor& actor) {
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
     for (const auto& u : tx.users(actor.org_id())) {
-      if (!u.active) continue;
+      if (!u.active || u.is_supplier()) continue;
       json roles = json::array();
       for (Role r : u.roles) roles.push_back(to_string(r));
       items.push_back({{"id", u.id}, {"display_name", u.display_name}, {"roles", roles}});
@@ -170,33 +170,53 @@ Result<json> AccountService::directory(const Actor& actor) {
   });
 }
 
+Result<NewAccount> read_new_account(const json& body) {
+  for (const char* f : {"username", "display_name"}) KK_TRY(input::require(body, f));
+  NewAccount a;
+  KK_TRY(input::text(body, "username", a.user.username, 64));
+  KK_TRY(check_username(a.user.username));
+  KK_TRY(input::text(body, "display_name", a.user.display_name, input::short_text));
+  KK_TRY(input::text(body, "password", a.password, 200));
+  a.generated = a.password.empty();
+  if (a.generated) a.password = random_token(12);
+  if (a.password.size() < min_password_length)
+    return Error::unprocessable("error.password_short", "password").with("min", std::to_string(min_password_length));
+  a.hash = hash_password(a.password);  // before the write lock, as argon2 takes its time
+  a.user.id = new_id();
+  a.user.created_at = now_utc();
+  return a;
+}
+
+Status insert_account(Transaction& tx, const NewAccount& a) {
+  if (tx.credentials_by_username(a.user.username))
+    return Error::conflict("error.username_taken").with("value", a.user.username);
+  tx.insert_user(a.user, a.hash);
+  return ok();
+}
+
 Result<json> AccountService::create_user(const Actor& actor, const json& body) {
   KK_TRY(authorize(actor, Permission::administer));
   KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"username", "display_name", "roles", "password"}));
-  for (const char* f : {"username", "display_name", "roles"}) KK_TRY(input::require(body, f));
-  User u;
-  std::string password;
-  KK_TRY(input::text(body, "username", u.username, 64));
-  KK_TRY(check_username(u.username));
-  KK_TRY(input::text(body, "display_name", u.display_name, input::short_text));
-  KK_TRY(read_roles(body, u.roles));
-  KK_TRY(input::text(body, "password", password, 200));
-  bool generated = password.empty();
-  if (generated) password = random_token(12);
-  if (password.size() < min_password_length)
-    return Error::unprocessable("error.password_short", "password").with("min", std::to_string(min_password_length));
-  std::string hash = hash_password(password);  // before the write lock, as argon2 takes its time
+  KK_TRY(input::only_fields(body, {"username", "display_name", "roles", "password", "supplier_id"}));
+  std::optional<std::string> supplier_id;
+  KK_TRY(input::optional_text(body, "supplier_id", supplier_id, 64));
+  // A supplier's user has no role in the organisation: it sees only the tenders it is invited to.
+  if (supplier_id && body.contains("roles") && !body["roles"].empty())
+    return Error::unprocessable("error.supplier_user_roles", "roles");
+  if (!supplier_id) KK_TRY(input::require(body, "roles"));
+  std::set<Role> roles;
+  if (!supplier_id) KK_TRY(read_roles(body, roles));
+  auto account = KK_TRY(read_new_account(body));
   return write([&](Transaction& tx) -> Result<json> {
-    if (tx.credentials_by_username(u.username))
-      return Error::conflict("error.username_taken").with("value", u.username);
-    u.org_id = actor.org_id();
-    u.id = new_id();
-    u.created_at = now_utc();
-    tx.insert_user(u, hash);
-    json after = user_json(u);
-    record_audit(tx, actor, "user.create", "user", u.id, nullptr, after);
-    if (generated) after["initial_password"] = password;
+    if (supplier_id && !tx.supplier(actor.org_id(), *supplier_id))
+      return Error::unprocessable("error.unknown_supplier", "supplier_id").with("value", *supplier_id);
+    account.user.org_id = actor.org_id();
+    account.user.roles = roles;
+    account.user.supplier_id = supplier_id;
+    KK_TRY(insert_account(tx, account));
+    json after = user_json(account.user);
+    record_audit(tx, actor, "user.create", "user", account.user.id, nullptr, after);
+    if (account.generated) after["initial_password"] = account.password;
     return after;
   });
 }
@@ -213,6 +233,7 @@ Result<json> AccountService::update_user(const Actor& actor, const std::string& 
     if (current->version != version) return stale(user_json(*current));
     User next = *current;
     KK_TRY(input::text(body, "display_name", next.display_name, input::short_text));
+    if (current->is_supplier() && body.contains("roles")) return Error::unprocessable("error.supplier_user_roles", "roles");
     KK_TRY(read_roles(body, next.roles));
     KK_TRY(input::boolean(body, "active", next.active));
     if (next.display_name.empty()) return Error::unprocessable("error.required", "display_name");

@@ -17,6 +17,18 @@ struct FirstAdmin {
 
 inline constexpr long long session_lifetime_seconds = 8 * 3600;
 
+// A new account from a request ({"username", "display_name", "password"}): the password is
+// the one given or a generated one (returned once), hashed here, before any transaction.
+struct NewAccount {
+  User user;
+  std::string password;
+  bool generated = false;
+  std::string hash;
+};
+domain::Result<NewAccount> read_new_account(const json& body);
+// Stores the account unless its user name is taken.
+domain::Status insert_account(Transaction& tx, const NewAccount& account);
+
 class AccountService : public ServiceBase {
  public:
   using ServiceBase::ServiceBase;

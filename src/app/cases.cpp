@@ -221,7 +221,7 @@ Status CaseService::apply(Transaction& tx, const Actor& actor, const json& body,
   KK_TRY(input::enumeration(body, "law", c.law));
   KK_TRY(input::optional_enumeration(body, "procedure", c.procedure));
   KK_TRY(input::optional_integer(body, "estimated_value_sek", c.estimated_value_sek, 0, 1'000'000'000'000'000LL));
-  KK_TRY(input::optional_date(body, "tender_deadline", c.tender_deadline));
+  KK_TRY(input::optional_moment(body, "tender_deadline", c.tender_deadline));
   KK_TRY(input::enumeration(body, "operator", c.operator_party));
   KK_TRY(input::enumeration(body, "support", c.support));
   KK_TRY(input::enumeration(body, "hosting_location", c.hosting_location));

@@ -1,5 +1,6 @@
 #pragma once
 // Randomness, hashing and password storage (libsodium: argon2id, CSPRNG, SHA-256).
+#include <optional>
 #include <string>
 
 namespace kk::app {
@@ -10,5 +11,7 @@ std::string random_token(std::size_t bytes = 32);  // URL-safe base64 without pa
 std::string sha256_hex(const std::string& data);
 std::string hash_password(const std::string& password);  // argon2id, encoded string
 bool verify_password(const std::string& encoded, const std::string& password);
+std::string base64_encode(const std::string& bytes);  // standard alphabet, padded
+std::optional<std::string> base64_decode(const std::string& text);
 
 }  // namespace kk::app

@@ -1,4 +1,5 @@
 #include "app/input.hpp"
+#include "domain/deadline.hpp"
 #include "domain/text.hpp"
 
 #include <cctype>
@@ -108,6 +109,27 @@ Status optional_date(const json& body, const char* key, std::optional<std::strin
   }
   out = value;
   return ok();
+}
+
+Status optional_moment(const json& body, const char* key, std::optional<std::string>& out) {
+  if (!body.contains(key)) return ok();
+  std::optional<std::string> value;
+  if (auto s = optional_text(body, key, value, 25); !s) return Error::unprocessable("error.moment", key);
+  if (!value) {
+    out.reset();
+    return ok();
+  }
+  auto moment = domain::parse_moment(*value);
+  if (!moment) return Error::unprocessable("error.moment", key);
+  out = value->size() == 10 ? *value : *moment;  // a date alone stays a date: the end of that day
+  return ok();
+}
+
+Status within(Status s, const std::string& path) {
+  if (s) return s;
+  Error e = s.take_error();
+  e.field = e.field.empty() ? path : path + "." + e.field;
+  return e;
 }
 
 Status version(const json& body, std::int64_t& out) {

@@ -30,6 +30,8 @@ Status optional_integer(const json& body, const char* key, std::optional<std::in
                         std::int64_t max);
 Status integer(const json& body, const char* key, std::int64_t& out);
 Status optional_date(const json& body, const char* key, std::optional<std::string>& out);
+// A point in time (domain/deadline.hpp): a date alone is kept as given, a time is stored as UTC.
+Status optional_moment(const json& body, const char* key, std::optional<std::string>& out);
 
 template <class E>
 Status enumeration(const json& body, const char* key, E& out) {
@@ -54,6 +56,9 @@ Status optional_enumeration(const json& body, const char* key, std::optional<E>&
   out = value;
   return domain::ok();
 }
+
+// An error of a nested item names its place: "certifications[2]." + "valid_until".
+Status within(Status s, const std::string& path);
 
 // The version a PATCH read; required.
 Status version(const json& body, std::int64_t& out);

@@ -16,7 +16,8 @@ bool any_of(const User& u, std::initializer_list<Role> roles) {
 bool allowed(const Actor& actor, Permission p) {
   if (actor.system) return true;
   const User& u = actor.user;
-  if (!u.active) return false;
+  // A supplier's user acts only on the tenders it is invited to (checked in app/tenders).
+  if (!u.active || u.is_supplier()) return false;
   switch (p) {
     case Permission::read:
       return !u.roles.empty();
@@ -45,7 +46,10 @@ bool allowed(const Actor& actor, Permission p) {
       return any_of(u, {Role::ciso, Role::procurer, Role::information_owner, Role::contract_manager,
                         Role::security_officer});
     case Permission::cancel_cases:
+    case Permission::manage_tenders:
       return any_of(u, {Role::ciso, Role::procurer});
+    case Permission::edit_suppliers:
+      return any_of(u, {Role::ciso, Role::procurer, Role::contract_manager});
     case Permission::manage_catalogues:
       return any_of(u, {Role::ciso, Role::admin});
     case Permission::administer:

@@ -21,6 +21,8 @@ enum class Permission {
   record_confirmations,  // the supplier's confirmation of each measure
   edit_risks,        // the case's risk register (deciding is the asset's information owner's)
   cancel_cases,
+  edit_suppliers,    // the organisation's supplier register
+  manage_tenders,    // invite suppliers, set the evaluation model and group, open the tenders
   manage_catalogues,  // import catalogues and rule sets, choose the catalogue
   administer,        // users, organisation settings
   read_audit,

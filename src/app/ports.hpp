@@ -152,6 +152,38 @@ class Transaction {
   virtual bool delete_case_record(const std::string& org_id, const std::string& case_id, const std::string& kind,
                                   const std::string& key, std::int64_t expected_version) = 0;
 
+  // the supplier register
+  virtual std::vector<SupplierRow> suppliers(const std::string& org_id) = 0;
+  virtual std::optional<SupplierRow> supplier(const std::string& org_id, const std::string& supplier_id) = 0;
+  // False when the name is taken.
+  virtual bool insert_supplier(const std::string& org_id, const SupplierRow& s) = 0;
+  virtual bool update_supplier(const std::string& org_id, const SupplierRow& s, std::int64_t expected_version) = 0;
+  virtual void delete_supplier(const std::string& org_id, const std::string& supplier_id) = 0;
+  virtual std::int64_t count_supplier_tenders(const std::string& org_id, const std::string& supplier_id) = 0;
+
+  // tenders
+  virtual std::vector<Tender> case_tenders(const std::string& org_id, const std::string& case_id) = 0;
+  virtual std::vector<Tender> user_tenders(const std::string& org_id, const std::string& user_id) = 0;
+  virtual std::optional<Tender> tender(const std::string& org_id, const std::string& tender_id) = 0;
+  // False when the supplier already has a tender in the case.
+  virtual bool insert_tender(const std::string& org_id, const Tender& t) = 0;
+  virtual bool update_tender(const std::string& org_id, const Tender& t, std::int64_t expected_version) = 0;
+  virtual std::vector<std::string> tender_users(const std::string& org_id, const std::string& tender_id) = 0;
+  virtual bool add_tender_user(const std::string& org_id, const std::string& tender_id, const std::string& user_id,
+                               const std::string& now) = 0;
+  virtual std::vector<StoredAnswer> tender_answers(const std::string& org_id, const std::string& tender_id) = 0;
+  virtual void save_tender_answer(const std::string& org_id, const std::string& tender_id, const StoredAnswer& a) = 0;
+  virtual void delete_tender_answer(const std::string& org_id, const std::string& tender_id,
+                                    const std::string& requirement_id) = 0;
+  virtual std::vector<StoredJudgement> tender_judgements(const std::string& org_id, const std::string& tender_id) = 0;
+  virtual void save_judgement(const std::string& org_id, const std::string& tender_id, const StoredJudgement& j) = 0;
+  virtual void delete_judgement(const std::string& org_id, const std::string& tender_id,
+                                const std::string& requirement_id) = 0;
+  virtual std::vector<TenderFile> tender_files(const std::string& org_id, const std::string& tender_id) = 0;  // no content
+  virtual std::optional<TenderFile> tender_file(const std::string& org_id, const std::string& file_id) = 0;
+  virtual void insert_tender_file(const std::string& org_id, const TenderFile& f) = 0;
+  virtual void delete_tender_file(const std::string& org_id, const std::string& file_id) = 0;
+
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;

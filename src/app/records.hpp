@@ -8,6 +8,7 @@
 
 #include "domain/classification.hpp"
 #include "domain/enums.hpp"
+#include "domain/tender.hpp"
 
 namespace kk::app {
 using domain::Role;
@@ -32,9 +33,11 @@ struct User {
   std::string display_name;
   bool active = true;
   std::set<Role> roles;
+  std::optional<std::string> supplier_id;  // a supplier's user: the company in the register it belongs to
   std::int64_t version = 1;
   std::string created_at;
   bool has(Role r) const { return roles.count(r) > 0; }
+  bool is_supplier() const { return supplier_id.has_value(); }
 };
 
 struct Asset {
@@ -193,6 +196,60 @@ struct ContentShare {
   std::string shared_with;
   std::string shared_with_name;
   std::string shared_at;
+};
+
+// A supplier of the organisation's register as stored: the details (parent company, Data
+// Privacy Framework, certifications, subcontractors, contacts) are JSON read by app/.
+struct SupplierRow {
+  std::string id;
+  std::string name;
+  std::string org_number;
+  std::string country;
+  std::string details;  // JSON
+  std::int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct Tender {
+  std::string id;
+  std::string case_id;
+  std::string supplier_id;
+  std::string supplier_name;
+  domain::TenderStatus status = domain::TenderStatus::invited;
+  std::string service;
+  std::optional<std::int64_t> price_sek;
+  std::optional<std::string> submitted_at;
+  std::optional<std::string> submitted_by;
+  std::int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct StoredAnswer {
+  domain::TenderAnswer answer;
+  std::optional<std::string> updated_by;
+  std::string updated_at;
+};
+
+struct StoredJudgement {
+  domain::Judgement judgement;
+  std::string judged_by;
+  std::string judged_by_name;
+  std::string judged_at;
+};
+
+// Evidence attached to an answer. `content` (base64) is read only when the file itself is.
+struct TenderFile {
+  std::string id;
+  std::string tender_id;
+  std::string requirement_id;
+  std::string file_name;
+  std::string media_type;
+  std::int64_t size = 0;
+  std::string content;
+  std::optional<std::string> uploaded_by;
+  std::string uploaded_at;
 };
 
 struct AuditEntry {

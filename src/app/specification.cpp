@@ -296,8 +296,14 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
   return read([&](Transaction& tx) -> Result<io::SpecDocument> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
+    return document_of(tx, *c);
+  });
+}
+
+io::SpecDocument SpecificationService::document_of(Transaction& tx, const Case& case_) {
+    const Case* c = &case_;
     // The document speaks the catalogue's language, whatever the reader's interface language.
-    Actor in_catalogue_language = actor;
+    Actor in_catalogue_language = system_actor(case_.org_id);
     Situation now = situation(tx, *c);
     in_catalogue_language.lang = parse_enum<Language>(now.catalogue().language).value_or(Language::sv);
     json spec = build(tx, in_catalogue_language, *c, now);
@@ -351,6 +357,7 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
       if (e["standard_named"].get<bool>()) r.text += " " + t("doc.or_equivalent");
       if (!e["case_text"].get<std::string>().empty()) r.text += " " + e["case_text"].get<std::string>();
       r.answer = e["answer"];
+      r.equivalent_allowed = e["standard_named"].get<bool>();
       r.answer_label = t("doc.answer." + r.answer);
       std::string verification;
       for (const auto& v : e["verification"])
@@ -373,7 +380,6 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
     }
     if (any_bor) doc.evaluation = {t("doc.evaluation_1"), t("doc.evaluation_2")};
     return doc;
-  });
 }
 
 Result<json> SpecificationService::add_entry(const Actor& actor, const std::string& case_id, const json& body) {

@@ -27,6 +27,8 @@ class SpecificationService : public ServiceBase {
   // The tender appendix of the case's current specification (active entries only), in the
   // catalogue's language, ready for the format writers.
   domain::Result<io::SpecDocument> document(const Actor& actor, const std::string& case_id);
+  // The same inside a unit of work, without a permission check (tenders answer it).
+  io::SpecDocument document_of(Transaction& tx, const Case& c);
   // Moves a stored specification to the newest catalogue and rule sets; what they change then
   // shows as the proposed difference. {"version"}
   domain::Result<json> upgrade(const Actor& actor, const std::string& case_id, const json& body);

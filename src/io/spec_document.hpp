@@ -18,6 +18,7 @@ struct DocRequirement {
   std::string text;          // the SKA-form text, with "eller likvärdigt" and the case's own text already added
   std::string answer;        // yes_no | value | description | acceptance (drives the answer column)
   std::string answer_label;  // e.g. "Ja/Nej"
+  bool equivalent_allowed = false;  // "or equivalent": may be met in another way
   std::string verification;  // e.g. "intyg, certifikat"
   std::string motive;
   std::vector<std::string> reasons;  // one line per reason: the rule and the facts that put it there

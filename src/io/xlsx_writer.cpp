@@ -1,5 +1,6 @@
 #include "io/xlsx_writer.hpp"
 #include "domain/text.hpp"
+#include "io/answer_matrix.hpp"
 #include "io/xlsx_file.hpp"
 
 #include <xlsxwriter.h>
@@ -14,37 +15,13 @@ namespace kk::io {
 
 namespace {
 
-// Columns of the matrix, left to right.
-enum Column : lxw_col_t {
-  kNumber,
-  kId,
-  kPlacement,
-  kArea,
-  kKind,
-  kWeight,
-  kText,
-  kVerification,
-  kAnswer,
-  kComment,
-  kAttachment,
-  kColumnCount
-};
-
-constexpr lxw_row_t kTitleRow = 0;
-constexpr lxw_row_t kRegistryRow = 1;
-constexpr lxw_row_t kHeaderRow = 2;
-constexpr lxw_row_t kFirstRequirementRow = 3;
+using namespace answer_matrix;
 
 // Words the document model has no labels for (the number and id headers, the answer choices
 // and the prompts), so they follow the document's language: Swedish unless it is English.
 struct AnswerWords {
   const char* number;
   const char* id;
-  const char* yes;
-  const char* no;
-  const char* partly;
-  const char* accepted;
-  const char* not_accepted;
   const char* choose;
   std::string write_value;
   std::string describe;
@@ -56,11 +33,6 @@ AnswerWords answer_words(const SpecDocument& doc) {
   if (doc.language == "en")
     return {"No.",
             "ID",
-            "Yes",
-            "No",
-            "Partly",
-            "Accepted",
-            "Not accepted",
             "Choose an answer from the list.",
             "Write the value the requirement asks for.",
             "Describe how the requirement is met. Refer to attachments in the column " + doc.label_attachment + ".",
@@ -68,11 +40,6 @@ AnswerWords answer_words(const SpecDocument& doc) {
             "Choose one of the answers in the list."};
   return {"Nr",
           "Id",
-          "Ja",
-          "Nej",
-          "Delvis",
-          "Accepteras",
-          "Accepteras inte",
           "Välj svar i listan.",
           "Skriv det värde som kravet efterfrågar.",
           "Beskriv hur kravet uppfylls. Hänvisa till bilagor i kolumnen " + doc.label_attachment + ".",
@@ -214,18 +181,16 @@ void write_heading(lxw_worksheet* ws, const SpecDocument& doc, const Formats& f,
 // libxlsxwriter copies everything it is given, so the strings may be locals.
 void add_answer_validation(lxw_worksheet* ws, lxw_row_t row, const SpecDocument& doc, const DocRequirement& req,
                            const AnswerWords& words) {
+  // The choices are those a tender may give (domain/tender.hpp), in the document's words.
+  domain::AnswerTerms terms;
+  terms.mandatory = req.mandatory;
+  terms.answer = domain::parse_enum<domain::AnswerKind>(req.answer).value_or(domain::AnswerKind::description);
+  terms.equivalent_allowed = req.equivalent_allowed;
+  std::vector<std::string> option_words;
+  for (auto choice : domain::allowed_choices(terms)) option_words.push_back(choice_word(doc.language, choice));
   std::vector<const char*> options;
-  std::string message;
-  if (req.mandatory || req.answer == "yes_no") {
-    options = {words.yes, words.no};
-    if (!req.mandatory) options.push_back(words.partly);  // a bör-krav may be partly met
-  } else if (req.answer == "acceptance") {
-    options = {words.accepted, words.not_accepted};
-  } else if (req.answer == "value") {
-    message = words.write_value;
-  } else {  // "description", and free text for anything unknown
-    message = words.describe;
-  }
+  for (const auto& w : option_words) options.push_back(w.c_str());
+  std::string message = req.answer == "value" ? words.write_value : words.describe;
 
   // Excel allows 32 characters in the title of an input message.
   std::string title =

@@ -85,7 +85,7 @@ std::int64_t SqlTransaction::count_users() { return db().query("SELECT COUNT(*) 
 // ---- users ----
 
 namespace {
-constexpr const char* user_columns = "org_id, user_id, username, display_name, active, version, created_at";
+constexpr const char* user_columns = "org_id, user_id, username, display_name, active, version, created_at, supplier_id";
 }
 
 std::vector<User> SqlTransaction::load_users(const SqlRows& rows) {
@@ -99,6 +99,7 @@ std::vector<User> SqlTransaction::load_users(const SqlRows& rows) {
     u.active = r.boolean(4);
     u.version = r.integer(5);
     u.created_at = r.text(6);
+    u.supplier_id = r.opt_text(7);
     users.push_back(std::move(u));
   }
   if (users.empty()) return users;
@@ -126,7 +127,7 @@ std::optional<Credentials> SqlTransaction::credentials_by_username(const std::st
   auto rows = db().query(std::string("SELECT ") + user_columns + ", password_hash FROM users WHERE username = ?",
                          {username});
   if (rows.empty()) return std::nullopt;
-  std::string hash = rows[0].text(7);
+  std::string hash = rows[0].text(8);  // after the user columns
   auto users = load_users(rows);
   return Credentials{users[0], hash};
 }
@@ -139,9 +140,10 @@ std::vector<User> SqlTransaction::users(const std::string& org_id) {
 
 void SqlTransaction::insert_user(const User& u, const std::string& password_hash) {
   db().execute(
-      "INSERT INTO users (org_id, user_id, username, display_name, password_hash, active, version, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {u.org_id, u.id, u.username, u.display_name, password_hash, std::int64_t(u.active), u.version, u.created_at});
+      "INSERT INTO users (org_id, user_id, username, display_name, password_hash, active, version, created_at, "
+      "supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {u.org_id, u.id, u.username, u.display_name, password_hash, std::int64_t(u.active), u.version, u.created_at,
+       opt(u.supplier_id)});
   for (Role r : u.roles)
     db().execute("INSERT INTO user_roles (org_id, user_id, role) VALUES (?, ?, ?)",
                  {u.org_id, u.id, std::string(to_string(r))});

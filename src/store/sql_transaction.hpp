@@ -101,12 +101,41 @@ class SqlTransaction final : public app::Transaction {
   bool save_risk_assessment(const std::string& org_id, const std::string& case_id, const app::RiskAssessment& a,
                             std::int64_t expected_version) override;
 
+  std::vector<app::SupplierRow> suppliers(const std::string& org_id) override;
+  std::optional<app::SupplierRow> supplier(const std::string& org_id, const std::string& supplier_id) override;
+  bool insert_supplier(const std::string& org_id, const app::SupplierRow& s) override;
+  bool update_supplier(const std::string& org_id, const app::SupplierRow& s, std::int64_t expected_version) override;
+  void delete_supplier(const std::string& org_id, const std::string& supplier_id) override;
+  std::int64_t count_supplier_tenders(const std::string& org_id, const std::string& supplier_id) override;
+
+  std::vector<app::Tender> case_tenders(const std::string& org_id, const std::string& case_id) override;
+  std::vector<app::Tender> user_tenders(const std::string& org_id, const std::string& user_id) override;
+  std::optional<app::Tender> tender(const std::string& org_id, const std::string& tender_id) override;
+  bool insert_tender(const std::string& org_id, const app::Tender& t) override;
+  bool update_tender(const std::string& org_id, const app::Tender& t, std::int64_t expected_version) override;
+  std::vector<std::string> tender_users(const std::string& org_id, const std::string& tender_id) override;
+  bool add_tender_user(const std::string& org_id, const std::string& tender_id, const std::string& user_id,
+                       const std::string& now) override;
+  std::vector<app::StoredAnswer> tender_answers(const std::string& org_id, const std::string& tender_id) override;
+  void save_tender_answer(const std::string& org_id, const std::string& tender_id, const app::StoredAnswer& a) override;
+  void delete_tender_answer(const std::string& org_id, const std::string& tender_id,
+                            const std::string& requirement_id) override;
+  std::vector<app::StoredJudgement> tender_judgements(const std::string& org_id, const std::string& tender_id) override;
+  void save_judgement(const std::string& org_id, const std::string& tender_id, const app::StoredJudgement& j) override;
+  void delete_judgement(const std::string& org_id, const std::string& tender_id,
+                        const std::string& requirement_id) override;
+  std::vector<app::TenderFile> tender_files(const std::string& org_id, const std::string& tender_id) override;
+  std::optional<app::TenderFile> tender_file(const std::string& org_id, const std::string& file_id) override;
+  void insert_tender_file(const std::string& org_id, const app::TenderFile& f) override;
+  void delete_tender_file(const std::string& org_id, const std::string& file_id) override;
+
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
 
  private:
   SqlConnection& db() { return *lease_; }
   std::vector<app::User> load_users(const SqlRows& rows);
+  std::vector<app::Tender> load_tenders(std::string_view where, const SqlParams& params);
   SqlStore::Lease lease_;
   bool done_ = false;
 };

@@ -222,6 +222,7 @@ void WebApp::register_api_routes() {
   register_document_routes();
   register_catalogue_routes();
   register_assessment_routes();
+  register_tender_routes();
 
   // Administration
   r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })

@@ -14,7 +14,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
   unsigned threads = 0;  // 0: one per core
-  std::size_t body_limit = 4 * 1024 * 1024;
+  std::size_t body_limit = 16 * 1024 * 1024;  // evidence files (10 MB) and answer matrices
 };
 
 // Blocks until SIGINT or SIGTERM. `on_ready` runs once the port is bound.

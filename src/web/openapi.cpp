@@ -1,5 +1,7 @@
 // The OpenAPI 3 document, generated from the route table so no route goes undocumented.
 #include "domain/catalogue.hpp"
+#include "domain/supplier.hpp"
+#include "domain/tender.hpp"
 #include "web/web_app.hpp"
 
 namespace kk::web {
@@ -39,6 +41,35 @@ json schemas() {
   asset_patch["properties"]["version"] = {{"type", "integer"}};
   asset_patch["required"] = {"version"};
   asset["required"] = {"name"};
+  json date = {{"type", "string"}, {"format", "date"}, {"nullable", true}};
+  json country = {{"type", "string"}, {"pattern", "^[A-Za-z]{2}$"}, {"description", "ISO 3166-1 alpha-2"}};
+  json certification = {{"type", "object"}, {"required", {"kind"}},
+                        {"properties", {{"id", {{"type", "string"}}}, {"kind", enum_schema<CertificationKind>()},
+                                        {"name", text(200)}, {"issuer", text(200)}, {"valid_from", date},
+                                        {"valid_until", date}, {"scope", text(20000)},
+                                        {"services", {{"type", "array"}, {"items", text(200)}}}}}};
+  json subcontractor = {{"type", "object"}, {"required", {"name", "country"}},
+                        {"properties", {{"id", {{"type", "string"}}}, {"name", text(200)}, {"country", country},
+                                        {"information", text(20000)}, {"service", text(200)}}}};
+  json contact = {{"type", "object"}, {"required", {"name"}},
+                  {"properties", {{"id", {{"type", "string"}}}, {"name", text(200)}, {"role", text(200)},
+                                  {"email", text(200)}, {"phone", text(50)}}}};
+  json supplier = {{"type", "object"}, {"required", {"name", "country"}},
+                   {"properties", {{"name", text(200)}, {"org_number", text(30)}, {"country", country},
+                                   {"parent_name", text(200)}, {"parent_country", country},
+                                   {"dpf_listed", {{"type", "boolean"}}}, {"dpf_checked_on", date},
+                                   {"note", text(20000)},
+                                   {"certifications", {{"type", "array"}, {"items", certification}}},
+                                   {"subcontractors", {{"type", "array"}, {"items", subcontractor}}},
+                                   {"contacts", {{"type", "array"}, {"items", contact}}}}}};
+  json supplier_patch = supplier;
+  supplier_patch["required"] = {"version"};
+  supplier_patch["properties"]["version"] = {{"type", "integer"}};
+  json answer = {{"type", "object"}, {"required", {"requirement_id"}},
+                 {"properties", {{"requirement_id", {{"type", "string"}}},
+                                 {"choice", {{"type", "string"}, {"nullable", true}, {"enum", enum_schema<AnswerChoice>()["enum"]}}},
+                                 {"value", text(20000)}, {"comment", text(20000)}, {"secret", {{"type", "boolean"}}},
+                                 {"secrecy_reason", text(20000)}}}};
   json case_input = {{"type", "object"},
                      {"properties",
                       {{"registry_number", text(50)},
@@ -197,6 +228,28 @@ json schemas() {
        {{"type", "object"}, {"required", {"version", "evidence"}},
         {"properties", {{"version", {{"type", "integer"}}}, {"evidence", text(20000)}, {"document", text(200)}}}}},
       {"VersionInput", {{"type", "object"}, {"required", {"version"}}, {"properties", {{"version", {{"type", "integer"}}}}}}},
+      {"SupplierInput", supplier},
+      {"SupplierPatch", supplier_patch},
+      {"InviteInput",
+       {{"type", "object"}, {"required", {"supplier_id"}},
+        {"properties", {{"supplier_id", {{"type", "string"}}}, {"user_id", {{"type", "string"}, {"description", "An existing user of the supplier"}}},
+                        {"username", text(64)}, {"display_name", text(200)}, {"password", text(200)}}}}},
+      {"EvaluationGroupInput",
+       {{"type", "object"}, {"required", {"version", "user_ids"}},
+        {"properties", {{"version", {{"type", "integer"}}}, {"user_ids", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}},
+      {"EvaluationModelInput",
+       {{"type", "object"}, {"required", {"version", "method"}},
+        {"properties", {{"version", {{"type", "integer"}}}, {"method", enum_schema<EvaluationMethod>()},
+                        {"deductions", {{"type", "object"}, {"description", "Kronor off the price per bör-krav met"},
+                                        {"additionalProperties", {{"type", "integer"}, {"minimum", 0}}}}}}}}},
+      {"ResponsesInput",
+       {{"type", "object"}, {"required", {"version"}},
+        {"properties", {{"version", {{"type", "integer"}}}, {"service", text(200)},
+                        {"price_sek", {{"type", "integer"}, {"minimum", 0}, {"nullable", true}}},
+                        {"answers", {{"type", "array"}, {"items", answer}}}}}}},
+      {"JudgementInput",
+       {{"type", "object"}, {"required", {"met"}},
+        {"properties", {{"met", {{"type", "boolean"}, {"nullable", true}}}, {"reasoning", text(20000)}}}}},
       {"ShareInput",
        {{"type", "object"}, {"required", {"organisation_id"}}, {"properties", {{"organisation_id", {{"type", "string"}}}}}}},
       {"CopyInput",

@@ -54,7 +54,9 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       catalogues_(store, content, registry_),
       risks_(store, content, registry_),
       forms_(store, content, registry_),
-      registers_(store, content, registry_) {
+      registers_(store, content, registry_),
+      suppliers_(store, content, registry_),
+      tenders_(store, content, registry_, specifications_) {
   json texts_sv = nested_texts(content.messages.all(Language::sv));
   // English falls back to Swedish for any key it lacks.
   json texts_en = texts_sv;

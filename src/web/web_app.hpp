@@ -14,6 +14,8 @@
 #include "app/catalogues.hpp"
 #include "app/risks.hpp"
 #include "app/specification.hpp"
+#include "app/suppliers.hpp"
+#include "app/tenders.hpp"
 #include "web/router.hpp"
 
 namespace kk::web {
@@ -68,6 +70,7 @@ class WebApp {
   void register_risk_pages();
   void register_assessment_routes();
   void register_assessment_pages();
+  void register_tender_routes();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;
@@ -81,6 +84,8 @@ class WebApp {
   app::RiskService risks_;
   app::FormService forms_;
   app::RegisterService registers_;
+  app::SupplierService suppliers_;
+  app::TenderService tenders_;
   Router router_;
   std::string openapi_json_;  // the OpenAPI document of the routes, made once they are registered
   // What every page renders with, per language, built once: the message catalogue as `t`

@@ -1,0 +1,31 @@
+#pragma once
+// The organisation's supplier register: each supplier with its parent company, its Data
+// Privacy Framework listing, certifications, subcontractors and contacts, and what should be
+// looked at about it (domain/supplier.hpp) in the reader's language.
+#include "app/service_base.hpp"
+#include "domain/supplier.hpp"
+
+namespace kk::app {
+
+class SupplierService : public ServiceBase {
+ public:
+  using ServiceBase::ServiceBase;
+
+  domain::Result<json> list(const Actor& actor);
+  domain::Result<json> get(const Actor& actor, const std::string& id);
+  // {"name", "org_number", "country", "parent_name", "parent_country", "dpf_listed",
+  //  "dpf_checked_on", "note", "certifications": [...], "subcontractors": [...], "contacts": [...]}
+  // A list given replaces the stored one; items keep their "id" or get one.
+  domain::Result<json> create(const Actor& actor, const json& body);
+  domain::Result<json> update(const Actor& actor, const std::string& id, const json& body);
+  // Refused while the supplier has tenders.
+  domain::Result<json> remove(const Actor& actor, const std::string& id, const json& body);
+};
+
+// The supplier of a stored row (the details JSON read leniently: it was checked when written).
+domain::Supplier supplier_of(const SupplierRow& row);
+// A supplier's findings as JSON with their text in `lang`.
+json supplier_findings_json(const Content& content, domain::Language lang,
+                            const std::vector<domain::SupplierFinding>& findings);
+
+}  // namespace kk::app

@@ -1,0 +1,122 @@
+#include "app/tendering.hpp"
+
+#include "app/case_records.hpp"
+#include "app/clock.hpp"
+#include "domain/deadline.hpp"
+
+namespace kk::app {
+using namespace kk::domain;
+using nlohmann::json;
+
+namespace {
+std::optional<CaseRecord> single(Transaction& tx, const Case& c, const char* kind) {
+  for (auto& r : tx.case_records(c.org_id, c.id, kind))
+    if (r.key == single_record) return r;
+  return std::nullopt;
+}
+
+json body_of(const CaseRecord& r) {
+  json j = json::parse(r.body, nullptr, false);
+  return j.is_object() ? j : json::object();
+}
+}  // namespace
+
+bool Tendering::awarded() const { return award.has_value() && progress.passed(Gate::award_decided); }
+
+bool Tendering::sees_contents(const Actor& actor) const {
+  if (actor.user.is_supplier() || !opened()) return false;
+  return awarded() || evaluators.count(actor.user.id) > 0;
+}
+
+std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_id, const std::string& case_id) {
+  auto c = tx.get_case(org_id, case_id);
+  if (!c) return std::nullopt;
+  Tendering t;
+  t.c = *c;
+  t.progress = progress_of(tx, *c);
+  if (c->tender_deadline) t.deadline = parse_moment(*c->tender_deadline);
+  t.opening = single(tx, *c, record_kind::tender_opening);
+  if (auto g = single(tx, *c, record_kind::evaluation_group)) {
+    json body = body_of(*g);
+    if (body.contains("user_ids") && body["user_ids"].is_array())
+      for (const auto& id : body["user_ids"])
+        if (id.is_string()) t.evaluators.insert(id.get<std::string>());
+    t.group_version = g->version;
+  }
+  if (auto m = single(tx, *c, record_kind::evaluation_model)) {
+    json body = body_of(*m);
+    t.model.method = parse_enum<EvaluationMethod>(body.value("method", "points")).value_or(EvaluationMethod::points);
+    if (body.contains("deductions") && body["deductions"].is_object())
+      for (const auto& [id, amount] : body["deductions"].items())
+        if (amount.is_number_integer()) t.model.deductions[id] = amount.get<std::int64_t>();
+    t.model_version = m->version;
+  }
+  if (auto a = single(tx, *c, record_kind::award)) {
+    json body = body_of(*a);
+    t.award = Award{body.value("tender_id", ""), body.value("reasoning", ""),
+                    parse_enum<NoticeMethod>(body.value("notice", "electronic")).value_or(NoticeMethod::electronic),
+                    body.value("decided_at", ""), body.value("standstill_ends", "")};
+  }
+  return t;
+}
+
+bool receives_tenders(CaseKind kind) {
+  return kind == CaseKind::procurement || kind == CaseKind::call_off || kind == CaseKind::framework_agreement;
+}
+
+json model_json(const EvaluationModel& m) {
+  json deductions = json::object();
+  for (const auto& [id, amount] : m.deductions) deductions[id] = amount;
+  return {{"method", to_string(m.method)}, {"deductions", deductions}};
+}
+
+json award_json(const Award& a) {
+  return {{"tender_id", a.tender_id},   {"reasoning", a.reasoning},
+          {"notice", to_string(a.notice)}, {"decided_at", a.decided_at},
+          {"standstill_ends", a.standstill_ends}, {"standstill_ends_local", stockholm_time(a.standstill_ends)}};
+}
+
+std::optional<std::string> evidence_media_type(const std::string& b) {
+  auto at = [&](std::size_t pos, std::string_view magic) {
+    return b.size() >= pos + magic.size() && b.compare(pos, magic.size(), magic) == 0;
+  };
+  auto starts = [&](std::string_view magic) { return at(0, magic); };
+  if (b.empty()) return std::nullopt;
+  if (starts("%PDF-")) return "application/pdf";
+  if (starts("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (starts("\xff\xd8\xff")) return "image/jpeg";
+  if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
+  if (starts(std::string_view("PK\x03\x04", 4))) {
+    // Office documents are zip archives that name their parts; other archives are refused.
+    if (b.find("[Content_Types].xml") != std::string::npos) {
+      if (b.find("word/") != std::string::npos)
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      if (b.find("xl/") != std::string::npos)
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      if (b.find("ppt/") != std::string::npos)
+        return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    }
+    // OpenDocument: the first entry is "mimetype", stored uncompressed.
+    for (const char* type : {"application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet"})
+      if (at(30, "mimetype") && at(38, type)) return std::string(type);
+    return std::nullopt;
+  }
+  // Plain text: valid UTF-8 without control characters other than tab and line breaks.
+  std::size_t i = 0;
+  while (i < b.size()) {
+    unsigned char ch = static_cast<unsigned char>(b[i]);
+    if (ch < 0x80) {
+      if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') return std::nullopt;
+      ++i;
+      continue;
+    }
+    int extra = (ch & 0xE0) == 0xC0 ? 1 : (ch & 0xF0) == 0xE0 ? 2 : (ch & 0xF8) == 0xF0 ? 3 : -1;
+    if (extra < 0) return std::nullopt;
+    for (int k = 1; k <= extra; ++k)
+      if (i + k >= b.size() || (static_cast<unsigned char>(b[i + k]) & 0xC0) != 0x80) return std::nullopt;
+    i += extra + 1;
+  }
+  return "text/plain; charset=utf-8";
+}
+
+}  // namespace kk::app

@@ -1,0 +1,64 @@
+#pragma once
+// Tenders: a supplier invited to a case answers every requirement of the frozen
+// specification online (or by importing the answer matrix), attaches evidence, and submits
+// before the deadline; after it the tender is locked. The buying organisation opens the
+// tenders once the deadline has passed; the evaluation group judges the answers that need a
+// person's view and the tenders are evaluated by the case's evaluation model.
+#include "app/service_base.hpp"
+#include "app/specification.hpp"
+#include "app/tendering.hpp"
+
+namespace kk::app {
+
+class TenderService : public ServiceBase {
+ public:
+  TenderService(Store& store, const Content& content, ContentRegistry& registry, SpecificationService& specs)
+      : ServiceBase(store, content, registry), specs_(specs) {}
+
+  // The case's tenders (who is invited, who has submitted), its deadline, opening, evaluation
+  // group and model.
+  domain::Result<json> list(const Actor& actor, const std::string& case_id);
+  // {"supplier_id", "user_id"} invites a user of the supplier; {"supplier_id", "username",
+  // "display_name", "password"} creates that user first (the password is returned once).
+  domain::Result<json> invite(const Actor& actor, const std::string& case_id, const json& body);
+  // A supplier's user: the tenders it is invited to.
+  domain::Result<json> mine(const Actor& actor);
+  domain::Result<json> get(const Actor& actor, const std::string& tender_id);
+  // The supplier saves answers: {"version", "service", "price_sek", "answers": [{"requirement_id",
+  // "choice", "value", "comment", "secret", "secrecy_reason"}]}. A submitted tender that is
+  // changed must be submitted again.
+  domain::Result<json> save(const Actor& actor, const std::string& tender_id, const json& body);
+  domain::Result<json> submit(const Actor& actor, const std::string& tender_id, const json& body);
+  // The answers of a filled answer matrix (XLSX), all or nothing.
+  domain::Result<json> import_matrix(const Actor& actor, const std::string& tender_id, const std::string& bytes);
+  domain::Result<json> add_file(const Actor& actor, const std::string& tender_id, const std::string& requirement_id,
+                                const std::string& file_name, const std::string& bytes);
+  domain::Result<json> remove_file(const Actor& actor, const std::string& tender_id, const std::string& file_id);
+  domain::Result<TenderFile> file(const Actor& actor, const std::string& tender_id, const std::string& file_id);
+
+  // The buying organisation's side.
+  domain::Result<json> open(const Actor& actor, const std::string& case_id);
+  // {"version", "user_ids": [...]}: team members who evaluate.
+  domain::Result<json> set_evaluation_group(const Actor& actor, const std::string& case_id, const json& body);
+  // {"version", "method": points|price_deduction, "deductions": {requirement_id: kronor}}
+  domain::Result<json> set_evaluation_model(const Actor& actor, const std::string& case_id, const json& body);
+  // {"met", "reasoning"}; {"met": null} withdraws the judgement.
+  domain::Result<json> judge(const Actor& actor, const std::string& tender_id, const std::string& requirement_id,
+                             const json& body);
+  // Every submitted tender's result by the model, side by side.
+  domain::Result<json> evaluation(const Actor& actor, const std::string& case_id);
+
+ private:
+  struct Loaded;
+  domain::Result<Loaded> load(Transaction& tx, const Actor& actor, const std::string& tender_id);
+  json tender_json(Transaction& tx, const Actor& actor, const Loaded& l, bool with_contents);
+  json evaluation_json(Transaction& tx, const Actor& actor, const Tendering& t);
+  domain::Result<json> save_answers(Transaction& tx, const Actor& actor, Loaded& l,
+                                    const std::vector<domain::TenderAnswer>& answers, const json& fields);
+  SpecificationService& specs_;
+};
+
+// The terms every answer is checked against: the specification's requirements in document order.
+std::vector<domain::AnswerTerms> answer_terms(const io::SpecDocument& doc, const domain::EvaluationModel& model);
+
+}  // namespace kk::app

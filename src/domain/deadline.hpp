@@ -1,0 +1,22 @@
+#pragma once
+// Points in time of a procurement (the tender deadline, the end of the standstill period) as
+// Swedish users give and read them: in Stockholm's local time, stored as UTC. A date alone
+// means the end of that day.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kk::domain {
+
+// "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "YYYY-MM-DDTHH:MM:SS" (Stockholm time; a space may stand
+// for the T) or any of the timed forms ending in Z (UTC) → "YYYY-MM-DDTHH:MM:SSZ".
+std::optional<std::string> parse_moment(std::string_view text);
+// "YYYY-MM-DDTHH:MM:SSZ" → "YYYY-MM-DD HH:MM" in Stockholm (the input unchanged when malformed).
+std::string stockholm_time(std::string_view utc);
+// The calendar date in Stockholm at a UTC moment.
+std::string stockholm_date(std::string_view utc);
+// The UTC moment `days` calendar days after a UTC moment, at the end of that day in Stockholm
+// (how the standstill period is counted: it ends when its last day ends).
+std::string end_of_day_after(std::string_view utc, int days);
+
+}  // namespace kk::domain

@@ -1,6 +1,7 @@
 #include "app/cases.hpp"
 
 #include "app/case_records.hpp"
+#include "app/tenders.hpp"
 #include "app/case_evaluation.hpp"
 
 #include "app/clock.hpp"
@@ -410,7 +411,7 @@ Result<json> CaseService::unlink_asset(const Actor& actor, const std::string& id
 Result<json> CaseService::decide(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
   KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"gate", "outcome", "rationale"}));
+  KK_TRY(input::only_fields(body, {"gate", "outcome", "rationale", "tender_id", "notice"}));
   KK_TRY(input::require(body, "gate"));
   KK_TRY(input::require(body, "outcome"));
   NewDecision decision{Gate::need_identified, Outcome::approved, {}};
@@ -427,6 +428,11 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
     std::map<std::string, ActivityStatus> statuses;
     for (const auto& a : tx.activities(actor.org_id(), id)) statuses[a.key] = a.status;
     auto effect = KK_TRY(check_decision(content_.process, progress, c->status, decision, statuses));
+    std::optional<Award> award;
+    if (decision.outcome == Outcome::approved && tenders_) {
+      if (decision.gate == Gate::award_decided) award = KK_TRY(tenders_->award_for(tx, actor, *c, body));
+      if (decision.gate == Gate::contract_signed) KK_TRY(tenders_->standstill_check(tx, *c));
+    }
     if (decision.outcome == Outcome::approved) {
       auto blocked = obstacles(actor, rules_for(tx, *c), decision.gate, statuses);
       if (!blocked.empty()) {
@@ -457,6 +463,7 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
       next.version = c->version + 1;
     }
     record_audit(tx, actor, "case.decide", "case", id, nullptr, decision_json(d));
+    if (award) tenders_->record_award(tx, actor, next, *award);
     return detail(tx, actor, next);
   });
 }

@@ -6,9 +6,13 @@
 
 namespace kk::app {
 
+class TenderService;
+
 class CaseService : public ServiceBase {
  public:
   using ServiceBase::ServiceBase;
+  // The award decision and the standstill period are the tenders' (app/tenders.hpp).
+  void use_tenders(TenderService& tenders) { tenders_ = &tenders; }
 
   domain::Result<json> list(const Actor& actor);
   // The whole case: facts, step and phase, classification with provenance, gates,
@@ -44,6 +48,7 @@ class CaseService : public ServiceBase {
   std::vector<std::string> obstacles(const Actor& actor, const domain::Evaluation& ev, domain::Gate gate,
                                      const std::map<std::string, domain::ActivityStatus>& statuses) const;
   domain::Status apply(Transaction& tx, const Actor& actor, const json& body, Case& c);
+  TenderService* tenders_ = nullptr;
 };
 
 }  // namespace kk::app

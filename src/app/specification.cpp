@@ -4,6 +4,7 @@
 #include "app/case_records.hpp"
 #include "app/case_document.hpp"
 #include "app/case_evaluation.hpp"
+#include "app/tendering.hpp"
 #include "app/clock.hpp"
 #include "app/input.hpp"
 #include "app/views.hpp"
@@ -300,6 +301,37 @@ Result<io::SpecDocument> SpecificationService::document(const Actor& actor, cons
   });
 }
 
+// How tenders are evaluated, as the documents publish it: ska-krav are knock-outs, bör-krav
+// earn points or a price deduction by the case's evaluation model.
+std::vector<std::string> SpecificationService::evaluation_text(Transaction& tx, const Case& c, const io::SpecDocument& doc,
+                                                               Language lang) const {
+  const auto& m = content_.messages;
+  auto reqs = doc.all();
+  if (reqs.empty()) return {};
+  std::vector<std::string> out = {m.text(lang, "doc.eval_knockout")};
+  int max_points = 0;
+  for (const auto* r : reqs) max_points += r->mandatory ? 0 : r->weight;
+  if (max_points == 0 && std::all_of(reqs.begin(), reqs.end(), [](const auto* r) { return r->mandatory; })) return out;
+  auto tendering = read_tendering(tx, c.org_id, c.id);
+  if (!tendering || tendering->model_version == 0) {
+    out.push_back(m.text(lang, "doc.eval_undecided"));
+    return out;
+  }
+  if (tendering->model.method == EvaluationMethod::points) {
+    out.push_back(m.text(lang, "doc.eval_points", {{"max", std::to_string(max_points)}}));
+    return out;
+  }
+  out.push_back(m.text(lang, "doc.eval_price_deduction"));
+  for (const auto* r : reqs) {
+    if (r->mandatory) continue;
+    auto d = tendering->model.deductions.find(r->id);
+    out.push_back(m.text(lang, "doc.eval_deduction_line",
+                         {{"number", r->number}, {"id", r->id},
+                          {"amount", d == tendering->model.deductions.end() ? "–" : std::to_string(d->second)}}));
+  }
+  return out;
+}
+
 io::SpecDocument SpecificationService::document_of(Transaction& tx, const Case& case_) {
     const Case* c = &case_;
     // The document speaks the catalogue's language, whatever the reader's interface language.
@@ -328,7 +360,6 @@ io::SpecDocument SpecificationService::document_of(Transaction& tx, const Case& 
     doc.label_reasons = t("doc.label_reasons");
     doc.label_evaluation = t("doc.label_evaluation");
 
-    bool any_bor = false;
     for (const auto& e : spec["entries"]) {
       if (e["status"] != "active" || !e.contains("placement")) continue;
       std::string placement = e["placement"];
@@ -348,7 +379,6 @@ io::SpecDocument SpecificationService::document_of(Transaction& tx, const Case& 
       r.number = section.number + "." + std::to_string(n);
       r.id = e["requirement_id"];
       r.mandatory = e["kind"] == "ska";
-      any_bor = any_bor || !r.mandatory;
       r.kind_label = t(r.mandatory ? "doc.kind_ska" : "doc.kind_bor");
       r.weight = r.mandatory ? 0 : e["weight"].get<int>();
       r.placement_label = section.title;
@@ -378,7 +408,7 @@ io::SpecDocument SpecificationService::document_of(Transaction& tx, const Case& 
         for (auto& r : area.requirements) r.number = section.number + "." + std::to_string(++n);
       }
     }
-    if (any_bor) doc.evaluation = {t("doc.evaluation_1"), t("doc.evaluation_2")};
+    doc.evaluation = evaluation_text(tx, *c, doc, lang);
     return doc;
 }
 

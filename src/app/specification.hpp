@@ -57,6 +57,8 @@ class SpecificationService : public ServiceBase {
   bool owns_rules(const Actor& actor, const Situation& now) const;
   json reason_json(const Actor& actor, const domain::Reason& r, const Situation& now) const;
   json findings_json(const Actor& actor, const Situation& now) const;
+  std::vector<std::string> evaluation_text(Transaction& tx, const Case& c, const io::SpecDocument& doc,
+                                           domain::Language lang) const;
 };
 
 }  // namespace kk::app

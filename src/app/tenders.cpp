@@ -9,18 +9,11 @@
 #include "app/suppliers.hpp"
 #include "app/views.hpp"
 #include "domain/deadline.hpp"
+#include "io/answer_matrix.hpp"
 #include "domain/text.hpp"
 
 namespace kk::app {
 using namespace kk::domain;
-
-struct TenderService::Loaded {
-  Tender tender;
-  Tendering tendering;
-  io::SpecDocument doc;
-  std::vector<AnswerTerms> terms;
-  bool own = false;  // the actor is a user invited to this tender
-};
 
 std::vector<AnswerTerms> answer_terms(const io::SpecDocument& doc, const EvaluationModel& model) {
   std::vector<AnswerTerms> out;
@@ -606,7 +599,19 @@ json TenderService::evaluation_json(Transaction& tx, const Actor& actor, const T
     for (const auto& rr : r.requirements)
       per.push_back({{"id", rr.requirement_id}, {"outcome", to_string(rr.outcome)}, {"points", rr.points},
                      {"deduction_sek", rr.deduction_sek}});
+    // What to look at about the supplier: its certificates, third countries and DPF listing,
+    // and whether its ISO/IEC 27001 scope covers the service it offers.
+    json findings = json::array();
+    if (auto row = tx.supplier(actor.org_id(), submitted[i].supplier_id)) {
+      Supplier s = supplier_of(*row);
+      std::string today = now_utc().substr(0, 10);
+      auto list = check_supplier(s, today);
+      for (auto& f : check_scope(s, submitted[i].service, today)) list.push_back(f);
+      findings = supplier_findings_json(content_, actor.lang, list);
+    }
     tenders.push_back({{"tender_id", r.tender_id},
+                       {"supplier_findings", findings},
+                       {"service", submitted[i].service},
                        {"supplier_name", submitted[i].supplier_name},
                        {"supplier_id", submitted[i].supplier_id},
                        {"price_sek", r.price_sek ? json(*r.price_sek) : json()},
@@ -641,8 +646,141 @@ Result<json> TenderService::evaluation(const Actor& actor, const std::string& ca
   });
 }
 
+Result<std::optional<Award>> TenderService::award_for(Transaction& tx, const Actor& actor, const Case& c,
+                                                     const json& body) {
+  auto tg = read_tendering(tx, c.org_id, c.id);
+  if (!tg) return Error::not_found();
+  bool any_submitted = false;
+  for (const auto& t : tx.case_tenders(c.org_id, c.id)) any_submitted = any_submitted || t.status == TenderStatus::submitted;
+  if (!any_submitted) {
+    if (body.contains("tender_id")) return Error::unprocessable("error.no_tenders_to_award", "tender_id");
+    return std::optional<Award>();
+  }
+  if (!tg->opened()) return Error::unprocessable("error.tenders_sealed", "tender_id");
+  KK_TRY(input::require(body, "tender_id"));
+  KK_TRY(input::require(body, "notice"));
+  Award award;
+  KK_TRY(input::text(body, "tender_id", award.tender_id, 64));
+  KK_TRY(input::enumeration(body, "notice", award.notice));
+  KK_TRY(input::text(body, "rationale", award.reasoning, input::long_text));
+  if (blank(award.reasoning)) return Error::unprocessable("error.required", "rationale");
+
+  json ev = evaluation_json(tx, actor, *tg);
+  json chosen = nullptr;
+  for (const auto& t : ev["tenders"])
+    if (t["tender_id"] == award.tender_id) chosen = t;
+  if (chosen.is_null()) return Error::unprocessable("error.unknown_tender", "tender_id").with("value", award.tender_id);
+  if (chosen["disqualified"].get<bool>())
+    return Error::unprocessable("error.award_disqualified", "tender_id").with("value", chosen["supplier_name"].get<std::string>());
+  if (!chosen["complete"].get<bool>()) return Error::unprocessable("error.award_unjudged", "tender_id");
+  if (chosen["rank"] != 1) return Error::unprocessable("error.award_not_first", "tender_id");
+
+  // The award-stage risk register names the chosen supplier and each of its subcontractors.
+  auto supplier_row = tx.supplier(c.org_id, chosen["supplier_id"].get<std::string>());
+  std::vector<std::string> to_cover;
+  if (supplier_row) {
+    Supplier s = supplier_of(*supplier_row);
+    to_cover.push_back(s.name);
+    for (const auto& sub : s.subcontractors) to_cover.push_back(sub.name);
+  }
+  std::string missing;
+  for (const auto& name : to_cover) {
+    bool covered = false;
+    for (const auto& r : tx.risks(c.org_id, c.id))
+      if (r.stage == RiskStage::award &&
+          (r.title.find(name) != std::string::npos || r.description.find(name) != std::string::npos))
+        covered = true;
+    if (!covered) missing += (missing.empty() ? "" : ", ") + name;
+  }
+  if (!missing.empty()) return Error::unprocessable("error.award_risks_missing", "gate").with("names", missing);
+
+  award.decided_at = now_utc();
+  award.standstill_ends = end_of_day_after(award.decided_at, award.notice == NoticeMethod::electronic ? 10 : 15);
+  return std::optional<Award>(award);
+}
+
+void TenderService::record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award) {
+  std::int64_t version = 0;
+  for (const auto& r : tx.case_records(c.org_id, c.id, record_kind::award))
+    if (r.key == single_record) version = r.version;
+  CaseRecord r{record_kind::award, single_record, award_json(award).dump(), version + 1, actor.user.id,
+               actor.user.display_name, award.decided_at};
+  tx.save_case_record(c.org_id, c.id, r, version);
+  record_audit(tx, actor, "tender.award", "case", c.id, nullptr, award_json(award));
+}
+
+Status TenderService::standstill_check(Transaction& tx, const Case& c) {
+  auto tg = read_tendering(tx, c.org_id, c.id);
+  if (!tg || !tg->award || !tg->progress.passed(Gate::award_decided)) return ok();
+  if (now_utc() <= tg->award->standstill_ends)
+    return Error::unprocessable("error.standstill", "gate").with("until", stockholm_time(tg->award->standstill_ends));
+  return ok();
+}
+
+Result<io::SpecDocument> TenderService::matrix(const Actor& actor, const std::string& tender_id) {
+  return read([&](Transaction& tx) -> Result<io::SpecDocument> {
+    auto l = KK_TRY(load(tx, actor, tender_id));
+    return l.doc;
+  });
+}
+
 Result<json> TenderService::import_matrix(const Actor& actor, const std::string& tender_id, const std::string& bytes) {
-  return Error::unprocessable("error.not_implemented", "file");
+  return write([&](Transaction& tx) -> Result<json> {
+    auto l = KK_TRY(load(tx, actor, tender_id));
+    if (!l.own) return Error::forbidden();
+    if (l.tendering.deadline_passed(now_utc())) return Error::unprocessable("error.deadline_passed", "tender_deadline");
+    auto reading = KK_TRY(io::answer_matrix::read_filled(bytes, l.doc));
+
+    // Each row's answer read as the online form reads it; every problem is reported, by row.
+    std::vector<io::answer_matrix::RowProblem> problems = reading.problems;
+    std::vector<TenderAnswer> answers;
+    for (const auto& row : reading.answers) {
+      const AnswerTerms& terms = *find_terms(l.terms, row.requirement_id);
+      TenderAnswer a;
+      a.requirement_id = row.requirement_id;
+      a.comment = row.comment;
+      if (!blank(row.attachment))
+        a.comment += (a.comment.empty() ? "" : "\n") + content_.messages.text(actor.lang, "ui.tender.attachment_ref",
+                                                                            {{"ref", row.attachment}});
+      auto choices = allowed_choices(terms);
+      if (choices.empty()) {
+        a.value = row.answer;
+      } else if (!blank(row.answer)) {
+        auto choice = io::answer_matrix::choice_of(row.answer);
+        if (!choice || std::find(choices.begin(), choices.end(), *choice) == choices.end()) {
+          std::string allowed;
+          for (auto c : choices) allowed += (allowed.empty() ? "" : ", ") + io::answer_matrix::choice_word(l.doc.language, c);
+          problems.push_back({row.row, "answer_not_allowed", {{"value", row.answer}, {"allowed", allowed}}});
+          continue;
+        }
+        a.choice = choice;
+        if (a.choice == AnswerChoice::other_way) a.value = row.comment;  // the comment says how
+      }
+      if (utf8_length(a.value) > input::long_text || utf8_length(a.comment) > input::long_text) {
+        problems.push_back({row.row, "too_long", {{"max", std::to_string(input::long_text)}}});
+        continue;
+      }
+      if (auto checked = check_answer(terms, a); !checked) {
+        problems.push_back({row.row, "answer_invalid", {{"problem", content_.messages.error_text(actor.lang, checked.error())}}});
+        continue;
+      }
+      answers.push_back(std::move(a));
+    }
+    if (!problems.empty()) {
+      json list = json::array();
+      for (const auto& p : problems) {
+        auto params = p.params;
+        params["row"] = std::to_string(p.row);
+        list.push_back({{"row", p.row}, {"code", "matrix." + p.code},
+                        {"message", content_.messages.text(actor.lang, "matrix." + p.code, params)}});
+      }
+      return Error::unprocessable("error.matrix_rejected", "file")
+          .with("count", std::to_string(problems.size()))
+          .with("problems", list.dump());
+    }
+    // The matrix is the whole tender: a requirement left blank there is unanswered here.
+    return save_answers(tx, actor, l, answers, json::object());
+  });
 }
 
 }  // namespace kk::app

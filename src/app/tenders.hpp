@@ -7,6 +7,7 @@
 #include "app/service_base.hpp"
 #include "app/specification.hpp"
 #include "app/tendering.hpp"
+#include "io/table_export.hpp"
 
 namespace kk::app {
 
@@ -29,6 +30,8 @@ class TenderService : public ServiceBase {
   // changed must be submitted again.
   domain::Result<json> save(const Actor& actor, const std::string& tender_id, const json& body);
   domain::Result<json> submit(const Actor& actor, const std::string& tender_id, const json& body);
+  // The specification the tender answers, for the answer matrix.
+  domain::Result<io::SpecDocument> matrix(const Actor& actor, const std::string& tender_id);
   // The answers of a filled answer matrix (XLSX), all or nothing.
   domain::Result<json> import_matrix(const Actor& actor, const std::string& tender_id, const std::string& bytes);
   domain::Result<json> add_file(const Actor& actor, const std::string& tender_id, const std::string& requirement_id,
@@ -48,8 +51,35 @@ class TenderService : public ServiceBase {
   // Every submitted tender's result by the model, side by side.
   domain::Result<json> evaluation(const Actor& actor, const std::string& case_id);
 
+  // The evaluation report: the comparison and each tender's result per requirement with the
+  // judgements (DOCX), and the same rows as a table (XLSX).
+  struct Report {
+    io::SpecDocument doc;
+    io::Table table;
+  };
+  domain::Result<Report> report(const Actor& actor, const std::string& case_id);
+  // A copy of one tender's answers; `masked` leaves out the answers its supplier asked to keep secret.
+  domain::Result<io::SpecDocument> copy(const Actor& actor, const std::string& tender_id, bool masked);
+
+  // The award_decided gate, inside its decision's unit of work. When the case has submitted
+  // tenders the decision names the winner ({"tender_id", "notice": electronic|other}): it must
+  // be qualified, fully judged and ranked first, and the award-stage risk register must name
+  // the supplier and each of its subcontractors. Nothing to award when no tender was submitted
+  // here (the tendering ran elsewhere).
+  domain::Result<std::optional<Award>> award_for(Transaction& tx, const Actor& actor, const Case& c, const json& body);
+  void record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award);
+  // contract_signed is refused until the standstill period (avtalsspärr) has ended.
+  domain::Status standstill_check(Transaction& tx, const Case& c);
+
  private:
-  struct Loaded;
+  // A tender with its case's tendering and the specification it answers, read for one actor.
+  struct Loaded {
+    Tender tender;
+    Tendering tendering;
+    io::SpecDocument doc;
+    std::vector<domain::AnswerTerms> terms;
+    bool own = false;  // the actor is a user invited to this tender
+  };
   domain::Result<Loaded> load(Transaction& tx, const Actor& actor, const std::string& tender_id);
   json tender_json(Transaction& tx, const Actor& actor, const Loaded& l, bool with_contents);
   json evaluation_json(Transaction& tx, const Actor& actor, const Tendering& t);

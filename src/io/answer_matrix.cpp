@@ -1,6 +1,9 @@
 #include "io/answer_matrix.hpp"
 
 #include <cctype>
+#include <set>
+
+#include "io/xlsx_reader.hpp"
 
 namespace kk::io::answer_matrix {
 using domain::AnswerChoice;
@@ -41,6 +44,78 @@ std::optional<AnswerChoice> choice_of(std::string_view word) {
   for (const auto& w : words)
     if (f == folded(w.sv) || f == folded(w.en)) return w.choice;
   return std::nullopt;
+}
+
+namespace {
+// Texts compared as a reader sees them: line breaks and runs of spaces count as one space.
+std::string normalised(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string cell(const std::vector<std::string>& row, unsigned column) {
+  return column < row.size() ? row[column] : std::string();
+}
+}  // namespace
+
+domain::Result<Reading> read_filled(const std::string& bytes, const SpecDocument& doc) {
+  XlsxLimits limits;
+  limits.max_rows = 20000;
+  auto sheets = read_xlsx(bytes, limits);
+  if (!sheets) return sheets.error();
+  Reading out;
+  if (sheets->empty()) {
+    out.problems.push_back({0, "no_sheet", {}});
+    return out;
+  }
+  const auto& rows = sheets->front().rows;
+  if (rows.size() <= kHeaderRow || normalised(cell(rows[kHeaderRow], kText)) != normalised(doc.label_requirement)) {
+    out.problems.push_back({kHeaderRow + 1, "not_a_matrix", {}});
+    return out;
+  }
+  std::map<std::string, const DocRequirement*> by_id;
+  for (const DocRequirement* r : doc.all()) by_id[r->id] = r;
+  std::map<std::string, RowAnswer> seen;
+  for (std::size_t i = kFirstRequirementRow; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    unsigned number = static_cast<unsigned>(i + 1);
+    bool empty = true;
+    for (const auto& c : row) empty = empty && normalised(c).empty();
+    if (empty) continue;
+    std::string id = normalised(cell(row, kId));
+    if (id.empty()) {
+      out.problems.push_back({number, "no_id", {}});
+      continue;
+    }
+    auto known = by_id.find(id);
+    if (known == by_id.end()) {
+      out.problems.push_back({number, "unknown_requirement", {{"id", id}}});
+      continue;
+    }
+    if (seen.count(id)) {
+      out.problems.push_back({number, "duplicate", {{"id", id}, {"first", std::to_string(seen[id].row)}}});
+      continue;
+    }
+    if (normalised(cell(row, kText)) != normalised(known->second->text))
+      out.problems.push_back({number, "text_changed", {{"id", id}}});
+    seen[id] = {number, id, cell(row, kAnswer), cell(row, kComment), cell(row, kAttachment)};
+  }
+  for (const DocRequirement* r : doc.all()) {
+    auto it = seen.find(r->id);
+    if (it == seen.end()) out.problems.push_back({0, "missing_row", {{"id", r->id}}});
+    else out.answers.push_back(it->second);
+  }
+  return out;
 }
 
 }  // namespace kk::io::answer_matrix

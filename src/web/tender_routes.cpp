@@ -1,4 +1,7 @@
 // The API of the supplier register, the tenders of a case and their evaluation.
+#include "io/docx_writer.hpp"
+#include "io/table_export.hpp"
+#include "io/xlsx_writer.hpp"
 #include "web/web_app.hpp"
 
 namespace kk::web {
@@ -58,6 +61,20 @@ void WebApp::register_tender_routes() {
      return api_json(ctx, tenders_.evaluation(ctx.who(), ctx.param("id")));
    }).summary = "Every submitted tender evaluated by the model, side by side (evaluation group after opening; everyone after award)";
 
+  r.add("GET", "/api/v1/cases/{id}/evaluation.docx", [this](RequestContext& ctx) {
+     auto report = tenders_.report(ctx.who(), ctx.param("id"));
+     if (!report) return api_error(ctx, report.error());
+     return Response::attachment(io::write_docx(report->doc),
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                 "utvarderingsrapport.docx");
+   }).summary = "The evaluation report: the comparison, each tender's result per requirement and the judgements";
+  r.add("GET", "/api/v1/cases/{id}/evaluation.xlsx", [this](RequestContext& ctx) {
+     auto report = tenders_.report(ctx.who(), ctx.param("id"));
+     if (!report) return api_error(ctx, report.error());
+     return Response::attachment(io::write_table_xlsx(report->table),
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "utvardering.xlsx");
+   }).summary = "The evaluation, one row per tender and requirement, as a spreadsheet";
+
   r.add("GET", "/api/v1/tenders", [this](RequestContext& ctx) { return api_json(ctx, tenders_.mine(ctx.who())); })
       .summary = "A supplier's user: the tenders it is invited to";
   r.add("GET", "/api/v1/tenders/{tender_id}", [this](RequestContext& ctx) {
@@ -76,6 +93,17 @@ void WebApp::register_tender_routes() {
                        }));
   submit.summary = "The supplier submits its tender (every requirement answered, a price given)";
   submit.request_schema = "VersionInput";
+  auto& import = r.add("POST", "/api/v1/tenders/{tender_id}/responses.xlsx", [this](RequestContext& ctx) {
+    // The body is the filled answer matrix itself.
+    return api_json(ctx, tenders_.import_matrix(ctx.who(), ctx.param("tender_id"), ctx.req.body));
+  });
+  import.summary = "Import a filled answer matrix (XLSX body); every row that cannot be accepted is reported and nothing is imported";
+  r.add("GET", "/api/v1/tenders/{tender_id}/responses.xlsx", [this](RequestContext& ctx) {
+     auto doc = tenders_.matrix(ctx.who(), ctx.param("tender_id"));
+     if (!doc) return api_error(ctx, doc.error());
+     return Response::attachment(io::write_answer_matrix_xlsx(*doc),
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "svarsmatris.xlsx");
+   }).summary = "The answer matrix to fill in (the specification's requirements)";
   auto& upload = r.add("POST", "/api/v1/tenders/{tender_id}/files", [this](RequestContext& ctx) {
     // The body is the file itself; ?requirement_id= and ?name= say what it is evidence for.
     return api_json(ctx,
@@ -93,6 +121,14 @@ void WebApp::register_tender_routes() {
   r.add("DELETE", "/api/v1/tenders/{tender_id}/files/{file_id}", [this](RequestContext& ctx) {
      return api_json(ctx, tenders_.remove_file(ctx.who(), ctx.param("tender_id"), ctx.param("file_id")));
    }).summary = "Remove an evidence file before the deadline";
+  r.add("GET", "/api/v1/tenders/{tender_id}/copy.docx", [this](RequestContext& ctx) {
+     bool masked = ctx.req.query_param("masked").value_or("") == "true";
+     auto doc = tenders_.copy(ctx.who(), ctx.param("tender_id"), masked);
+     if (!doc) return api_error(ctx, doc.error());
+     return Response::attachment(io::write_docx(*doc),
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                 masked ? "anbud-maskerat.docx" : "anbud.docx");
+   }).summary = "A copy of the tender's answers; ?masked=true leaves out the answers under requested secrecy";
   auto& judge = r.add("PUT", "/api/v1/tenders/{tender_id}/judgements/{requirement_id}",
                       with_body([this](RequestContext& ctx, const json& b) {
                         return tenders_.judge(ctx.who(), ctx.param("tender_id"), ctx.param("requirement_id"), b);

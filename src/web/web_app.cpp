@@ -57,6 +57,7 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       registers_(store, content, registry_),
       suppliers_(store, content, registry_),
       tenders_(store, content, registry_, specifications_) {
+  cases_.use_tenders(tenders_);
   json texts_sv = nested_texts(content.messages.all(Language::sv));
   // English falls back to Swedish for any key it lacks.
   json texts_en = texts_sv;
@@ -81,6 +82,8 @@ Response WebApp::api_error(const RequestContext& ctx, const Error& error) const 
   json body = {{"code", error.key}, {"field", error.field}, {"message", error_message(ctx, error)}};
   if (auto it = error.params.find("current"); it != error.params.end())
     body["current"] = json::parse(it->second, nullptr, false);
+  if (auto it = error.params.find("problems"); it != error.params.end())
+    body["problems"] = json::parse(it->second, nullptr, false);  // one per row of an import
   return Response::json(json{{"error", body}}.dump(), http_status(error.kind));
 }
 

@@ -3,9 +3,17 @@
 // opening, who sees tender contents when, and the evaluation by the model.
 #include <chrono>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
+#include <xlsxwriter.h>
+#include <zip.h>
+
 #include "api_helpers.hpp"
+#include "io/answer_matrix.hpp"
+#include "io/office_convert.hpp"
+#include "io/xlsx_reader.hpp"
 
 using namespace kkt;
 
@@ -162,9 +170,15 @@ TEST(Tenders, SealedUntilOpenedThenSeenByTheEvaluationGroupAndNeverByOtherSuppli
   json ta = expect_json(a.as.get("/api/v1/tenders/" + a.tender_id), 200, "supplier reads its tender");
   ASSERT_FALSE(ta["requirements"].empty());
   EXPECT_TRUE(ta["may_answer"].get<bool>());
+  json answers_a = all_met(ta);
+  answers_a[0]["comment"] = "Vår hemliga driftarkitektur beskrivs i bilaga 7.";
+  answers_a[0]["secret"] = true;
+  EXPECT_TRUE(is_error(a.as.put("/api/v1/tenders/" + a.tender_id + "/responses", {{"version", ta["version"]}, {"answers", answers_a}}),
+                       422, "error.secrecy_reason", "answers[0].secrecy_reason"));
+  answers_a[0]["secrecy_reason"] = "Affärshemlighet: röjande skulle skada oss i konkurrensen.";
   json saved = expect_json(a.as.put("/api/v1/tenders/" + a.tender_id + "/responses",
                                     {{"version", ta["version"]}, {"price_sek", 1200000}, {"service", "E-arkiv"},
-                                     {"answers", all_met(ta)}}),
+                                     {"answers", answers_a}}),
                            200, "save answers");
   EXPECT_EQ(saved["answered"], saved["total"]);
   json submitted = expect_json(a.as.post("/api/v1/tenders/" + a.tender_id + "/submission", {{"version", saved["version"]}}),
@@ -243,8 +257,43 @@ TEST(Tenders, SealedUntilOpenedThenSeenByTheEvaluationGroupAndNeverByOtherSuppli
   // A tender that was not submitted is not a tender: its contents stay closed.
   EXPECT_TRUE(expect_json(evaluator.get("/api/v1/tenders/" + b.tender_id), 200, "unsubmitted")["sealed"].get<bool>());
 
+  // Every export carries the secrecy marking until the award; a masked copy leaves out the
+  // answers under requested secrecy.
+  auto text_of = [](const Response& r) {
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto text = kk::io::convert_with_libreoffice(r.body, "docx", "txt:Text");
+    EXPECT_TRUE(text.ok()) << "LibreOffice must open the document";
+    return text.ok() ? *text : std::string();
+  };
+  std::string report = text_of(evaluator.get(case_path(p.case_id) + "/evaluation.docx"));
+  EXPECT_TRUE(contains_text(report, "SEKRETESS")) << report;
+  EXPECT_TRUE(contains_text(report, "Anbudsgivare A AB"));
+  EXPECT_TRUE(is_error(colleague.get(case_path(p.case_id) + "/evaluation.docx"), 422, "error.tenders_sealed"));
+  std::string full_copy = text_of(evaluator.get("/api/v1/tenders/" + a.tender_id + "/copy.docx"));
+  EXPECT_TRUE(contains_text(full_copy, "hemliga driftarkitektur"));
+  EXPECT_TRUE(contains_text(full_copy, "SEKRETESS"));
+  std::string masked = text_of(evaluator.get("/api/v1/tenders/" + a.tender_id + "/copy.docx?masked=true"));
+  EXPECT_FALSE(contains_text(masked, "hemliga driftarkitektur")) << masked;
+  EXPECT_TRUE(contains_text(masked, "sekretess begärd"));
+  auto xlsx = evaluator.get(case_path(p.case_id) + "/evaluation.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheets = kk::io::read_xlsx(xlsx.body);
+  ASSERT_TRUE(sheets.ok() && !sheets->empty());
+  EXPECT_GT(sheets->front().rows.size(), ta["requirements"].size()) << "one row per tender and requirement";
+
+  // The supplier's ISO/IEC 27001 certificate does not cover the service it offers: a finding.
+  std::string supplier_a = find_by(list["tenders"], "id", a.tender_id)["supplier_id"];
+  json sa = expect_json(procurer.get("/api/v1/suppliers/" + supplier_a), 200, "supplier A");
+  expect_json(procurer.patch("/api/v1/suppliers/" + supplier_a,
+                             {{"version", sa["version"]},
+                              {"certifications", {{{"kind", "iso27001"}, {"valid_until", "2099-12-31"}, {"scope", "Ärendehantering"},
+                                                   {"services", {"Ärendehantering"}}}}}}),
+              200, "certificate");
   json ev = expect_json(evaluator.get(case_path(p.case_id) + "/evaluation"), 200, "evaluation");
   ASSERT_EQ(ev["tenders"].size(), 1u);
+  EXPECT_EQ(ev["tenders"][0]["service"], "E-arkiv");
+  EXPECT_FALSE(find_by(ev["tenders"][0]["supplier_findings"], "check", "scope_not_covering").is_null())
+      << ev["tenders"][0]["supplier_findings"];
   EXPECT_EQ(ev["tenders"][0]["tender_id"], a.tender_id);
   EXPECT_FALSE(ev["tenders"][0]["disqualified"].get<bool>());
   EXPECT_EQ(ev["tenders"][0]["rank"], 1);
@@ -306,4 +355,212 @@ TEST(Tenders, InvitationsNeedApprovedDocumentsAndADeadlineAhead) {
                          201, "invite other");
   EXPECT_TRUE(is_error(procurer.post(case_path(id) + "/tenders", {{"supplier_id", s["id"]}, {"user_id", inv["user"]["id"]}}), 422,
                        "error.user_not_of_supplier", "user_id"));
+}
+
+TEST(Tenders, TheAwardGoesToTheBestQualifiedTenderAndStartsTheStandstill) {
+  Org org("tenders-award");
+  User procurer_user = org.user({"admin", "ciso", "procurer", "information_owner"});
+  Api procurer = api(procurer_user);
+  Api colleague = api(org.user({"reader"}));
+  Procurement p = procurement(procurer, "KS 2026/104", 6);
+  expect_json(procurer.post(case_path(p.case_id) + "/team", {{"user_id", procurer_user.id}, {"competence", "upphandling"}}),
+              200, "team");
+  expect_json(procurer.put(case_path(p.case_id) + "/evaluation-group", {{"version", 0}, {"user_ids", {procurer_user.id}}}),
+              200, "group");
+  Invited a = invite(procurer, p.case_id, "Vinnaren AB");
+  Invited b = invite(procurer, p.case_id, "Billigast AB");
+  for (Invited* who : {&a, &b}) {
+    json t = expect_json(who->as.get("/api/v1/tenders/" + who->tender_id), 200, "tender");
+    json answers = all_met(t);
+    if (who == &b)  // B cannot meet one ska-krav: a knock-out, whatever its price
+      for (auto& ans : answers)
+        if (find_by(t["requirements"], "id", str(ans["requirement_id"]))["mandatory"].get<bool>()) {
+          ans["choice"] = "no";
+          break;
+        }
+    json saved = expect_json(who->as.put("/api/v1/tenders/" + who->tender_id + "/responses",
+                                         {{"version", t["version"]}, {"price_sek", who == &b ? 10 : 1000}, {"answers", answers}}),
+                             200, "save");
+    expect_json(who->as.post("/api/v1/tenders/" + who->tender_id + "/submission", {{"version", saved["version"]}}), 200, "submit");
+  }
+  wait_until(p.deadline);
+  expect_json(procurer.post(case_path(p.case_id) + "/tenders/opening", json::object()), 201, "open");
+  json ev = expect_json(procurer.get(case_path(p.case_id) + "/evaluation"), 200, "evaluation");
+  json eb = find_by(ev["tenders"], "tender_id", b.tender_id);
+  EXPECT_TRUE(eb["disqualified"].get<bool>());
+  EXPECT_EQ(eb["knocked_out"].size(), 1u);
+  EXPECT_EQ(find_by(ev["tenders"], "tender_id", a.tender_id)["rank"], 1);
+
+  settle_activities(procurer, p.case_id, "award_decided");
+  auto award = [&](const std::string& tender_id) {
+    return procurer.post(case_path(p.case_id) + "/decisions",
+                         {{"gate", "award_decided"}, {"outcome", "approved"}, {"rationale", "Bäst enligt modellen."},
+                          {"tender_id", tender_id}, {"notice", "electronic"}});
+  };
+  EXPECT_TRUE(is_error(award(b.tender_id), 422, "error.award_disqualified"));
+  EXPECT_TRUE(is_error(procurer.post(case_path(p.case_id) + "/decisions",
+                                     {{"gate", "award_decided"}, {"outcome", "approved"}, {"rationale", "x"}}),
+                       422, "", "tender_id"));
+  // The award-stage risk register must name the chosen supplier.
+  EXPECT_TRUE(is_error(award(a.tender_id), 422, "error.award_risks_missing"));
+  expect_json(procurer.post(case_path(p.case_id) + "/risks",
+                            {{"stage", "award"}, {"title", "Vinnaren AB:s driftorganisation"}, {"likelihood", 1}, {"consequence", 2}}),
+              201, "award risk");
+  expect_json(award(a.tender_id), 201, "award");
+  json list = expect_json(procurer.get(case_path(p.case_id) + "/tenders"), 200, "after award");
+  EXPECT_EQ(list["award"]["tender_id"], a.tender_id);
+  EXPECT_GT(str(list["award"]["standstill_ends"]), utc_in(9 * 86400));
+  EXPECT_LT(str(list["award"]["standstill_ends"]), utc_in(11 * 86400 + 3600));
+  // After the award the organisation sees the tenders, no longer marked secret.
+  json seen = expect_json(colleague.get("/api/v1/tenders/" + a.tender_id), 200, "colleague after award");
+  EXPECT_FALSE(seen["sealed"].get<bool>());
+  EXPECT_FALSE(seen["secret"].get<bool>());
+
+  // After the award the report is no longer marked secret; the published documents carry the model.
+  auto report = kk::io::convert_with_libreoffice(procurer.get(case_path(p.case_id) + "/evaluation.docx").body, "docx", "txt:Text");
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(contains_text(*report, "SEKRETESS"));
+  EXPECT_TRUE(contains_text(*report, "Diskvalificerat")) << *report;
+  auto spec = kk::io::convert_with_libreoffice(procurer.get(case_path(p.case_id) + "/specification.docx").body, "docx", "txt:Text");
+  ASSERT_TRUE(spec.ok());
+  EXPECT_TRUE(contains_text(*spec, "Alla ska-krav ska vara uppfyllda"));
+
+  // No contract during the standstill period.
+  settle_activities(procurer, p.case_id, "contract_signed");
+  EXPECT_TRUE(is_error(decide(procurer, p.case_id, "contract_signed"), 422, "error.standstill"));
+}
+
+namespace {
+using Rows = std::vector<std::vector<std::string>>;
+
+// The rows of a downloaded answer matrix.
+Rows matrix_rows(const std::string& xlsx) {
+  auto sheets = kk::io::read_xlsx(xlsx);
+  if (!sheets || sheets->empty()) throw std::runtime_error("the downloaded matrix does not read back");
+  return sheets->front().rows;
+}
+
+// A workbook with these rows (every cell a text), written by libxlsxwriter as a tenderer's
+// spreadsheet program would save it.
+std::string workbook_of(const Rows& rows) {
+  std::string path = config().temp_dir + "/" + unique_name("matris") + ".xlsx";
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Svar");
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (std::size_t c = 0; c < rows[r].size(); ++c)
+      if (!rows[r][c].empty()) worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), rows[r][c].c_str(), nullptr);
+  if (workbook_close(wb) != LXW_NO_ERROR) throw std::runtime_error("workbook_close failed");
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The matrix filled in: the first choice offered in the document's words, or a text.
+Rows filled(Rows rows, const json& tender) {
+  namespace am = kk::io::answer_matrix;
+  for (std::size_t i = am::kFirstRequirementRow; i < rows.size(); ++i) {
+    auto& row = rows[i];
+    row.resize(am::kColumnCount);
+    json req = find_by(tender["requirements"], "id", row[am::kId]);
+    if (req.is_null()) continue;
+    row[am::kAnswer] = req["choices"].empty()
+                           ? "Uppfylls enligt bilaga 3."
+                           : am::choice_word("sv", *kk::domain::parse_enum<kk::domain::AnswerChoice>(str(req["choices"][0]["value"])));
+    row[am::kComment] = "Se vår säkerhetsbeskrivning.";
+  }
+  return rows;
+}
+
+std::string zip_bomb() {
+  std::string path = config().temp_dir + "/" + unique_name("bomb") + ".xlsx";
+  std::string zeros(40 * 1024 * 1024, ' ');
+  int error = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  zip_source_t* src = zip_source_buffer(za, zeros.data(), zeros.size(), 0);
+  zip_file_add(za, "xl/workbook.xml", src, ZIP_FL_ENC_UTF_8);  // the first part a reader opens
+  zip_close(za);
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST(Tenders, AFilledAnswerMatrixImportsAndEveryMalformedOneIsRefusedWithItsReason) {
+  namespace am = kk::io::answer_matrix;
+  Org org("tenders-matrix");
+  Api procurer = api(org.user({"admin", "ciso", "procurer", "information_owner"}));
+  Procurement p = procurement(procurer, "KS 2026/105", 3600);
+  Invited a = invite(procurer, p.case_id, "Kalkylbolaget AB");
+  Invited b = invite(procurer, p.case_id, "Omsparat AB");
+  std::string path_a = "/api/v1/tenders/" + a.tender_id + "/responses.xlsx";
+  json tender = expect_json(a.as.get("/api/v1/tenders/" + a.tender_id), 200, "tender");
+  auto download = a.as.get(path_a);
+  ASSERT_EQ(download.status, 200);
+  Rows rows = matrix_rows(download.body);
+  ASSERT_EQ(rows.size(), am::kFirstRequirementRow + tender["requirements"].size());
+  Rows good = filled(rows, tender);
+
+  auto send = [&](const Api& as, const std::string& path, const std::string& bytes) { return as.send("POST", path, bytes); };
+  auto problems_of = [](const Response& r) { return r.json_body()["error"]["problems"]; };
+
+  // Malformed variants: each refused with its reason, and nothing changes.
+  EXPECT_TRUE(is_error(send(a.as, path_a, "Detta är ingen arbetsbok."), 400, "error.xlsx_not_zip"));
+  std::string damaged = workbook_of(good);
+  damaged.resize(damaged.size() / 2);
+  EXPECT_TRUE(is_error(send(a.as, path_a, damaged), 400));
+  EXPECT_TRUE(is_error(send(a.as, path_a, zip_bomb()), 400, "error.xlsx_too_large"));
+  auto huge = send(a.as, path_a, std::string(17 * 1024 * 1024, 'x'));
+  EXPECT_EQ(huge.status, 413) << "a body over the server's limit is refused before it is read";
+
+  Rows missing = good;
+  std::string dropped_id = missing.back()[am::kId];
+  missing.pop_back();
+  auto r = send(a.as, path_a, workbook_of(missing));
+  ASSERT_TRUE(is_error(r, 422, "error.matrix_rejected", "file"));
+  EXPECT_EQ(problems_of(r).size(), 1u);
+  EXPECT_EQ(problems_of(r)[0]["code"], "matrix.missing_row");
+  EXPECT_TRUE(contains_text(str(problems_of(r)[0]["message"]), dropped_id));
+
+  Rows extra = good;
+  extra.push_back(extra.back());
+  extra.back()[am::kId] = "EXTRA-99";
+  extra.push_back(good[am::kFirstRequirementRow]);  // the first requirement twice
+  r = send(a.as, path_a, workbook_of(extra));
+  ASSERT_TRUE(is_error(r, 422, "error.matrix_rejected"));
+  ASSERT_EQ(problems_of(r).size(), 2u) << problems_of(r);
+  EXPECT_EQ(problems_of(r)[0]["code"], "matrix.unknown_requirement");
+  EXPECT_EQ(problems_of(r)[0]["row"], good.size() + 1);
+  EXPECT_EQ(problems_of(r)[1]["code"], "matrix.duplicate");
+
+  Rows outside = good;
+  std::size_t choice_row = 0;
+  for (std::size_t i = am::kFirstRequirementRow; i < outside.size() && !choice_row; ++i)
+    if (outside[i][am::kAnswer] == "Ja") choice_row = i;
+  ASSERT_NE(choice_row, 0u);
+  outside[choice_row][am::kAnswer] = "Kanske";
+  outside[am::kFirstRequirementRow + 1][am::kText] += " (ändrad)";
+  r = send(a.as, path_a, workbook_of(outside));
+  ASSERT_TRUE(is_error(r, 422, "error.matrix_rejected"));
+  std::set<std::string> codes;
+  for (const auto& p : problems_of(r)) codes.insert(p["code"]);
+  EXPECT_TRUE(codes.count("matrix.answer_not_allowed")) << problems_of(r);
+  EXPECT_TRUE(codes.count("matrix.text_changed")) << problems_of(r);
+  EXPECT_TRUE(contains_text(r.body, "Rad " + std::to_string(choice_row + 1))) << "the row is named as the spreadsheet numbers it";
+
+  json unchanged = expect_json(a.as.get("/api/v1/tenders/" + a.tender_id), 200, "after refusals");
+  EXPECT_EQ(unchanged["answered"], 0);
+  EXPECT_EQ(unchanged["version"], tender["version"]);
+
+  // The good one imports: every requirement answered, ready to submit once priced.
+  json imported = expect_json(send(a.as, path_a, workbook_of(good)), 200, "import");
+  EXPECT_EQ(imported["answered"], imported["total"]);
+  EXPECT_EQ(imported["requirements"][0]["answer"]["comment"], "Se vår säkerhetsbeskrivning.");
+
+  // The same matrix saved again by LibreOffice imports too (supplier B).
+  json tender_b = expect_json(b.as.get("/api/v1/tenders/" + b.tender_id), 200, "tender b");
+  Rows rows_b = matrix_rows(b.as.get("/api/v1/tenders/" + b.tender_id + "/responses.xlsx").body);
+  auto resaved = kk::io::convert_with_libreoffice(workbook_of(filled(rows_b, tender_b)), "xlsx", "xlsx:Calc MS Excel 2007 XML");
+  ASSERT_TRUE(resaved.ok()) << "LibreOffice must be installed (scripts/install-deps.sh)";
+  json imported_b = expect_json(send(b.as, "/api/v1/tenders/" + b.tender_id + "/responses.xlsx", *resaved), 200, "import resaved");
+  EXPECT_EQ(imported_b["answered"], imported_b["total"]);
+  // Another supplier's tender cannot be imported into.
+  EXPECT_TRUE(is_error(send(b.as, path_a, workbook_of(good)), 404));
 }

@@ -369,6 +369,8 @@ Result<json> CaseService::update(const Actor& actor, const std::string& id, cons
     Case next = *current;
     next.updated_at = now_utc();
     KK_TRY(apply(tx, actor, body, next));
+    if (next.tender_deadline != current->tender_deadline && tenders_)
+      KK_TRY(tenders_->deadline_change_check(tx, *current, next.tender_deadline));
     if (!tx.update_case(next, version)) return stale(detail(tx, actor, *current));
     next.version = version + 1;
     record_audit(tx, actor, "case.update", "case", id, case_fields_json(*current), case_fields_json(next));

@@ -709,6 +709,16 @@ void TenderService::record_award(Transaction& tx, const Actor& actor, const Case
   record_audit(tx, actor, "tender.award", "case", c.id, nullptr, award_json(award));
 }
 
+Status TenderService::deadline_change_check(Transaction& tx, const Case& c, const std::optional<std::string>& next) {
+  if (tx.case_tenders(c.org_id, c.id).empty()) return ok();
+  auto tg = read_tendering(tx, c.org_id, c.id);
+  std::string now = now_utc();
+  if (tg && tg->deadline_passed(now)) return Error::unprocessable("error.deadline_locked", "tender_deadline");
+  auto moment = next ? parse_moment(*next) : std::nullopt;
+  if (!moment || *moment <= now) return Error::unprocessable("error.deadline_not_ahead", "tender_deadline");
+  return ok();
+}
+
 Status TenderService::standstill_check(Transaction& tx, const Case& c) {
   auto tg = read_tendering(tx, c.org_id, c.id);
   if (!tg || !tg->award || !tg->progress.passed(Gate::award_decided)) return ok();

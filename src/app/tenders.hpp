@@ -68,6 +68,9 @@ class TenderService : public ServiceBase {
   // here (the tendering ran elsewhere).
   domain::Result<std::optional<Award>> award_for(Transaction& tx, const Actor& actor, const Case& c, const json& body);
   void record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award);
+  // Once suppliers are invited the deadline may move only while it has not passed, and never
+  // into the past: a passed deadline has locked the tenders.
+  domain::Status deadline_change_check(Transaction& tx, const Case& c, const std::optional<std::string>& next);
   // contract_signed is refused until the standstill period (avtalsspärr) has ended.
   domain::Status standstill_check(Transaction& tx, const Case& c);
 

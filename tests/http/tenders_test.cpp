@@ -57,6 +57,23 @@ json all_met(const json& tender) {
   return answers;
 }
 
+// Turns the first `n` requirements a rule did not lock into bör-krav (weights 5, 4, …): the
+// award criteria the tenders are scored on.
+void make_award_criteria(const Api& as, const std::string& case_id, int n) {
+  json spec = expect_json(as.get(case_path(case_id) + "/specification"), 200, "specification");
+  int weight = 5;
+  for (const auto& e : spec["entries"]) {
+    if (n == 0) break;
+    if (e["kind"] != "ska" || e["locked"].get<bool>() || e["status"] != "active") continue;
+    json now = expect_json(as.get(case_path(case_id) + "/specification"), 200, "specification");
+    json current = find_by(now["entries"], "requirement_id", str(e["requirement_id"]));
+    expect_json(as.patch(case_path(case_id) + "/specification/entries/" + str(e["requirement_id"]),
+                         {{"version", current["version"]}, {"kind", "bor"}, {"weight", weight--}}),
+                200, "to bör");
+    --n;
+  }
+}
+
 struct Procurement {
   std::string case_id;
   std::string deadline;
@@ -72,6 +89,7 @@ Procurement procurement(const Api& as, const std::string& number, int seconds) {
   p.case_id = create_case(as, body)["id"];
   pass_gate(as, p.case_id, "need_identified");
   pass_gate(as, p.case_id, "procure_decision");
+  make_award_criteria(as, p.case_id, 2);
   expect_json(as.put(case_path(p.case_id) + "/evaluation-model", {{"version", 0}, {"method", "points"}}), 200,
               "evaluation model");
   pass_gate(as, p.case_id, "documents_approved");
@@ -297,6 +315,7 @@ TEST(Tenders, SealedUntilOpenedThenSeenByTheEvaluationGroupAndNeverByOtherSuppli
   EXPECT_EQ(ev["tenders"][0]["tender_id"], a.tender_id);
   EXPECT_FALSE(ev["tenders"][0]["disqualified"].get<bool>());
   EXPECT_EQ(ev["tenders"][0]["rank"], 1);
+  EXPECT_EQ(ev["tenders"][0]["max_points"], 5 + 4) << "the two award criteria's weights";
   EXPECT_EQ(ev["tenders"][0]["points"], ev["tenders"][0]["max_points"]);
 }
 
@@ -355,6 +374,16 @@ TEST(Tenders, InvitationsNeedApprovedDocumentsAndADeadlineAhead) {
                          201, "invite other");
   EXPECT_TRUE(is_error(procurer.post(case_path(id) + "/tenders", {{"supplier_id", s["id"]}, {"user_id", inv["user"]["id"]}}), 422,
                        "error.user_not_of_supplier", "user_id"));
+  // With suppliers invited the deadline may be extended, never moved into the past.
+  json c = get_case(procurer, id);
+  EXPECT_TRUE(is_error(procurer.patch(case_path(id), {{"version", c["version"]}, {"tender_deadline", "2020-01-01"}}), 422,
+                       "error.deadline_not_ahead", "tender_deadline"));
+  EXPECT_TRUE(is_error(procurer.patch(case_path(id), {{"version", c["version"]}, {"tender_deadline", nullptr}}), 422,
+                       "error.deadline_not_ahead"));
+  std::string extended = utc_in(7200);
+  json later = expect_json(procurer.patch(case_path(id), {{"version", c["version"]}, {"tender_deadline", extended}}), 200,
+                           "extend the deadline");
+  EXPECT_EQ(later["tender_deadline"], extended);
 }
 
 TEST(Tenders, TheAwardGoesToTheBestQualifiedTenderAndStartsTheStandstill) {
@@ -563,4 +592,62 @@ TEST(Tenders, AFilledAnswerMatrixImportsAndEveryMalformedOneIsRefusedWithItsReas
   EXPECT_EQ(imported_b["answered"], imported_b["total"]);
   // Another supplier's tender cannot be imported into.
   EXPECT_TRUE(is_error(send(b.as, path_a, workbook_of(good)), 404));
+}
+
+TEST(Tenders, APriceDeductionModelGivesTheComparisonPriceComputedByHand) {
+  Org org("tenders-deduction");
+  User procurer_user = org.user({"admin", "ciso", "procurer", "information_owner"});
+  Api procurer = api(procurer_user);
+  std::string deadline = utc_in(6);
+  json body = case_body("KS 2026/106", "Molntjänst med mervärden");
+  body["delivery_model"] = "cloud_saas";
+  body["tender_deadline"] = deadline;
+  std::string id = create_case(procurer, body)["id"];
+  pass_gate(procurer, id, "need_identified");
+  pass_gate(procurer, id, "procure_decision");
+  make_award_criteria(procurer, id, 3);
+  // 1 000 kr per bör-krav, 1 000 more for each following one: 1 000, 2 000, 3 000, …
+  json spec = expect_json(procurer.get(case_path(id) + "/specification"), 200, "specification");
+  json deductions = json::object();
+  std::vector<std::string> bor;
+  for (const auto& e : spec["entries"])
+    if (e["kind"] == "bor" && e["status"] == "active") {
+      bor.push_back(e["requirement_id"]);
+      deductions[bor.back()] = 1000 * static_cast<long long>(bor.size());
+    }
+  ASSERT_GE(bor.size(), 2u) << "the cloud case has award criteria";
+  EXPECT_TRUE(is_error(procurer.put(case_path(id) + "/evaluation-model",
+                                    {{"version", 0}, {"method", "price_deduction"}, {"deductions", {{"FINNS-INTE", 5}}}}),
+                       422, "error.deduction_not_bor"));
+  expect_json(procurer.put(case_path(id) + "/evaluation-model",
+                           {{"version", 0}, {"method", "price_deduction"}, {"deductions", deductions}}),
+              200, "model");
+  pass_gate(procurer, id, "documents_approved");
+  expect_json(procurer.post(case_path(id) + "/team", {{"user_id", procurer_user.id}, {"competence", "upphandling"}}), 200, "team");
+  expect_json(procurer.put(case_path(id) + "/evaluation-group", {{"version", 0}, {"user_ids", {procurer_user.id}}}), 200, "group");
+
+  Invited a = invite(procurer, id, "Mervärde AB");
+  json t = expect_json(a.as.get("/api/v1/tenders/" + a.tender_id), 200, "tender");
+  json answers = all_met(t);
+  // The first bör-krav is not met: its 1 000 kr are not deducted.
+  for (auto& ans : answers)
+    if (ans["requirement_id"] == bor[0]) {
+      ans.erase("value");
+      ans["choice"] = find_by(t["requirements"], "id", bor[0])["choices"].empty() ? json() : json("no");
+      if (ans["choice"].is_null()) ans["value"] = "Nej, ingår inte.";
+    }
+  json saved = expect_json(a.as.put("/api/v1/tenders/" + a.tender_id + "/responses",
+                                    {{"version", t["version"]}, {"price_sek", 500000}, {"answers", answers}}),
+                           200, "save");
+  expect_json(a.as.post("/api/v1/tenders/" + a.tender_id + "/submission", {{"version", saved["version"]}}), 200, "submit");
+  wait_until(deadline);
+  expect_json(procurer.post(case_path(id) + "/tenders/opening", json::object()), 201, "open");
+  json ev = expect_json(procurer.get(case_path(id) + "/evaluation"), 200, "evaluation");
+  ASSERT_EQ(ev["tenders"].size(), 1u);
+  long long expected_deduction = 0;
+  bool first_is_choice = !find_by(t["requirements"], "id", bor[0])["choices"].empty();
+  for (std::size_t i = first_is_choice ? 1 : 0; i < bor.size(); ++i) expected_deduction += 1000 * static_cast<long long>(i + 1);
+  EXPECT_EQ(ev["tenders"][0]["deduction_sek"], expected_deduction);
+  EXPECT_EQ(ev["tenders"][0]["comparison_price_sek"], 500000 - expected_deduction);
+  EXPECT_EQ(ev["tenders"][0]["rank"], 1);
 }

@@ -25,8 +25,9 @@ test: build
 	bash scripts/run-tests.sh $(BUILD_DIR)
 
 bench: build
-	cmake --build $(BUILD_DIR) --target spec_bench
+	cmake --build $(BUILD_DIR) --target spec_bench tender_bench
 	$(BUILD_DIR)/spec_bench
+	$(BUILD_DIR)/tender_bench
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -137,7 +137,10 @@ json TenderService::tender_json(Transaction& tx, const Actor& actor, const Loade
     j["service"] = l.tender.service;
     j["price_sek"] = l.tender.price_sek ? json(*l.tender.price_sek) : json();
   }
-  const std::string& lang = l.doc.language;
+  std::map<std::string, const StoredAnswer*> answer_by_id;
+  std::map<std::string, const StoredJudgement*> judgement_by_id;
+  for (const auto& a : answers) answer_by_id[a.answer.requirement_id] = &a;
+  for (const auto& j : judgements) judgement_by_id[j.judgement.requirement_id] = &j;
   json requirements = json::array();
   std::size_t answered = 0;
   for (const io::DocRequirement* r : l.doc.all()) {
@@ -149,14 +152,9 @@ json TenderService::tender_json(Transaction& tx, const Actor& actor, const Loade
                  {"kind_label", r->kind_label}, {"weight", r->weight}, {"text", r->text},
                  {"answer_kind", r->answer}, {"answer_label", r->answer_label}, {"choices", choices},
                  {"placement", r->placement_label}, {"area", r->area_label}};
-    (void)lang;
     if (with_contents) {
-      const StoredAnswer* a = nullptr;
-      for (const auto& x : answers)
-        if (x.answer.requirement_id == r->id) a = &x;
-      const StoredJudgement* jd = nullptr;
-      for (const auto& x : judgements)
-        if (x.judgement.requirement_id == r->id) jd = &x;
+      const StoredAnswer* a = answer_by_id.count(r->id) ? answer_by_id[r->id] : nullptr;
+      const StoredJudgement* jd = judgement_by_id.count(r->id) ? judgement_by_id[r->id] : nullptr;
       item["answer"] = a ? answer_json(*a) : json();
       item["files"] = json::array();
       for (const auto& f : files)

@@ -1,7 +1,9 @@
 #include "domain/tender.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "domain/text.hpp"
 
@@ -64,14 +66,18 @@ TenderResult evaluate_one(const EvaluationModel& model, const std::vector<Answer
   TenderResult r;
   r.tender_id = in.tender_id;
   r.price_sek = in.price_sek;
-  auto find = [](const auto& list, const std::string& id) -> decltype(&list.front()) {
-    for (const auto& x : list)
-      if (x.requirement_id == id) return &x;
-    return nullptr;
+  // Answers and judgements by requirement: a large tender has a thousand of each.
+  std::unordered_map<std::string_view, const TenderAnswer*> answers;
+  std::unordered_map<std::string_view, const Judgement*> judgements;
+  for (const auto& a : in.answers) answers.emplace(a.requirement_id, &a);
+  for (const auto& j : in.judgements) judgements.emplace(j.requirement_id, &j);
+  auto find = [](const auto& index, const std::string& id) {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : it->second;
   };
   for (const auto& t : terms) {
-    RequirementResult rr{t.requirement_id, outcome(t, find(in.answers, t.requirement_id),
-                                                   find(in.judgements, t.requirement_id)), 0, 0};
+    RequirementResult rr{t.requirement_id, outcome(t, find(answers, t.requirement_id),
+                                                   find(judgements, t.requirement_id)), 0, 0};
     if (t.mandatory) {
       if (rr.outcome == AnswerOutcome::missing || rr.outcome == AnswerOutcome::not_met)
         r.knocked_out.push_back(t.requirement_id);

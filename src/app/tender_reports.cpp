@@ -120,8 +120,7 @@ Result<TenderService::Report> TenderService::report(const Actor& actor, const st
 Result<io::SpecDocument> TenderService::copy(const Actor& actor, const std::string& tender_id, bool masked) {
   return read([&](Transaction& tx) -> Result<io::SpecDocument> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    if (!l.own && !(l.tender.status == TenderStatus::submitted && l.tendering.sees_contents(actor)))
-      return Error::unprocessable("error.tenders_sealed", "tender");
+    if (!l.readable(actor)) return Error::unprocessable("error.tenders_sealed", "tender");
     auto t = [&](const std::string& key, const std::map<std::string, std::string>& params = {}) {
       return content_.messages.text(actor.lang, key, params);
     };

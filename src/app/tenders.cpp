@@ -100,6 +100,16 @@ Result<TenderAnswer> read_answer(const json& j, const std::vector<AnswerTerms>& 
 bool empty_answer(const TenderAnswer& a) { return !a.choice && blank(a.value) && blank(a.comment) && !a.secret; }
 }  // namespace
 
+Status TenderService::Loaded::answerable() const {
+  if (!own) return Error::forbidden();
+  if (tendering.deadline_passed(now_utc())) return Error::unprocessable("error.deadline_passed", "tender_deadline");
+  return ok();
+}
+
+bool TenderService::Loaded::readable(const Actor& actor) const {
+  return own || (tender.status == TenderStatus::submitted && tendering.sees_contents(actor));
+}
+
 Result<TenderService::Loaded> TenderService::load(Transaction& tx, const Actor& actor, const std::string& tender_id) {
   auto t = tx.tender(actor.org_id(), tender_id);
   if (!t) return Error::not_found();
@@ -125,7 +135,7 @@ json TenderService::tender_json(Transaction& tx, const Actor& actor, const Loade
   j["sealed"] = !with_contents;
   j["secret"] = l.tendering.secret();
   j["opened"] = l.tendering.opened();
-  j["may_answer"] = l.own && !l.tendering.deadline_passed(now_utc());
+  j["may_answer"] = l.answerable().ok();
   j["may_judge"] = with_contents && !l.own && l.tendering.evaluators.count(actor.user.id) > 0 && !l.tendering.awarded();
   std::vector<StoredAnswer> answers;
   std::vector<StoredJudgement> judgements;
@@ -294,16 +304,14 @@ Result<json> TenderService::mine(const Actor& actor) {
 Result<json> TenderService::get(const Actor& actor, const std::string& tender_id) {
   return read([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    bool contents = l.own || (l.tender.status == TenderStatus::submitted && l.tendering.sees_contents(actor));
-    return tender_json(tx, actor, l, contents);
+    return tender_json(tx, actor, l, l.readable(actor));
   });
 }
 
 Result<json> TenderService::save_answers(Transaction& tx, const Actor& actor, Loaded& l,
                                          const std::vector<TenderAnswer>& answers, const json& fields) {
   std::string now = now_utc();
-  if (!l.own) return Error::forbidden();
-  if (l.tendering.deadline_passed(now)) return Error::unprocessable("error.deadline_passed", "tender_deadline");
+  KK_TRY(l.answerable());
   Tender next = l.tender;
   KK_TRY(input::text(fields, "service", next.service, input::short_text));
   KK_TRY(input::optional_integer(fields, "price_sek", next.price_sek, 0, 1'000'000'000'000LL));
@@ -335,7 +343,7 @@ Result<json> TenderService::save(const Actor& actor, const std::string& tender_i
   if (body.contains("answers") && !body["answers"].is_array()) return Error::invalid("error.type_array", "answers");
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    if (!l.own) return Error::forbidden();
+    KK_TRY(l.answerable());
     if (l.tender.version != version) return stale(tender_summary(l.tender, l.tendering));
     std::vector<TenderAnswer> answers;
     if (body.contains("answers"))
@@ -357,9 +365,8 @@ Result<json> TenderService::submit(const Actor& actor, const std::string& tender
   KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    if (!l.own) return Error::forbidden();
+    KK_TRY(l.answerable());
     std::string now = now_utc();
-    if (l.tendering.deadline_passed(now)) return Error::unprocessable("error.deadline_passed", "tender_deadline");
     if (l.tender.version != version) return stale(tender_summary(l.tender, l.tendering));
     auto answers = plain_answers(tx.tender_answers(actor.org_id(), tender_id));
     std::string missing;
@@ -397,8 +404,7 @@ Result<json> TenderService::add_file(const Actor& actor, const std::string& tend
     return Error::unprocessable("error.file_name", "file_name");
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    if (!l.own) return Error::forbidden();
-    if (l.tendering.deadline_passed(now_utc())) return Error::unprocessable("error.deadline_passed", "tender_deadline");
+    KK_TRY(l.answerable());
     if (!find_terms(l.terms, requirement_id))
       return Error::unprocessable("error.unknown_requirement", "requirement_id").with("value", requirement_id);
     TenderFile f;
@@ -421,8 +427,7 @@ Result<json> TenderService::add_file(const Actor& actor, const std::string& tend
 Result<json> TenderService::remove_file(const Actor& actor, const std::string& tender_id, const std::string& file_id) {
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    if (!l.own) return Error::forbidden();
-    if (l.tendering.deadline_passed(now_utc())) return Error::unprocessable("error.deadline_passed", "tender_deadline");
+    KK_TRY(l.answerable());
     auto f = tx.tender_file(actor.org_id(), file_id);
     if (!f || f->tender_id != tender_id) return Error::not_found();
     tx.delete_tender_file(actor.org_id(), file_id);
@@ -434,8 +439,7 @@ Result<json> TenderService::remove_file(const Actor& actor, const std::string& t
 Result<TenderFile> TenderService::file(const Actor& actor, const std::string& tender_id, const std::string& file_id) {
   return read([&](Transaction& tx) -> Result<TenderFile> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    if (!l.own && !(l.tender.status == TenderStatus::submitted && l.tendering.sees_contents(actor)))
-      return Error::unprocessable("error.tenders_sealed", "tender");
+    if (!l.readable(actor)) return Error::unprocessable("error.tenders_sealed", "tender");
     auto f = tx.tender_file(actor.org_id(), file_id);
     if (!f || f->tender_id != tender_id) return Error::not_found();
     auto bytes = base64_decode(f->content);
@@ -735,8 +739,7 @@ Result<io::SpecDocument> TenderService::matrix(const Actor& actor, const std::st
 Result<json> TenderService::import_matrix(const Actor& actor, const std::string& tender_id, const std::string& bytes) {
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
-    if (!l.own) return Error::forbidden();
-    if (l.tendering.deadline_passed(now_utc())) return Error::unprocessable("error.deadline_passed", "tender_deadline");
+    KK_TRY(l.answerable());
     auto reading = KK_TRY(io::answer_matrix::read_filled(bytes, l.doc));
 
     // Each row's answer read as the online form reads it; every problem is reported, by row.

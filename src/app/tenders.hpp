@@ -82,6 +82,10 @@ class TenderService : public ServiceBase {
     io::SpecDocument doc;
     std::vector<domain::AnswerTerms> terms;
     bool own = false;  // the actor is a user invited to this tender
+    // Its supplier may change it only before the deadline.
+    domain::Status answerable() const;
+    // Its supplier sees its contents; the buying organisation once it is submitted and opened to the reader.
+    bool readable(const Actor& actor) const;
   };
   domain::Result<Loaded> load(Transaction& tx, const Actor& actor, const std::string& tender_id);
   json tender_json(Transaction& tx, const Actor& actor, const Loaded& l, bool with_contents);

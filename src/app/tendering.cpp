@@ -64,6 +64,16 @@ bool receives_tenders(CaseKind kind) {
   return kind == CaseKind::procurement || kind == CaseKind::call_off || kind == CaseKind::framework_agreement;
 }
 
+std::vector<Finding> evaluation_model_findings(Transaction& tx, const Content& content, const Case& c) {
+  // A call-off evaluates tenders only in a renewed competition.
+  bool evaluates = c.kind == CaseKind::procurement || c.kind == CaseKind::framework_agreement ||
+                   (c.kind == CaseKind::call_off && c.procedure == Procedure::mini_competition);
+  if (!evaluates || c.status != CaseStatus::open || single(tx, c, record_kind::evaluation_model)) return {};
+  auto text = [&](Language lang) { return content.messages.text(lang, "finding.evaluation_model_missing"); };
+  return {Finding{Severity::block, Localized{text(Language::sv), text(Language::en)}, Gate::documents_approved,
+                  Reason{"utvardering", 1, "utvarderingsmodell", {}}}};
+}
+
 json model_json(const EvaluationModel& m) {
   json deductions = json::object();
   for (const auto& [id, amount] : m.deductions) deductions[id] = amount;

@@ -11,8 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/actor.hpp"
+#include "app/content.hpp"
 #include "app/ports.hpp"
 #include "domain/case_progress.hpp"
+#include "domain/rule_evaluation.hpp"
 #include "domain/tender.hpp"
 
 namespace kk::app {
@@ -61,6 +63,10 @@ std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_
 
 // Cases that receive tenders (the others confirm measures instead, or are shared services).
 bool receives_tenders(domain::CaseKind kind);
+
+// A blocking finding while a case that will evaluate tenders has no evaluation model: the model
+// is published with the documents, so documents_approved waits for it.
+std::vector<domain::Finding> evaluation_model_findings(Transaction& tx, const Content& content, const Case& c);
 
 nlohmann::json model_json(const domain::EvaluationModel& m);
 nlohmann::json award_json(const Award& a);

@@ -128,9 +128,19 @@ void record_register_for_gate(const Api& as, const std::string& case_id, const s
               201, "record a risk");
 }
 
+void record_model_for_gate(const Api& as, const std::string& case_id, const std::string& gate) {
+  if (gate != "documents_approved") return;
+  json tenders = expect_json(as.get(case_path(case_id) + "/tenders"), 200, "GET tenders");
+  if (!tenders["evaluation_model"].is_null() || !tenders["receives_tenders"].get<bool>()) return;
+  auto r = as.put(case_path(case_id) + "/evaluation-model", {{"version", 0}, {"method", "points"}});
+  // A kind of case that evaluates no tenders refuses a model; that is fine here.
+  if (r.status != 200 && r.status != 422) expect_json(r, 200, "record the evaluation model");
+}
+
 json pass_gate(const Api& as, const std::string& case_id, const std::string& gate) {
   settle_activities(as, case_id, gate);
   record_register_for_gate(as, case_id, gate);
+  record_model_for_gate(as, case_id, gate);
   return expect_json(decide(as, case_id, gate), 201, "approve gate " + gate);
 }
 

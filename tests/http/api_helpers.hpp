@@ -48,7 +48,9 @@ Response decide(const Api& as, const std::string& case_id, const std::string& ga
 // Records the risk register a gate needs (deep before documents_approved, award-stage
 // before award_decided), unless the case has one.
 void record_register_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
-// Settles the activities, records the register the gate needs, and approves the gate.
+// Records a points evaluation model before documents_approved, unless the case has one.
+void record_model_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
+// Settles the activities, records the register and the model the gate needs, and approves the gate.
 json pass_gate(const Api& as, const std::string& case_id, const std::string& gate);
 
 // Audit log of the admin's organisation, newest first.

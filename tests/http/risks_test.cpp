@@ -188,6 +188,7 @@ TEST(RiskFindings, DeepAndAwardRegistersAreNeededAtTheirGates) {
   pass_gate(api(rc.procurer), rc.case_id, "procure_decision");
   EXPECT_TRUE(has_rule(findings_of(api(rc.procurer), rc.case_id), "deep-register"));
   settle_activities(api(rc.procurer), rc.case_id, "documents_approved");
+  record_model_for_gate(api(rc.procurer), rc.case_id, "documents_approved");
   auto blocked = decide(api(rc.procurer), rc.case_id, "documents_approved");
   EXPECT_TRUE(is_error(blocked, 422, "error.gate_blocked", "gate"));
   EXPECT_TRUE(contains_text(blocked.error_message(), "fördjupad riskbedömning")) << blocked.body;

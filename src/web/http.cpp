@@ -110,4 +110,46 @@ void split_target(Request& req) {
   if (q != std::string::npos) req.query = parse_urlencoded(std::string_view(req.target).substr(q + 1));
 }
 
+namespace {
+std::string disposition_param(const std::string& head, const std::string& key) {
+  // Content-Disposition: form-data; name="file"; filename="svar.xlsx"
+  for (std::size_t at = head.find(key + "=\""); at != std::string::npos; at = head.find(key + "=\"", at + 1)) {
+    if (at == 0 || (head[at - 1] != ' ' && head[at - 1] != ';')) continue;  // "name" inside "filename"
+    std::size_t start = at + key.size() + 2;
+    auto end = head.find('"', start);
+    if (end != std::string::npos) return head.substr(start, end - start);
+  }
+  return "";
+}
+}  // namespace
+
+std::map<std::string, FormPart> parse_multipart(const Request& req) {
+  std::map<std::string, FormPart> parts;
+  const std::string type = req.header("content-type");
+  auto b = type.find("boundary=");
+  if (type.rfind("multipart/form-data", 0) != 0 || b == std::string::npos) return parts;
+  std::string boundary = type.substr(b + 9);
+  if (auto semi = boundary.find(';'); semi != std::string::npos) boundary.resize(semi);
+  if (boundary.size() > 1 && boundary.front() == '"') boundary = boundary.substr(1, boundary.size() - 2);
+  const std::string delimiter = "\r\n--" + boundary;
+  const std::string body = "\r\n" + req.body;  // so the first delimiter looks like the others
+  std::size_t pos = body.find(delimiter);
+  while (pos != std::string::npos) {
+    pos += delimiter.size();
+    if (body.compare(pos, 2, "--") == 0) break;  // the closing delimiter
+    auto head_start = body.find("\r\n", pos);
+    auto head_end = head_start == std::string::npos ? head_start : body.find("\r\n\r\n", head_start);
+    if (head_end == std::string::npos) break;
+    auto next = body.find(delimiter, head_end + 4);
+    if (next == std::string::npos) break;
+    std::string head = body.substr(head_start + 2, head_end - head_start - 2);
+    std::string file_name = disposition_param(head, "filename");
+    // Some browsers send the whole path of the file; only its name is kept.
+    if (auto slash = file_name.find_last_of("/\\"); slash != std::string::npos) file_name = file_name.substr(slash + 1);
+    parts[disposition_param(head, "name")] = {file_name, body.substr(head_end + 4, next - head_end - 4)};
+    pos = next;
+  }
+  return parts;
+}
+
 }  // namespace kk::web

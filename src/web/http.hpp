@@ -47,4 +47,13 @@ std::multimap<std::string, std::string> parse_urlencoded(std::string_view s);
 // Fills path and query from target.
 void split_target(Request& req);
 
+// One part of a multipart/form-data body (what a form with a file input sends): a file's name
+// and bytes, or a text field's value in `bytes`.
+struct FormPart {
+  std::string file_name;
+  std::string bytes;
+};
+// The parts of a multipart/form-data body by field name; none when the body is not one.
+std::map<std::string, FormPart> parse_multipart(const Request& req);
+
 }  // namespace kk::web

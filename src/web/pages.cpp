@@ -9,7 +9,10 @@ using namespace kk::domain;
 
 void WebApp::register_page_routes() {
   auto& r = router_;
-  r.add("GET", "/", [](RequestContext&) { return Response::redirect("/cases"); });
+  // A supplier's user has one page, its tenders; everyone else starts at the cases.
+  r.add("GET", "/", [](RequestContext& ctx) {
+    return Response::redirect(ctx.who().user.is_supplier() ? "/tenders" : "/cases");
+  });
 
   r.add("GET", "/static/{file}", [](RequestContext& ctx) {
      auto f = io::embedded_file("static/" + ctx.param("file"));
@@ -23,7 +26,7 @@ void WebApp::register_page_routes() {
    }, Access::public_route);
 
   r.add("GET", "/login", [this](RequestContext& ctx) {
-     std::string next = ctx.req.query_param("next").value_or("/cases");
+     std::string next = ctx.req.query_param("next").value_or("/");
      return page(ctx, "login", {{"title", message(ctx, "ui.login.title")}, {"next", next}});
    }, Access::public_route);
 
@@ -32,7 +35,7 @@ void WebApp::register_page_routes() {
      auto get = [&](const char* k) { auto it = form.find(k); return it == form.end() ? std::string() : it->second; };
      std::string next = get("next");
      // Only local paths, so the sign-in cannot be used to send people elsewhere.
-     if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0) next = "/cases";
+     if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0) next = "/";
      auto signed_in = accounts_.sign_in(get("username"), get("password"));
      if (!signed_in)
        return page(ctx, "login", {{"title", message(ctx, "ui.login.title")}, {"next", next},
@@ -55,6 +58,7 @@ void WebApp::register_page_routes() {
   register_specification_pages();
   register_risk_pages();
   register_assessment_pages();
+  register_tender_pages();
 }
 
 }  // namespace kk::web

@@ -81,7 +81,8 @@ Response WebApp::page(RequestContext& ctx, const std::string& name, json data, i
   data["path"] = ctx.req.path;
   if (ctx.actor) {
     const auto& u = ctx.actor->user;
-    data["me"] = {{"display_name", u.display_name}, {"id", u.id}, {"is_admin", u.has(domain::Role::admin)}};
+    data["me"] = {{"display_name", u.display_name}, {"id", u.id}, {"is_admin", u.has(domain::Role::admin)},
+                  {"is_supplier", u.is_supplier()}};
   }
   data["nav_" + (data.contains("nav") ? data["nav"].get<std::string>() : std::string("none"))] = true;
   mst::data d = to_data(data);

@@ -187,6 +187,11 @@ Response WebApp::dispatch(RequestContext& ctx) {
       auto form = parse_urlencoded(req.body);
       if (auto it = form.find("_csrf"); it != form.end()) sent = it->second;
     }
+    // A form with a file input is sent as multipart/form-data, its token one of the parts.
+    if (sent.empty() && req.header("content-type").rfind("multipart/form-data", 0) == 0) {
+      auto parts = parse_multipart(req);
+      if (auto it = parts.find("_csrf"); it != parts.end()) sent = it->second.bytes;
+    }
     if (sent.empty() || sent != ctx.csrf_token) {
       Error err{ErrorKind::forbidden, "error.csrf", {}, {}};
       return is_api(req.path) ? api_error(ctx, err) : error_page(ctx, err);

@@ -71,6 +71,7 @@ class WebApp {
   void register_assessment_routes();
   void register_assessment_pages();
   void register_tender_routes();
+  void register_tender_pages();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;

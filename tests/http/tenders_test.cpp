@@ -187,6 +187,7 @@ TEST(Tenders, SealedUntilOpenedThenSeenByTheEvaluationGroupAndNeverByOtherSuppli
   // Supplier A answers everything, gives a price and submits.
   json ta = expect_json(a.as.get("/api/v1/tenders/" + a.tender_id), 200, "supplier reads its tender");
   ASSERT_FALSE(ta["requirements"].empty());
+  EXPECT_EQ(ta["requirements"][0]["choices"][0]["label"], "Ja") << "choices are labelled in the reader's language";
   EXPECT_TRUE(ta["may_answer"].get<bool>());
   json answers_a = all_met(ta);
   answers_a[0]["comment"] = "Vår hemliga driftarkitektur beskrivs i bilaga 7.";

@@ -78,8 +78,10 @@ void register_case_tender_pages(Router& r, WebApp& app, Services s) {
           else result = app.message(ctx, "ui.evaluation.rank", {{"rank", std::to_string(row["rank"].get<int>())}});
           row["result"] = result;
           rows.push_back(row);
+          // The tender the model ranks first is proposed unless another was just chosen.
+          std::string chosen = problem.value("tender_id", "");
           award_options.push_back({{"value", row["tender_id"]}, {"label", row["supplier_name"]},
-                                   {"selected", problem.value("tender_id", "") == row["tender_id"]}});
+                                   {"selected", chosen.empty() ? row["rank"] == 1 : chosen == row["tender_id"]}});
         }
       }
     json award = t["award"];

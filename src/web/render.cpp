@@ -2,6 +2,7 @@
 // inside templates/layout.html.
 #include <kainjow/mustache.hpp>
 
+#include "domain/deadline.hpp"
 #include "io/embedded.hpp"
 #include "web/web_app.hpp"
 
@@ -10,7 +11,8 @@ using nlohmann::json;
 namespace mst = kainjow::mustache;
 
 namespace {
-// Stored times are ISO 8601 UTC (2026-11-22T07:05:15Z); pages show them to the minute.
+// Stored times are ISO 8601 UTC (2026-11-22T07:05:15Z); pages show them to the minute in
+// Swedish time, as the users live by it.
 bool is_utc_timestamp(const std::string& s) {
   return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == 'Z';
 }
@@ -39,8 +41,7 @@ mst::data to_data(const json& j) {
       // An empty text is "not given": false in sections, nothing when printed.
       if (j.get_ref<const std::string&>().empty()) return mst::data(false);
       if (is_utc_timestamp(j.get_ref<const std::string&>())) {
-        const auto& t = j.get_ref<const std::string&>();
-        return mst::data(t.substr(0, 10) + " " + t.substr(11, 5) + " UTC");
+        return mst::data(domain::stockholm_time(j.get_ref<const std::string&>()));
       }
       return mst::data(j.get<std::string>());
     default:

@@ -55,10 +55,16 @@ void WebApp::register_admin_pages() {
   auto users_page = [this](RequestContext& ctx, const json& values, const json& errors, const json& created, int status) {
     auto list = accounts_.list_users(ctx.who());
     if (!list) return error_page(ctx, list.error());
+    // A supplier's user has no role; the list says which supplier it answers for.
+    std::map<std::string, std::string> supplier_names;
+    if (auto suppliers = suppliers_.list(ctx.who()))
+      for (const auto& s : (*suppliers)["items"]) supplier_names[s["id"]] = s["name"];
     json items = json::array();
     for (auto u : (*list)["items"]) {
       json labels = json::array();
       for (const auto& role : u["roles"]) labels.push_back(enum_label(*this, ctx, "role", role.get<std::string>()));
+      if (u["supplier_id"].is_string())
+        labels.push_back(message(ctx, "ui.admin.supplier_user", {{"supplier", supplier_names[u["supplier_id"].get<std::string>()]}}));
       u["role_labels"] = labels;
       items.push_back(u);
     }

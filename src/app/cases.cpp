@@ -430,11 +430,6 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
     std::map<std::string, ActivityStatus> statuses;
     for (const auto& a : tx.activities(actor.org_id(), id)) statuses[a.key] = a.status;
     auto effect = KK_TRY(check_decision(content_.process, progress, c->status, decision, statuses));
-    std::optional<Award> award;
-    if (decision.outcome == Outcome::approved && tenders_) {
-      if (decision.gate == Gate::award_decided) award = KK_TRY(tenders_->award_for(tx, actor, *c, body));
-      if (decision.gate == Gate::contract_signed) KK_TRY(tenders_->standstill_check(tx, *c));
-    }
     if (decision.outcome == Outcome::approved) {
       auto blocked = obstacles(actor, rules_for(tx, *c), decision.gate, statuses);
       if (!blocked.empty()) {
@@ -444,6 +439,13 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
             .with("gate", std::string(to_string(decision.gate)))
             .with("findings", why);
       }
+    }
+    // The award and the standstill come after the gate's own conditions, so that nobody learns
+    // anything about the tenders from a decision that was refused anyway.
+    std::optional<Award> award;
+    if (decision.outcome == Outcome::approved && tenders_) {
+      if (decision.gate == Gate::award_decided) award = KK_TRY(tenders_->award_for(tx, actor, *c, body));
+      if (decision.gate == Gate::contract_signed) KK_TRY(tenders_->standstill_check(tx, *c));
     }
 
     Decision d;
@@ -465,7 +467,7 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
       next.version = c->version + 1;
     }
     record_audit(tx, actor, "case.decide", "case", id, nullptr, decision_json(d));
-    if (award) tenders_->record_award(tx, actor, next, *award);
+    if (award) KK_TRY(tenders_->record_award(tx, actor, next, *award));
     return detail(tx, actor, next);
   });
 }
@@ -538,7 +540,8 @@ Result<json> CaseService::add_member(const Actor& actor, const std::string& id, 
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_cases));
     auto user = tx.user(actor.org_id(), m.user_id);
-    if (!user || !user->active) return Error::unprocessable("error.unknown_user", "user_id");
+    // A supplier's user is never part of the buying organisation's team.
+    if (!user || !user->active || user->is_supplier()) return Error::unprocessable("error.unknown_user", "user_id");
     if (!tx.add_team_member(actor.org_id(), id, m, now_utc())) return Error::conflict("error.already_member");
     record_audit(tx, actor, "case.team_add", "case", id, nullptr,
                  {{"user_id", m.user_id}, {"display_name", user->display_name}, {"competence", m.competence}});

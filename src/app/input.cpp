@@ -98,15 +98,7 @@ Status optional_date(const json& body, const char* key, std::optional<std::strin
   if (!body.contains(key)) return ok();
   std::optional<std::string> value;
   if (auto s = optional_text(body, key, value, 10); !s) return Error::unprocessable("error.date", key);
-  if (value) {
-    const std::string& d = *value;
-    bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-';
-    for (std::size_t i = 0; shape && i < d.size(); ++i)
-      if (i != 4 && i != 7 && !std::isdigit(static_cast<unsigned char>(d[i]))) shape = false;
-    if (!shape) return Error::unprocessable("error.date", key);
-    int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-    if (month < 1 || month > 12 || day < 1 || day > 31) return Error::unprocessable("error.date", key);
-  }
+  if (value && !domain::is_date(*value)) return Error::unprocessable("error.date", key);
   out = value;
   return ok();
 }

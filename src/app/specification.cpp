@@ -144,6 +144,12 @@ json SpecificationService::entry_json(const Actor& actor, const SpecEntry& e, co
   return j;
 }
 
+// Once suppliers are invited they answer the specification as it stands: it no longer changes.
+Status SpecificationService::not_tendered(Transaction& tx, const Case& c) const {
+  if (!tx.case_tenders(c.org_id, c.id).empty()) return Error::unprocessable("error.specification_tendered", "gate");
+  return ok();
+}
+
 bool SpecificationService::frozen(Transaction& tx, const Case& c) const {
   return progress_of(tx, c).passed(Gate::documents_approved);
 }
@@ -251,6 +257,7 @@ Result<json> SpecificationService::upgrade(const Actor& actor, const std::string
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(not_tendered(tx, *c));
     auto stored = tx.specification(actor.org_id(), case_id);
     if (!stored) return Error::unprocessable("error.nothing_to_upgrade", "version");
     if (stored->version != version) return stale(build(tx, actor, *c));
@@ -426,6 +433,7 @@ Result<json> SpecificationService::add_entry(const Actor& actor, const std::stri
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(not_tendered(tx, *c));
     Situation now = situation(tx, *c);
     const Catalogue& cat = now.catalogue();
     const Requirement* r = cat.find(requirement_id);
@@ -486,6 +494,7 @@ Result<json> SpecificationService::edit_entry(const Actor& actor, const std::str
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(not_tendered(tx, *c));
     Situation now = situation(tx, *c);
     bool was_stored = tx.specification(actor.org_id(), case_id).has_value();
     // A computed specification is read at version 0 everywhere; the first edit stores it.
@@ -538,6 +547,7 @@ Result<json> SpecificationService::resolve_proposal(const Actor& actor, const st
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(not_tendered(tx, *c));
     auto stored = tx.specification(actor.org_id(), case_id);
     if (!stored) return Error::unprocessable("error.nothing_proposed", "apply");
     if (stored->version != version) return stale(build(tx, actor, *c));

@@ -54,6 +54,7 @@ class SpecificationService : public ServiceBase {
   // The stored specification, storing the computed one first when there is none.
   std::int64_t ensure_stored(Transaction& tx, const Actor& actor, const Case& c, const Situation& now);
   bool frozen(Transaction& tx, const Case& c) const;
+  domain::Status not_tendered(Transaction& tx, const Case& c) const;
   bool owns_rules(const Actor& actor, const Situation& now) const;
   json reason_json(const Actor& actor, const domain::Reason& r, const Situation& now) const;
   json findings_json(const Actor& actor, const Situation& now) const;

@@ -6,6 +6,7 @@
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
+#include "domain/deadline.hpp"
 #include "domain/text.hpp"
 
 namespace kk::app {
@@ -174,7 +175,7 @@ json supplier_json(const Content& content, Language lang, const SupplierRow& row
   j["version"] = row.version;
   j["created_at"] = row.created_at;
   j["updated_at"] = row.updated_at;
-  j["findings"] = supplier_findings_json(content, lang, check_supplier(s, now_utc().substr(0, 10)));
+  j["findings"] = supplier_findings_json(content, lang, check_supplier(s, stockholm_date(now_utc())));
   return j;
 }
 }  // namespace

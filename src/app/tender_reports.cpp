@@ -80,6 +80,8 @@ Result<TenderService::Report> TenderService::report(const Actor& actor, const st
       std::string tender_id = r["tender_id"];
       auto answers = tx.tender_answers(actor.org_id(), tender_id);
       auto judgements = tx.tender_judgements(actor.org_id(), tender_id);
+      ByRequirement<StoredAnswer> answer_of(answers);
+      ByRequirement<StoredJudgement> judgement_of(judgements);
       doc.blocks.push_back({Kind::heading1, r["supplier_name"].get<std::string>(), {}});
       doc.blocks.push_back({Kind::paragraph, result_text(r), {}});
       if (!r["knocked_out"].empty()) {
@@ -92,12 +94,8 @@ Result<TenderService::Report> TenderService::report(const Actor& actor, const st
                                                      t("field.reasoning")}};
       for (const auto& per : r["requirements"]) {
         std::string id = per["id"];
-        const StoredAnswer* a = nullptr;
-        for (const auto& x : answers)
-          if (x.answer.requirement_id == id) a = &x;
-        const StoredJudgement* j = nullptr;
-        for (const auto& x : judgements)
-          if (x.judgement.requirement_id == id) j = &x;
+        const StoredAnswer* a = answer_of[id];
+        const StoredJudgement* j = judgement_of[id];
         bool mandatory = find_by_id(ev["requirements"], id).value("mandatory", true);
         std::string choice = a && a->answer.choice ? t("enum.answer_choice." + std::string(to_string(*a->answer.choice))) : "";
         std::string value = a ? a->answer.value : "";
@@ -131,12 +129,11 @@ Result<io::SpecDocument> TenderService::copy(const Actor& actor, const std::stri
     doc.intro.push_back(t("field.price_sek") + ": " + (l.tender.price_sek ? std::to_string(*l.tender.price_sek) : "–"));
     if (!l.tender.service.empty()) doc.intro.push_back(t("field.service") + ": " + l.tender.service);
     auto answers = tx.tender_answers(actor.org_id(), tender_id);
+    ByRequirement<StoredAnswer> answer_of(answers);
     std::vector<std::vector<std::string>> rows = {
         {t("doc.label_requirement"), t("field.choice"), t("field.value"), t("field.comment")}};
     for (const io::DocRequirement* r : l.doc.all()) {
-      const StoredAnswer* a = nullptr;
-      for (const auto& x : answers)
-        if (x.answer.requirement_id == r->id) a = &x;
+      const StoredAnswer* a = answer_of[r->id];
       std::vector<std::string> row = {r->number + " " + r->id, "", "", ""};
       if (a && a->answer.secret && masked) {
         row[1] = t("ui.tender.masked");

@@ -38,9 +38,12 @@ std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_
   t.opening = single(tx, *c, record_kind::tender_opening);
   if (auto g = single(tx, *c, record_kind::evaluation_group)) {
     json body = body_of(*g);
+    // Only those still in the case's team evaluate: leaving the team ends the access.
+    std::set<std::string> team;
+    for (const auto& m : tx.team(org_id, case_id)) team.insert(m.user_id);
     if (body.contains("user_ids") && body["user_ids"].is_array())
       for (const auto& id : body["user_ids"])
-        if (id.is_string()) t.evaluators.insert(id.get<std::string>());
+        if (id.is_string() && team.count(id.get<std::string>())) t.evaluators.insert(id.get<std::string>());
     t.group_version = g->version;
   }
   if (auto m = single(tx, *c, record_kind::evaluation_model)) {
@@ -56,6 +59,7 @@ std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_
     t.award = Award{body.value("tender_id", ""), body.value("reasoning", ""),
                     parse_enum<NoticeMethod>(body.value("notice", "electronic")).value_or(NoticeMethod::electronic),
                     body.value("decided_at", ""), body.value("standstill_ends", "")};
+    t.award_version = a->version;
   }
   return t;
 }

@@ -49,6 +49,7 @@ struct Tendering {
   domain::EvaluationModel model;
   std::int64_t model_version = 0;  // 0: no model defined yet
   std::optional<Award> award;
+  std::int64_t award_version = 0;
 
   bool deadline_passed(const std::string& now) const { return deadline && now >= *deadline; }
   bool opened() const { return opening.has_value(); }

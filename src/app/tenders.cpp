@@ -147,10 +147,8 @@ json TenderService::tender_json(Transaction& tx, const Actor& actor, const Loade
     j["service"] = l.tender.service;
     j["price_sek"] = l.tender.price_sek ? json(*l.tender.price_sek) : json();
   }
-  std::map<std::string, const StoredAnswer*> answer_by_id;
-  std::map<std::string, const StoredJudgement*> judgement_by_id;
-  for (const auto& a : answers) answer_by_id[a.answer.requirement_id] = &a;
-  for (const auto& j : judgements) judgement_by_id[j.judgement.requirement_id] = &j;
+  ByRequirement<StoredAnswer> answer_by_id(answers);
+  ByRequirement<StoredJudgement> judgement_by_id(judgements);
   json requirements = json::array();
   std::size_t answered = 0;
   for (const io::DocRequirement* r : l.doc.all()) {
@@ -163,8 +161,8 @@ json TenderService::tender_json(Transaction& tx, const Actor& actor, const Loade
                  {"answer_kind", r->answer}, {"answer_label", r->answer_label}, {"choices", choices},
                  {"placement", r->placement_label}, {"area", r->area_label}};
     if (with_contents) {
-      const StoredAnswer* a = answer_by_id.count(r->id) ? answer_by_id[r->id] : nullptr;
-      const StoredJudgement* jd = judgement_by_id.count(r->id) ? judgement_by_id[r->id] : nullptr;
+      const StoredAnswer* a = answer_by_id[r->id];
+      const StoredJudgement* jd = judgement_by_id[r->id];
       item["answer"] = a ? answer_json(*a) : json();
       item["files"] = json::array();
       for (const auto& f : files)
@@ -204,7 +202,6 @@ Result<json> TenderService::list(const Actor& actor, const std::string& case_id)
     for (const auto& id : tg->evaluators) group.push_back({{"user_id", id}, {"display_name", names.count(id) ? names[id] : id}});
     json opening = nullptr;
     if (tg->opening) {
-      json body = json::parse(tg->opening->body, nullptr, false);
       opening = {{"opened_by_name", tg->opening->updated_by_name}, {"opened_at", tg->opening->updated_at}};
     }
     std::string now = now_utc();
@@ -234,6 +231,8 @@ Result<json> TenderService::invite(const Actor& actor, const std::string& case_i
   KK_TRY(input::text(body, "supplier_id", supplier_id, 64));
   KK_TRY(input::text(body, "user_id", user_id, 64));
   std::optional<NewAccount> account;
+  if (!user_id.empty() && body.contains("username"))
+    return Error::unprocessable("error.invite_user_or_new", "username");
   if (user_id.empty()) {
     if (!body.contains("username")) return Error::unprocessable("error.required", "user_id");
     account = KK_TRY(read_new_account(body));
@@ -261,7 +260,7 @@ Result<json> TenderService::invite(const Actor& actor, const std::string& case_i
       if (account->generated) user_out["initial_password"] = account->password;
     } else {
       auto u = tx.user(actor.org_id(), user_id);
-      if (!u || u->supplier_id != supplier_id)
+      if (!u || !u->active || u->supplier_id != supplier_id)
         return Error::unprocessable("error.user_not_of_supplier", "user_id").with("value", user_id);
       user_out = user_json(*u);
     }
@@ -368,14 +367,13 @@ Result<json> TenderService::submit(const Actor& actor, const std::string& tender
     KK_TRY(l.answerable());
     std::string now = now_utc();
     if (l.tender.version != version) return stale(tender_summary(l.tender, l.tendering));
-    auto answers = plain_answers(tx.tender_answers(actor.org_id(), tender_id));
+    auto stored = tx.tender_answers(actor.org_id(), tender_id);
+    ByRequirement<StoredAnswer> answers(stored);
     std::string missing;
     int count = 0;
     for (const auto& t : l.terms) {
-      const TenderAnswer* a = nullptr;
-      for (const auto& x : answers)
-        if (x.requirement_id == t.requirement_id) a = &x;
-      if (outcome(t, a, nullptr) == AnswerOutcome::missing && ++count <= 20)
+      const StoredAnswer* a = answers[t.requirement_id];
+      if (outcome(t, a ? &a->answer : nullptr, nullptr) == AnswerOutcome::missing && ++count <= 20)
         missing += (missing.empty() ? "" : ", ") + t.requirement_id;
     }
     if (count > 0) return Error::unprocessable("error.tender_incomplete", "answers").with("requirements", missing);
@@ -454,6 +452,7 @@ Result<json> TenderService::open(const Actor& actor, const std::string& case_id)
   return write([&](Transaction& tx) -> Result<json> {
     auto tg = read_tendering(tx, actor.org_id(), case_id);
     if (!tg) return Error::not_found();
+    if (tg->c.status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     if (!tg->deadline_passed(now_utc())) return Error::unprocessable("error.deadline_not_passed", "tender_deadline");
     if (tg->opened()) return Error::conflict("error.already_opened");
     int submitted = 0;
@@ -478,6 +477,7 @@ Result<json> TenderService::set_evaluation_group(const Actor& actor, const std::
   return write([&](Transaction& tx) -> Result<json> {
     auto tg = read_tendering(tx, actor.org_id(), case_id);
     if (!tg) return Error::not_found();
+    if (tg->c.status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     if (tg->awarded()) return Error::unprocessable("error.already_awarded", "gate");
     if (tg->group_version != version) return stale(json{{"version", tg->group_version}});
     std::set<std::string> team;
@@ -558,23 +558,24 @@ Result<json> TenderService::judge(const Actor& actor, const std::string& tender_
     if (l.tendering.awarded()) return Error::unprocessable("error.already_awarded", "gate");
     if (l.tender.status != TenderStatus::submitted) return Error::unprocessable("error.tender_not_submitted", "tender");
     if (!find_terms(l.terms, requirement_id)) return Error::not_found();
+    auto judgements = tx.tender_judgements(actor.org_id(), tender_id);
+    bool judged = std::any_of(judgements.begin(), judgements.end(),
+                              [&](const StoredJudgement& x) { return x.judgement.requirement_id == requirement_id; });
     if (!met) {
+      if (!judged) return Error::not_found();
       tx.delete_judgement(actor.org_id(), tender_id, requirement_id);
       record_audit(tx, actor, "tender.judgement_withdraw", "tender", tender_id, {{"requirement_id", requirement_id}}, nullptr);
       return json{{"requirement_id", requirement_id}, {"judgement", nullptr}};
     }
     j.met = *met;
     auto answers = tx.tender_answers(actor.org_id(), tender_id);
-    const TenderAnswer* a = nullptr;
-    for (const auto& x : answers)
-      if (x.answer.requirement_id == requirement_id) a = &x.answer;
-    KK_TRY(check_judgement(a, j));
+    const StoredAnswer* a = ByRequirement<StoredAnswer>(answers)[requirement_id];
+    KK_TRY(check_judgement(a ? &a->answer : nullptr, j));
     std::string now = now_utc();
     tx.save_judgement(actor.org_id(), tender_id, {j, actor.user.id, actor.user.display_name, now});
-    json after = {{"requirement_id", requirement_id}, {"met", j.met}, {"reasoning", j.reasoning}};
-    record_audit(tx, actor, "tender.judge", "tender", tender_id, nullptr, after);
-    after["judged_at"] = now;
-    return after;
+    // The audit says who judged what, not the reasoning: it quotes sealed answers.
+    record_audit(tx, actor, "tender.judge", "tender", tender_id, nullptr, {{"requirement_id", requirement_id}, {"met", j.met}});
+    return json{{"requirement_id", requirement_id}, {"met", j.met}, {"reasoning", j.reasoning}, {"judged_at", now}};
   });
 }
 
@@ -606,7 +607,7 @@ json TenderService::evaluation_json(Transaction& tx, const Actor& actor, const T
     json findings = json::array();
     if (auto row = tx.supplier(actor.org_id(), submitted[i].supplier_id)) {
       Supplier s = supplier_of(*row);
-      std::string today = now_utc().substr(0, 10);
+      std::string today = stockholm_date(now_utc());
       auto list = check_supplier(s, today);
       for (auto& f : check_scope(s, submitted[i].service, today)) list.push_back(f);
       findings = supplier_findings_json(content_, actor.lang, list);
@@ -658,7 +659,9 @@ Result<std::optional<Award>> TenderService::award_for(Transaction& tx, const Act
     if (body.contains("tender_id")) return Error::unprocessable("error.no_tenders_to_award", "tender_id");
     return std::optional<Award>();
   }
-  if (!tg->opened()) return Error::unprocessable("error.tenders_sealed", "tender_id");
+  // Only someone who sees the tenders decides on them; a refusal would otherwise tell others
+  // which tender is disqualified or ranked first.
+  if (!tg->sees_contents(actor)) return Error::unprocessable("error.tenders_sealed", "tender_id");
   KK_TRY(input::require(body, "tender_id"));
   KK_TRY(input::require(body, "notice"));
   Award award;
@@ -674,7 +677,10 @@ Result<std::optional<Award>> TenderService::award_for(Transaction& tx, const Act
   if (chosen.is_null()) return Error::unprocessable("error.unknown_tender", "tender_id").with("value", award.tender_id);
   if (chosen["disqualified"].get<bool>())
     return Error::unprocessable("error.award_disqualified", "tender_id").with("value", chosen["supplier_name"].get<std::string>());
-  if (!chosen["complete"].get<bool>()) return Error::unprocessable("error.award_unjudged", "tender_id");
+  // Every qualified tender is judged in full first: one still open might rank above the choice.
+  for (const auto& t : ev["tenders"])
+    if (!t["disqualified"].get<bool>() && !t["complete"].get<bool>())
+      return Error::unprocessable("error.award_unjudged", "tender_id").with("value", t["supplier_name"].get<std::string>());
   if (chosen["rank"] != 1) return Error::unprocessable("error.award_not_first", "tender_id");
 
   // The award-stage risk register names the chosen supplier and each of its subcontractors.
@@ -701,14 +707,14 @@ Result<std::optional<Award>> TenderService::award_for(Transaction& tx, const Act
   return std::optional<Award>(award);
 }
 
-void TenderService::record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award) {
-  std::int64_t version = 0;
-  for (const auto& r : tx.case_records(c.org_id, c.id, record_kind::award))
-    if (r.key == single_record) version = r.version;
+Status TenderService::record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award) {
+  auto tg = read_tendering(tx, c.org_id, c.id);
+  std::int64_t version = tg ? tg->award_version : 0;
   CaseRecord r{record_kind::award, single_record, award_json(award).dump(), version + 1, actor.user.id,
                actor.user.display_name, award.decided_at};
-  tx.save_case_record(c.org_id, c.id, r, version);
+  if (!tx.save_case_record(c.org_id, c.id, r, version)) return Error::conflict("error.stale_version");
   record_audit(tx, actor, "tender.award", "case", c.id, nullptr, award_json(award));
+  return ok();
 }
 
 Status TenderService::deadline_change_check(Transaction& tx, const Case& c, const std::optional<std::string>& next) {
@@ -717,7 +723,8 @@ Status TenderService::deadline_change_check(Transaction& tx, const Case& c, cons
   std::string now = now_utc();
   if (tg && tg->deadline_passed(now)) return Error::unprocessable("error.deadline_locked", "tender_deadline");
   auto moment = next ? parse_moment(*next) : std::nullopt;
-  if (!moment || *moment <= now) return Error::unprocessable("error.deadline_not_ahead", "tender_deadline");
+  if (!moment || *moment <= now || (tg && tg->deadline && *moment < *tg->deadline))
+    return Error::unprocessable("error.deadline_not_ahead", "tender_deadline");
   return ok();
 }
 
@@ -745,10 +752,17 @@ Result<json> TenderService::import_matrix(const Actor& actor, const std::string&
     // Each row's answer read as the online form reads it; every problem is reported, by row.
     std::vector<io::answer_matrix::RowProblem> problems = reading.problems;
     std::vector<TenderAnswer> answers;
+    // The matrix has no column for secrecy: what the supplier asked online is kept.
+    std::map<std::string, TenderAnswer> stored;
+    for (auto& a : tx.tender_answers(actor.org_id(), tender_id)) stored[a.answer.requirement_id] = a.answer;
     for (const auto& row : reading.answers) {
       const AnswerTerms& terms = *find_terms(l.terms, row.requirement_id);
       TenderAnswer a;
       a.requirement_id = row.requirement_id;
+      if (auto it = stored.find(row.requirement_id); it != stored.end()) {
+        a.secret = it->second.secret;
+        a.secrecy_reason = it->second.secrecy_reason;
+      }
       a.comment = row.comment;
       if (!blank(row.attachment))
         a.comment += (a.comment.empty() ? "" : "\n") + content_.messages.text(actor.lang, "ui.tender.attachment_ref",
@@ -765,7 +779,7 @@ Result<json> TenderService::import_matrix(const Actor& actor, const std::string&
           continue;
         }
         a.choice = choice;
-        if (a.choice == AnswerChoice::other_way) a.value = row.comment;  // the comment says how
+        if (a.choice == AnswerChoice::other_way) std::swap(a.value, a.comment);  // the comment says how
       }
       if (utf8_length(a.value) > input::long_text || utf8_length(a.comment) > input::long_text) {
         problems.push_back({row.row, "too_long", {{"max", std::to_string(input::long_text)}}});

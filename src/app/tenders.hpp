@@ -4,6 +4,8 @@
 // before the deadline; after it the tender is locked. The buying organisation opens the
 // tenders once the deadline has passed; the evaluation group judges the answers that need a
 // person's view and the tenders are evaluated by the case's evaluation model.
+#include <map>
+
 #include "app/service_base.hpp"
 #include "app/specification.hpp"
 #include "app/tendering.hpp"
@@ -67,7 +69,7 @@ class TenderService : public ServiceBase {
   // the supplier and each of its subcontractors. Nothing to award when no tender was submitted
   // here (the tendering ran elsewhere).
   domain::Result<std::optional<Award>> award_for(Transaction& tx, const Actor& actor, const Case& c, const json& body);
-  void record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award);
+  domain::Status record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award);
   // Once suppliers are invited the deadline may move only while it has not passed, and never
   // into the past: a passed deadline has locked the tenders.
   domain::Status deadline_change_check(Transaction& tx, const Case& c, const std::optional<std::string>& next);
@@ -93,6 +95,24 @@ class TenderService : public ServiceBase {
   domain::Result<json> save_answers(Transaction& tx, const Actor& actor, Loaded& l,
                                     const std::vector<domain::TenderAnswer>& answers, const json& fields);
   SpecificationService& specs_;
+};
+
+// A tender's answers or judgements by requirement id (nullptr when there is none).
+template <class Stored>
+class ByRequirement {
+ public:
+  explicit ByRequirement(const std::vector<Stored>& list) {
+    for (const auto& x : list) index_[id_of(x)] = &x;
+  }
+  const Stored* operator[](const std::string& requirement_id) const {
+    auto it = index_.find(requirement_id);
+    return it == index_.end() ? nullptr : it->second;
+  }
+
+ private:
+  static const std::string& id_of(const StoredAnswer& a) { return a.answer.requirement_id; }
+  static const std::string& id_of(const StoredJudgement& j) { return j.judgement.requirement_id; }
+  std::map<std::string, const Stored*> index_;
 };
 
 // The terms every answer is checked against: the specification's requirements in document order.

@@ -17,6 +17,16 @@ std::optional<int> number(std::string_view s, std::size_t from, std::size_t n) {
   return v;
 }
 
+// "YYYY-MM-DD" as a day, when it exists.
+std::optional<sys_days> parse_day(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto y = number(s, 0, 4), m = number(s, 5, 2), d = number(s, 8, 2);
+  if (!y || !m || !d) return std::nullopt;
+  year_month_day ymd{year{*y}, month{unsigned(*m)}, day{unsigned(*d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days{ymd};
+}
+
 // The last Sunday of a month, at 01:00 UTC: when Swedish summer time starts (March) or ends (October).
 sys_seconds switch_moment(year y, month m) {
   sys_days last{year_month_day_last{y, month_day_last{m}}};
@@ -44,12 +54,10 @@ std::string format_utc(sys_seconds t) {
 
 std::optional<sys_seconds> parse_utc(std::string_view s) {
   if (s.size() != 20 || s[19] != 'Z') return std::nullopt;
-  auto y = number(s, 0, 4), mo = number(s, 5, 2), d = number(s, 8, 2), h = number(s, 11, 2), mi = number(s, 14, 2),
-       se = number(s, 17, 2);
-  if (!y || !mo || !d || !h || !mi || !se) return std::nullopt;
-  year_month_day ymd{year{*y}, month{unsigned(*mo)}, day{unsigned(*d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return sys_days{ymd} + hours{*h} + minutes{*mi} + seconds{*se};
+  auto d = parse_day(s.substr(0, 10));
+  auto h = number(s, 11, 2), mi = number(s, 14, 2), se = number(s, 17, 2);
+  if (!d || !h || !mi || !se) return std::nullopt;
+  return *d + hours{*h} + minutes{*mi} + seconds{*se};
 }
 
 // Local wall-clock time in Stockholm → UTC.
@@ -58,13 +66,19 @@ std::optional<sys_seconds> parse_utc(std::string_view s) {
 sys_seconds from_local(sys_seconds wall) { return wall - offset_at(wall - hours{1}); }
 }  // namespace
 
+bool is_date(std::string_view text) { return parse_day(text).has_value(); }
+
+std::optional<long> days_between(std::string_view a, std::string_view b) {
+  auto from = parse_day(a), to = parse_day(b);
+  if (!from || !to) return std::nullopt;
+  return static_cast<long>((*to - *from).count());
+}
+
 std::optional<std::string> parse_moment(std::string_view text) {
   bool utc = !text.empty() && text.back() == 'Z';
   if (utc) text.remove_suffix(1);
-  auto y = number(text, 0, 4), mo = number(text, 5, 2), d = number(text, 8, 2);
-  if (!y || !mo || !d || text[4] != '-' || text[7] != '-') return std::nullopt;
-  year_month_day ymd{year{*y}, month{unsigned(*mo)}, day{unsigned(*d)}};
-  if (!ymd.ok() || *y < 2000) return std::nullopt;
+  auto day_part = parse_day(text.substr(0, 10));
+  if (!day_part || year_month_day{*day_part}.year() < year{2000}) return std::nullopt;
   int h = 23, mi = 59, se = 59;
   if (text.size() == 10) {
     if (utc) return std::nullopt;
@@ -80,7 +94,7 @@ std::optional<std::string> parse_moment(std::string_view text) {
     if (!hh || !mm || !ss || *hh > 23 || *mm > 59 || *ss > 59) return std::nullopt;
     h = *hh, mi = *mm, se = *ss;
   }
-  sys_seconds wall = sys_days{ymd} + hours{h} + minutes{mi} + seconds{se};
+  sys_seconds wall = *day_part + hours{h} + minutes{mi} + seconds{se};
   return format_utc(utc ? wall : from_local(wall));
 }
 
@@ -97,10 +111,32 @@ std::string stockholm_date(std::string_view utc) {
   return format_utc(*t + offset_at(*t)).substr(0, 10);
 }
 
+bool swedish_holiday(sys_days d) {
+  year_month_day ymd{d};
+  int y = int(ymd.year());
+  unsigned m = unsigned(ymd.month()), day = unsigned(ymd.day());
+  weekday wd{d};
+  if (wd == Saturday || wd == Sunday) return true;
+  // Fixed dates: New Year's Day, Epiphany, 1 May, the national day, Christmas Eve, Christmas,
+  // Boxing Day and New Year's Eve; Midsummer Eve is the Friday between 19 and 25 June.
+  if ((m == 1 && (day == 1 || day == 6)) || (m == 5 && day == 1) || (m == 6 && day == 6) ||
+      (m == 12 && (day == 24 || day == 25 || day == 26 || day == 31)))
+    return true;
+  if (m == 6 && wd == Friday && day >= 19 && day <= 25) return true;
+  // Easter Sunday by the Gregorian computus; Good Friday, Easter Monday and Ascension Day follow it.
+  int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - dd - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int mm = (a + 11 * h + 22 * l) / 451;
+  int easter_month = (h + l - 7 * mm + 114) / 31, easter_day = (h + l - 7 * mm + 114) % 31 + 1;
+  sys_days easter{year_month_day{year{y}, month{unsigned(easter_month)}, std::chrono::day{unsigned(easter_day)}}};
+  return d == easter - days{2} || d == easter + days{1} || d == easter + days{39};
+}
+
 std::string end_of_day_after(std::string_view utc, int days_after) {
   auto t = parse_utc(utc);
   if (!t) return std::string(utc);
   auto local_day = floor<days>(*t + offset_at(*t)) + days{days_after};
+  while (swedish_holiday(local_day)) local_day += days{1};
   return format_utc(from_local(local_day + hours{23} + minutes{59} + seconds{59}));
 }
 

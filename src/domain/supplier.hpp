@@ -61,7 +61,7 @@ bool is_country_code(std::string_view code);
 bool in_eu_eea(std::string_view code);
 
 KK_ENUM(SupplierCheck, certificate_expired, certificate_expiring, scope_missing, scope_not_covering,
-        parent_third_country, subcontractor_third_country, dpf_not_listed, dpf_check_old, dpf_not_checked)
+        supplier_third_country, parent_third_country, subcontractor_third_country, dpf_not_listed, dpf_check_old, dpf_not_checked)
 
 struct SupplierFinding {
   SupplierCheck check;
@@ -77,10 +77,8 @@ inline constexpr int dpf_recheck_days = 365;
 
 // What to look at about a supplier on `today` (YYYY-MM-DD).
 std::vector<SupplierFinding> check_supplier(const Supplier& s, std::string_view today);
-// ISO/IEC 27001 certificates whose listed services do not include `service` (a delivery).
+// A finding when the supplier's valid ISO/IEC 27001 certificates list services and none of
+// them is `service` (the delivery a tender offers).
 std::vector<SupplierFinding> check_scope(const Supplier& s, std::string_view service, std::string_view today);
-
-// Days from a to b (YYYY-MM-DD each); nullopt when either is not a valid date.
-std::optional<long> days_between(std::string_view a, std::string_view b);
 
 }  // namespace kk::domain

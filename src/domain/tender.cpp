@@ -49,7 +49,8 @@ AnswerOutcome outcome(const AnswerTerms& terms, const TenderAnswer* a, const Jud
   if (a->choice == AnswerChoice::no || a->choice == AnswerChoice::not_accepted) return AnswerOutcome::not_met;
   if (j) return j->met ? AnswerOutcome::met : AnswerOutcome::not_met;
   if (a->choice == AnswerChoice::partly || a->choice == AnswerChoice::other_way) return AnswerOutcome::to_judge;
-  if (!a->choice && !allowed_choices(terms).empty()) return AnswerOutcome::missing;  // only a text, no choice
+  if (allowed_choices(terms).empty()) return AnswerOutcome::to_judge;  // a value or description is judged
+  if (!a->choice) return AnswerOutcome::missing;                       // only a text, no choice
   return AnswerOutcome::met;
 }
 

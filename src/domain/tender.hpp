@@ -2,8 +2,8 @@
 // A tender's answers to a frozen specification and how tenders are evaluated: every ska-krav
 // is a knock-out (a missing or failing answer disqualifies), every bör-krav met earns its
 // weight in points or its deduction in kronor from the price (mervärdesavdrag), and answers
-// that need a person's view ("partly", "met in another way", a value or a description) are
-// judged by the evaluation group (seed 000 §4.5.12).
+// that need a person's view ("partly", "met in another way", a value or a description) wait
+// for the evaluation group's judgement (seed 000 §4.5.12).
 #include <cstdint>
 #include <map>
 #include <optional>

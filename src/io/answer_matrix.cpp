@@ -23,12 +23,19 @@ constexpr Words words[] = {
     {AnswerChoice::other_way, "Likvärdigt sätt", "Equivalent way"},
 };
 
-// ASCII letters folded to lower case; å, ä and ö are written alike in every cell we made.
+// Letters folded to lower case (ASCII and the Swedish and other Latin-1 capitals).
 std::string folded(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) out[i] = static_cast<char>(std::tolower(c));
+    // Capital letters of Latin-1 (Å, Ä, Ö, É …) are C3 80–9E in UTF-8; their small ones are 0x20 on.
+    else if (c == 0xC3 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+             static_cast<unsigned char>(out[i + 1]) <= 0x9E && static_cast<unsigned char>(out[i + 1]) != 0x97)
+      out[++i] += 0x20;
+  }
   return out;
 }
 }  // namespace

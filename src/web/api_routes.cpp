@@ -21,6 +21,9 @@ void WebApp::register_api_routes() {
    }, Access::public_route).summary = "This OpenAPI document";
 
   r.add("GET", "/api/v1/me", [this](RequestContext& ctx) {
+     // A supplier's user is told who it is, not about the buying organisation.
+     if (ctx.who().user.is_supplier())
+       return Response::json(json{{"user", app::user_json(ctx.who().user)}, {"organisation", nullptr}}.dump());
      auto org = accounts_.organisation(ctx.who());
      if (!org) return api_error(ctx, org.error());
      return Response::json(json{{"user", app::user_json(ctx.who().user)}, {"organisation", *org}}.dump());

@@ -148,6 +148,14 @@ Response WebApp::handle(Request& req) {
   return r;
 }
 
+namespace {
+bool supplier_may_reach(const std::string& path) {
+  for (const char* prefix : {"/tenders", "/api/v1/tenders", "/api/v1/me", "/logout"})
+    if (path.rfind(prefix, 0) == 0) return true;
+  return path == "/";
+}
+}  // namespace
+
 Response WebApp::dispatch(RequestContext& ctx) {
   Request& req = ctx.req;
   auto match = router_.match(req.method, req.path);
@@ -178,6 +186,13 @@ Response WebApp::dispatch(RequestContext& ctx) {
   if (match.route->access == Access::signed_in && !ctx.actor) {
     if (is_api(req.path)) return api_error(ctx, Error{ErrorKind::unauthenticated, "error.unauthenticated", {}, {}});
     return Response::redirect("/login?next=" + url_encode(req.target));
+  }
+
+  // A supplier's user reaches its tenders and its own account, nothing of the organisation.
+  if (ctx.actor && ctx.actor->user.is_supplier() && match.route->access == Access::signed_in &&
+      !supplier_may_reach(req.path)) {
+    Error err = Error::forbidden();
+    return is_api(req.path) ? api_error(ctx, err) : error_page(ctx, err);
   }
 
   // Browser writes must carry the session's CSRF token (form field or header).

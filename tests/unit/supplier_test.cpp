@@ -77,6 +77,17 @@ TEST(Supplier, ThirdCountryParentsAndSubcontractorsAreWarned) {
   EXPECT_TRUE(has(fs, SupplierCheck::subcontractor_third_country, "Support Ltd"));
   EXPECT_FALSE(has(fs, SupplierCheck::subcontractor_third_country, "Hall AB"));
   EXPECT_TRUE(has(fs, SupplierCheck::dpf_not_listed));  // a US parent and no listing
+  s.country = "CH";
+  EXPECT_TRUE(has(check_supplier(s, "2026-11-22"), SupplierCheck::supplier_third_country));
+}
+
+TEST(Supplier, OneCertificateCoveringTheServiceIsEnough) {
+  Supplier s = eu_supplier();
+  Certification other = s.certifications[0];
+  other.services = {"Support"};
+  s.certifications.push_back(other);
+  EXPECT_TRUE(check_scope(s, " e-tjänstplattform ", "2026-11-22").empty()) << "case and spaces do not matter";
+  EXPECT_EQ(check_scope(s, "Ärendehantering", "2026-11-22").size(), 1u);
 }
 
 TEST(Supplier, ADataPrivacyFrameworkCheckOlderThanAYearIsReminded) {
@@ -106,7 +117,23 @@ TEST(Deadline, DatesAndTimesAreStockholmTimeStoredAsUtc) {
 }
 
 TEST(Deadline, TheStandstillEndsWhenItsLastDayEnds) {
-  // A decision sent on 2 December at 14:00 (Stockholm): ten days end on 12 December at midnight.
-  EXPECT_EQ(end_of_day_after("2026-12-02T13:00:00Z", 10), "2026-12-12T22:59:59Z");
+  // A decision sent on Wednesday 2 December at 14:00: fifteen days end on Thursday 17 December.
   EXPECT_EQ(stockholm_time(end_of_day_after("2026-12-02T13:00:00Z", 15)), "2026-12-17 23:59");
+  EXPECT_EQ(end_of_day_after("2026-12-03T13:00:00Z", 10), "2026-12-14T22:59:59Z");  // Sunday the 13th: Monday
+  // Ten days on Saturday 12 December: the period ends on Monday the 14th.
+  EXPECT_EQ(stockholm_time(end_of_day_after("2026-12-02T13:00:00Z", 10)), "2026-12-14 23:59");
+  // Christmas Eve, Christmas Day and the weekend after: Monday 28 December.
+  EXPECT_EQ(stockholm_time(end_of_day_after("2026-12-14T09:00:00Z", 10)), "2026-12-28 23:59");
+}
+
+TEST(Deadline, SwedishHolidays) {
+  using namespace std::chrono;
+  auto day = [](int y, unsigned m, unsigned d) { return sys_days{year_month_day{year{y}, month{m}, std::chrono::day{d}}}; };
+  EXPECT_TRUE(swedish_holiday(day(2026, 4, 3)));    // Good Friday 2026
+  EXPECT_TRUE(swedish_holiday(day(2026, 4, 6)));    // Easter Monday
+  EXPECT_TRUE(swedish_holiday(day(2026, 5, 14)));   // Ascension Day
+  EXPECT_TRUE(swedish_holiday(day(2026, 6, 19)));   // Midsummer Eve
+  EXPECT_TRUE(swedish_holiday(day(2027, 3, 26)));   // Good Friday 2027
+  EXPECT_FALSE(swedish_holiday(day(2026, 4, 7)));   // an ordinary Tuesday
+  EXPECT_FALSE(swedish_holiday(day(2026, 6, 18)));  // the Thursday before Midsummer
 }

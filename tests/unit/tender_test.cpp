@@ -64,8 +64,11 @@ TEST(Tender, OutcomesAndJudgements) {
   EXPECT_EQ(outcome(ska("A"), &yes, &rejected), AnswerOutcome::not_met);
   EXPECT_FALSE(check_judgement(&no, accepted));  // a judgement never turns a no into met
   EXPECT_FALSE(check_judgement(nullptr, rejected));
+  // A value or a description is judged: only the evaluation group says whether it meets the need.
   auto value = answer("V", std::nullopt, "99,9 %");
-  EXPECT_EQ(outcome(bor("V", 3, AnswerKind::value), &value, nullptr), AnswerOutcome::met);
+  EXPECT_EQ(outcome(bor("V", 3, AnswerKind::value), &value, nullptr), AnswerOutcome::to_judge);
+  Judgement enough{"V", true, "Tillgängligheten räcker."};
+  EXPECT_EQ(outcome(bor("V", 3, AnswerKind::value), &value, &enough), AnswerOutcome::met);
 }
 
 // A fixed example, computed by hand:

@@ -22,7 +22,8 @@ Evaluation evaluate_case(Transaction& tx, const Content& content, const Case& c,
   auto confirmations = confirmation_findings(tx, content, c, ev);
   for (auto& f : risk_findings(tx, content, c)) ev.findings.push_back(std::move(f));
   for (auto& f : confirmations) ev.findings.push_back(std::move(f));
-  for (auto& f : evaluation_model_findings(tx, content, c)) ev.findings.push_back(std::move(f));
+  auto model = evaluation_model_findings(tx, content, c, ev);
+  for (auto& f : model) ev.findings.push_back(std::move(f));
   std::stable_sort(ev.findings.begin(), ev.findings.end(), [](const Finding& a, const Finding& b) {
     return static_cast<int>(a.severity) > static_cast<int>(b.severity);
   });

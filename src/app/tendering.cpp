@@ -3,6 +3,7 @@
 #include "app/case_records.hpp"
 #include "app/clock.hpp"
 #include "domain/deadline.hpp"
+#include "domain/specification.hpp"
 
 namespace kk::app {
 using namespace kk::domain;
@@ -68,14 +69,36 @@ bool receives_tenders(CaseKind kind) {
   return kind == CaseKind::procurement || kind == CaseKind::call_off || kind == CaseKind::framework_agreement;
 }
 
-std::vector<Finding> evaluation_model_findings(Transaction& tx, const Content& content, const Case& c) {
+std::vector<Finding> evaluation_model_findings(Transaction& tx, const Content& content, const Case& c,
+                                               const Evaluation& rules) {
   // A call-off evaluates tenders only in a renewed competition.
   bool evaluates = c.kind == CaseKind::procurement || c.kind == CaseKind::framework_agreement ||
                    (c.kind == CaseKind::call_off && c.procedure == Procedure::mini_competition);
-  if (!evaluates || c.status != CaseStatus::open || single(tx, c, record_kind::evaluation_model)) return {};
-  auto text = [&](Language lang) { return content.messages.text(lang, "finding.evaluation_model_missing"); };
-  return {Finding{Severity::block, Localized{text(Language::sv), text(Language::en)}, Gate::documents_approved,
-                  Reason{"utvardering", 1, "utvarderingsmodell", {}}}};
+  if (!evaluates || c.status != CaseStatus::open) return {};
+  auto finding = [&](const std::string& key, const std::map<std::string, std::string>& params) {
+    auto text = [&](Language lang) { return content.messages.text(lang, key, params); };
+    return Finding{Severity::block, Localized{text(Language::sv), text(Language::en)}, Gate::documents_approved,
+                   Reason{"utvardering", 1, "utvarderingsmodell", {}}};
+  };
+  auto model = single(tx, c, record_kind::evaluation_model);
+  if (!model) return {finding("finding.evaluation_model_missing", {})};
+  json body = body_of(*model);
+  if (body.value("method", "points") != "price_deduction") return {};
+  // The bör-krav of the specification as it stands: stored, or computed from the facts.
+  std::vector<std::string> bor;
+  if (tx.specification(c.org_id, c.id)) {
+    for (const auto& e : tx.specification_entries(c.org_id, c.id))
+      if (e.status == EntryStatus::active && e.kind == RequirementKind::bor) bor.push_back(e.requirement_id);
+  } else {
+    for (const auto& e : rules.entries)
+      if (e.kind == RequirementKind::bor) bor.push_back(e.requirement_id);
+  }
+  std::string missing;
+  const json deductions = body.value("deductions", json::object());
+  for (const auto& id : bor)
+    if (!deductions.contains(id)) missing += (missing.empty() ? "" : ", ") + id;
+  if (missing.empty()) return {};
+  return {finding("finding.deductions_missing", {{"requirements", missing}})};
 }
 
 json model_json(const EvaluationModel& m) {

@@ -65,9 +65,12 @@ std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_
 // Cases that receive tenders (the others confirm measures instead, or are shared services).
 bool receives_tenders(domain::CaseKind kind);
 
-// A blocking finding while a case that will evaluate tenders has no evaluation model: the model
-// is published with the documents, so documents_approved waits for it.
-std::vector<domain::Finding> evaluation_model_findings(Transaction& tx, const Content& content, const Case& c);
+// A blocking finding while a case that will evaluate tenders has no evaluation model, or a
+// price deduction model lacks the amount of a bör-krav: the model is published with the
+// documents, so documents_approved waits for it. `rules` is the evaluation of the case's
+// current facts (its entries while nothing is stored).
+std::vector<domain::Finding> evaluation_model_findings(Transaction& tx, const Content& content, const Case& c,
+                                                       const domain::Evaluation& rules);
 
 nlohmann::json model_json(const domain::EvaluationModel& m);
 nlohmann::json award_json(const Award& a);

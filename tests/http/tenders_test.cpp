@@ -646,8 +646,18 @@ TEST(Tenders, APriceDeductionModelGivesTheComparisonPriceComputedByHand) {
   EXPECT_TRUE(is_error(procurer.put(case_path(id) + "/evaluation-model",
                                     {{"version", 0}, {"method", "price_deduction"}, {"deductions", {{"FINNS-INTE", 5}}}}),
                        422, "error.deduction_not_bor"));
+  // A deduction missing for a bör-krav holds the documents back.
+  json partial = expect_json(procurer.put(case_path(id) + "/evaluation-model",
+                                          {{"version", 0}, {"method", "price_deduction"}, {"deductions", {{bor[0], 1000}}}}),
+                             200, "partial model");
+  EXPECT_EQ(partial["missing"].size(), bor.size() - 1);
+  settle_activities(procurer, id, "documents_approved");
+  record_register_for_gate(procurer, id, "documents_approved");
+  auto blocked = decide(procurer, id, "documents_approved");
+  EXPECT_TRUE(is_error(blocked, 422, "error.gate_blocked"));
+  EXPECT_TRUE(contains_text(blocked.error_message(), bor[1])) << blocked.body;
   expect_json(procurer.put(case_path(id) + "/evaluation-model",
-                           {{"version", 0}, {"method", "price_deduction"}, {"deductions", deductions}}),
+                           {{"version", partial["version"]}, {"method", "price_deduction"}, {"deductions", deductions}}),
               200, "model");
   pass_gate(procurer, id, "documents_approved");
   expect_json(procurer.post(case_path(id) + "/team", {{"user_id", procurer_user.id}, {"competence", "upphandling"}}), 200, "team");

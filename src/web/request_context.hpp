@@ -20,6 +20,12 @@ struct RequestContext {
   std::vector<std::string> cookies_to_set;
 
   const std::string& param(const std::string& name) const { return params.at(name); }
+  // The parts of a multipart/form-data body, parsed once (the CSRF check reads them first).
+  const std::map<std::string, FormPart>& parts() {
+    if (!multipart) multipart = parse_multipart(req);
+    return *multipart;
+  }
+  std::optional<std::map<std::string, FormPart>> multipart;
   const app::Actor& who() const { return *actor; }
 };
 

@@ -153,7 +153,7 @@ void register_tender_answer_pages(Router& r, WebApp& app, Services s) {
     return done(ctx, at_price ? "price_sek" : "submit", json::object(), submitted);
   });
   r.add("POST", "/tenders/{id}/matrix", [s, done](RequestContext& ctx) {
-    auto imported = s.tenders.import_matrix(ctx.who(), ctx.param("id"), part_text(parse_multipart(ctx.req), "file"));
+    auto imported = s.tenders.import_matrix(ctx.who(), ctx.param("id"), part_text(ctx.parts(), "file"));
     json echo = json::object();
     if (!imported)
       if (auto it = imported.error().params.find("problems"); it != imported.error().params.end())
@@ -161,8 +161,8 @@ void register_tender_answer_pages(Router& r, WebApp& app, Services s) {
     return done(ctx, "matrix", echo, imported);
   });
   r.add("POST", "/tenders/{id}/files", [s, done](RequestContext& ctx) {
-    auto parts = parse_multipart(ctx.req);
-    const FormPart file = parts.count("file") ? parts["file"] : FormPart{};
+    const auto& parts = ctx.parts();
+    const FormPart file = parts.count("file") ? parts.at("file") : FormPart{};
     return done(ctx, "evidence", json::object(),
                 s.tenders.add_file(ctx.who(), ctx.param("id"), part_text(parts, "requirement_id"), file.file_name, file.bytes));
   });

@@ -204,7 +204,7 @@ Response WebApp::dispatch(RequestContext& ctx) {
     }
     // A form with a file input is sent as multipart/form-data, its token one of the parts.
     if (sent.empty() && req.header("content-type").rfind("multipart/form-data", 0) == 0) {
-      auto parts = parse_multipart(req);
+      const auto& parts = ctx.parts();
       if (auto it = parts.find("_csrf"); it != parts.end()) sent = it->second.bytes;
     }
     if (sent.empty() || sent != ctx.csrf_token) {

@@ -1,0 +1,33 @@
+#include <gtest/gtest.h>
+
+#include "domain/follow_up.hpp"
+
+using namespace kk::domain;
+
+TEST(FollowUp, MonthsAreAddedToTheLastDayOfShortMonths) {
+  EXPECT_EQ(add_months("2027-01-31", 1), "2027-02-28");
+  EXPECT_EQ(add_months("2028-01-31", 1), "2028-02-29");  // a leap year
+  EXPECT_EQ(add_months("2027-01-31", 2), "2027-03-31");  // counted from the start, not from February
+  EXPECT_EQ(add_months("2026-11-30", 3), "2027-02-28");
+  EXPECT_EQ(add_months("2026-12-15", 1), "2027-01-15");  // over the year end
+  EXPECT_EQ(add_months("2028-02-29", 12), "2029-02-28");
+  EXPECT_FALSE(add_months("2027-02-30", 1));
+}
+
+TEST(FollowUp, QuarterlyChecksOverAYearFromAMonthEnd) {
+  auto d = due_dates("2026-11-30", "2027-11-30", FollowUpFrequency::quarterly);
+  EXPECT_EQ(d, (std::vector<std::string>{"2027-02-28", "2027-05-30", "2027-08-30", "2027-11-30"}));
+  auto leap = due_dates("2027-08-31", "2028-08-31", FollowUpFrequency::half_yearly);
+  EXPECT_EQ(leap, (std::vector<std::string>{"2028-02-29", "2028-08-31"}));
+}
+
+TEST(FollowUp, FrequenciesAndEvents) {
+  EXPECT_EQ(due_dates("2027-01-01", "2027-12-31", FollowUpFrequency::monthly).size(), 11u);  // Feb to Dec
+  EXPECT_EQ(due_dates("2027-01-01", "2030-01-01", FollowUpFrequency::yearly).size(), 3u);
+  EXPECT_EQ(due_dates("2027-01-01", "2028-01-01", FollowUpFrequency::every_n_months, 4),
+            (std::vector<std::string>{"2027-05-01", "2027-09-01", "2028-01-01"}));
+  EXPECT_TRUE(due_dates("2027-01-01", "2030-01-01", FollowUpFrequency::on_event).empty());
+  EXPECT_TRUE(due_dates("2027-01-01", "2030-01-01", FollowUpFrequency::every_n_months, 0).empty());
+  EXPECT_EQ(next_due("2026-11-30", "2027-11-30", FollowUpFrequency::quarterly, "2027-03-01"), "2027-05-30");
+  EXPECT_FALSE(next_due("2026-11-30", "2027-11-30", FollowUpFrequency::quarterly, "2027-12-01"));
+}

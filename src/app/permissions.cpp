@@ -48,6 +48,7 @@ bool allowed(const Actor& actor, Permission p) {
     case Permission::cancel_cases:
     case Permission::manage_tenders:
       return any_of(u, {Role::ciso, Role::procurer});
+    case Permission::manage_contracts:
     case Permission::edit_suppliers:
       return any_of(u, {Role::ciso, Role::procurer, Role::contract_manager});
     case Permission::manage_catalogues:

@@ -184,6 +184,18 @@ class Transaction {
   virtual void insert_tender_file(const std::string& org_id, const TenderFile& f) = 0;
   virtual void delete_tender_file(const std::string& org_id, const std::string& file_id) = 0;
 
+  // contracts and their agreed measures
+  virtual std::vector<Contract> contracts(const std::string& org_id) = 0;
+  virtual std::optional<Contract> contract(const std::string& org_id, const std::string& contract_id) = 0;
+  // False when the case already has a contract with that supplier.
+  virtual bool insert_contract(const std::string& org_id, const Contract& c) = 0;
+  virtual bool update_contract(const std::string& org_id, const Contract& c, std::int64_t expected_version) = 0;
+  virtual std::vector<ContractMeasure> contract_measures(const std::string& org_id, const std::string& contract_id) = 0;
+  virtual void insert_contract_measure(const std::string& org_id, const std::string& contract_id,
+                                       const ContractMeasure& m) = 0;
+  virtual bool update_contract_measure(const std::string& org_id, const std::string& contract_id,
+                                       const ContractMeasure& m, std::int64_t expected_version) = 0;
+
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;

@@ -252,6 +252,32 @@ struct TenderFile {
   std::string uploaded_at;
 };
 
+struct Contract {
+  std::string id;
+  std::string case_id;
+  std::string supplier_id;
+  std::string supplier_name;
+  std::optional<std::string> tender_id;
+  std::string title;
+  std::string starts_on;
+  std::string ends_on;
+  int expiry_alert_months = 12;
+  std::string terms;  // JSON
+  std::int64_t version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct ContractMeasure {
+  std::string id;
+  std::optional<std::string> requirement_id;  // none: an obligation on our side
+  std::string text;
+  bool mandatory = true;
+  std::string plan;  // JSON
+  std::int64_t version = 1;
+  std::string updated_at;
+};
+
 struct AuditEntry {
   std::int64_t seq = 0;
   std::string at;

@@ -129,6 +129,16 @@ class SqlTransaction final : public app::Transaction {
   void insert_tender_file(const std::string& org_id, const app::TenderFile& f) override;
   void delete_tender_file(const std::string& org_id, const std::string& file_id) override;
 
+  std::vector<app::Contract> contracts(const std::string& org_id) override;
+  std::optional<app::Contract> contract(const std::string& org_id, const std::string& contract_id) override;
+  bool insert_contract(const std::string& org_id, const app::Contract& c) override;
+  bool update_contract(const std::string& org_id, const app::Contract& c, std::int64_t expected_version) override;
+  std::vector<app::ContractMeasure> contract_measures(const std::string& org_id, const std::string& contract_id) override;
+  void insert_contract_measure(const std::string& org_id, const std::string& contract_id,
+                               const app::ContractMeasure& m) override;
+  bool update_contract_measure(const std::string& org_id, const std::string& contract_id, const app::ContractMeasure& m,
+                               std::int64_t expected_version) override;
+
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
 

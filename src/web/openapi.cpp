@@ -1,5 +1,6 @@
 // The OpenAPI 3 document, generated from the route table so no route goes undocumented.
 #include "domain/catalogue.hpp"
+#include "domain/follow_up.hpp"
 #include "domain/supplier.hpp"
 #include "domain/tender.hpp"
 #include "web/web_app.hpp"
@@ -65,6 +66,29 @@ json schemas() {
   json supplier_patch = supplier;
   supplier_patch["required"] = {"version"};
   supplier_patch["properties"]["version"] = {{"type", "integer"}};
+  json contract = {{"type", "object"}, {"required", {"starts_on", "ends_on"}},
+                   {"properties", {{"supplier_id", {{"type", "string"}, {"description", "Only when no tender was awarded here"}}},
+                                   {"title", text(200)}, {"starts_on", date}, {"ends_on", date},
+                                   {"expiry_alert_months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 60}}},
+                                   {"extension_options", text(20000)}, {"notice_months", {{"type", "integer"}, {"minimum", 0}}},
+                                   {"governing_law", text(20000)}, {"penalties", text(20000)}, {"termination", text(20000)},
+                                   {"ownership_change", text(20000)}, {"force_majeure", text(20000)},
+                                   {"authorities", {{"type", "array"}, {"items", text(200)}}}}}};
+  json contract_patch = contract;
+  contract_patch["required"] = {"version"};
+  contract_patch["properties"]["version"] = {{"type", "integer"}};
+  contract_patch["properties"].erase("supplier_id");
+  json plan = {{"type", "object"},
+               {"properties", {{"responsibility", enum_schema<Responsibility>()}, {"lead", enum_schema<Responsibility>()},
+                               {"method", enum_schema<FollowUpMethod>()}, {"frequency", enum_schema<FollowUpFrequency>()},
+                               {"every_n_months", {{"type", "integer"}, {"minimum", 1}}}, {"evidence", text(20000)},
+                               {"owner_user_id", {{"type", "string"}, {"nullable", true}}}}}};
+  json plan_patch = plan;
+  plan_patch["required"] = {"version"};
+  plan_patch["properties"]["version"] = {{"type", "integer"}};
+  json obligation = plan;
+  obligation["required"] = {"text"};
+  obligation["properties"]["text"] = text(20000);
   json answer = {{"type", "object"}, {"required", {"requirement_id"}},
                  {"properties", {{"requirement_id", {{"type", "string"}}},
                                  {"choice", {{"type", "string"}, {"nullable", true}, {"enum", enum_schema<AnswerChoice>()["enum"]}}},
@@ -247,6 +271,10 @@ json schemas() {
         {"properties", {{"version", {{"type", "integer"}}}, {"service", text(200)},
                         {"price_sek", {{"type", "integer"}, {"minimum", 0}, {"nullable", true}}},
                         {"answers", {{"type", "array"}, {"items", answer}}}}}}},
+      {"ContractInput", contract},
+      {"ContractPatch", contract_patch},
+      {"MeasurePlanInput", plan_patch},
+      {"ObligationInput", obligation},
       {"JudgementInput",
        {{"type", "object"}, {"required", {"met"}},
         {"properties", {{"met", {{"type", "boolean"}, {"nullable", true}}}, {"reasoning", text(20000)}}}}},

@@ -56,7 +56,8 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       forms_(store, content, registry_),
       registers_(store, content, registry_),
       suppliers_(store, content, registry_),
-      tenders_(store, content, registry_, specifications_) {
+      tenders_(store, content, registry_, specifications_),
+      contracts_(store, content, registry_, specifications_) {
   cases_.use_tenders(tenders_);
   json texts_sv = nested_texts(content.messages.all(Language::sv));
   // English falls back to Swedish for any key it lacks.
@@ -150,7 +151,7 @@ Response WebApp::handle(Request& req) {
 
 namespace {
 bool supplier_may_reach(const std::string& path) {
-  for (const char* prefix : {"/tenders", "/api/v1/tenders", "/api/v1/me", "/logout"})
+  for (const char* prefix : {"/tenders", "/api/v1/tenders", "/api/v1/contracts", "/api/v1/me", "/logout"})
     if (path.rfind(prefix, 0) == 0) return true;
   return path == "/";
 }

@@ -484,6 +484,47 @@ TEST(Tenders, TheAwardGoesToTheBestQualifiedTenderAndStartsTheStandstill) {
   // No contract during the standstill period.
   settle_activities(procurer, p.case_id, "contract_signed");
   EXPECT_TRUE(is_error(decide(procurer, p.case_id, "contract_signed"), 422, "error.standstill"));
+
+  // The contract carries the measures the awarded tender met, each with a follow-up plan.
+  std::string contract_path = case_path(p.case_id) + "/contract";
+  EXPECT_TRUE(is_error(procurer.post(contract_path, {{"starts_on", "2027-01-31"}, {"ends_on", "2026-12-31"}}), 422, "", "ends_on"));
+  json contract = expect_json(procurer.post(contract_path, {{"starts_on", "2027-01-31"}, {"ends_on", "2029-01-31"},
+                                                            {"notice_months", 6}, {"authorities", {"IMY"}}}),
+                              201, "contract");
+  EXPECT_EQ(contract["supplier_name"], "Vinnaren AB");
+  EXPECT_EQ(contract["tender_id"], a.tender_id);
+  EXPECT_EQ(contract["expiry_alert_on"], "2028-01-31");
+  json tender_a = expect_json(procurer.get("/api/v1/tenders/" + a.tender_id), 200, "awarded tender");
+  EXPECT_EQ(contract["measures"].size(), tender_a["requirements"].size()) << "every requirement was met";
+  json first_measure = contract["measures"][0];
+  EXPECT_EQ(first_measure["plan"]["responsibility"], "supplier");
+  EXPECT_EQ(first_measure["due_dates"], (json{"2028-01-31", "2029-01-31"})) << "yearly by default";
+  EXPECT_TRUE(is_error(procurer.post(contract_path, {{"starts_on", "2027-01-31"}, {"ends_on", "2029-01-31"}}), 409,
+                       "error.contract_exists"));
+  std::string contract_id = contract["id"];
+  std::string measure_path = "/api/v1/contracts/" + contract_id + "/measures/" + str(first_measure["id"]);
+  EXPECT_TRUE(is_error(procurer.put(measure_path, {{"version", first_measure["version"]}, {"responsibility", "shared"},
+                                                   {"lead", "shared"}}),
+                       422, "error.lead_shared", "lead"));
+  json planned = expect_json(procurer.put(measure_path, {{"version", first_measure["version"]}, {"responsibility", "shared"},
+                                                         {"lead", "buyer"}, {"frequency", "quarterly"}}),
+                             200, "quarterly plan");
+  json quarterly = find_by(planned["measures"], "id", str(first_measure["id"]));
+  EXPECT_EQ(quarterly["due_dates"][0], "2027-04-30");
+  EXPECT_EQ(quarterly["due_dates"][1], "2027-07-31");
+  EXPECT_EQ(quarterly["due_dates"].size(), 8u);
+  json with_duty = expect_json(procurer.post("/api/v1/contracts/" + contract_id + "/obligations",
+                                             {{"text", "Vi lämnar leverantören en aktuell kontaktlista för incidenter."}}),
+                               201, "our obligation");
+  EXPECT_EQ(with_duty["measures"].size(), contract["measures"].size() + 1);
+
+  // A supplier's users see their company's contract only.
+  json theirs = expect_json(a.as.get("/api/v1/contracts"), 200, "supplier A's contracts");
+  EXPECT_EQ(ids_of(theirs["items"]), std::vector<std::string>{contract_id});
+  EXPECT_TRUE(has_status(a.as.get("/api/v1/contracts/" + contract_id), 200));
+  EXPECT_TRUE(is_error(a.as.put(measure_path, {{"version", 2}, {"frequency", "monthly"}}), 403));
+  EXPECT_TRUE(expect_json(b.as.get("/api/v1/contracts"), 200, "supplier B's contracts")["items"].empty());
+  EXPECT_TRUE(is_error(b.as.get("/api/v1/contracts/" + contract_id), 404));
 }
 
 namespace {

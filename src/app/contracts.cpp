@@ -1,0 +1,332 @@
+#include "app/contracts.hpp"
+
+#include "app/clock.hpp"
+#include "app/crypto.hpp"
+#include "app/input.hpp"
+#include "app/tendering.hpp"
+#include "app/tenders.hpp"
+#include "domain/deadline.hpp"
+#include "domain/follow_up.hpp"
+#include "domain/text.hpp"
+
+namespace kk::app {
+using namespace kk::domain;
+
+namespace {
+// The contract's terms as one document; a request changes the fields it names.
+Status read_terms(const json& body, json& terms) {
+  for (const char* key : {"extension_options", "governing_law", "penalties", "termination", "ownership_change",
+                          "force_majeure"}) {
+    std::string value = terms.value(key, "");
+    KK_TRY(input::text(body, key, value, input::long_text));
+    terms[key] = value;
+  }
+  std::optional<std::int64_t> notice = terms.contains("notice_months") && terms["notice_months"].is_number_integer()
+                                           ? std::optional<std::int64_t>(terms["notice_months"].get<std::int64_t>())
+                                           : std::nullopt;
+  KK_TRY(input::optional_integer(body, "notice_months", notice, 0, 120));
+  terms["notice_months"] = notice ? json(*notice) : json();
+  if (body.contains("authorities")) {
+    if (!body["authorities"].is_array()) return Error::invalid("error.type_array", "authorities");
+    json list = json::array();
+    for (std::size_t i = 0; i < body["authorities"].size(); ++i) {
+      const json& a = body["authorities"][i];
+      std::string field = "authorities[" + std::to_string(i) + "]";
+      if (!a.is_string()) return Error::invalid("error.type_text", field);
+      if (utf8_length(a.get<std::string>()) > input::short_text)
+        return Error::unprocessable("error.too_long", field).with("max", std::to_string(input::short_text));
+      if (!blank(a.get<std::string>())) list.push_back(a);
+    }
+    terms["authorities"] = list;
+  }
+  if (!terms.contains("authorities")) terms["authorities"] = json::array();
+  return ok();
+}
+
+// Dates and the alert, checked together: the contract ends after it starts.
+Status read_period(const json& body, Contract& c) {
+  std::optional<std::string> starts = c.starts_on.empty() ? std::nullopt : std::optional(c.starts_on);
+  std::optional<std::string> ends = c.ends_on.empty() ? std::nullopt : std::optional(c.ends_on);
+  KK_TRY(input::optional_date(body, "starts_on", starts));
+  KK_TRY(input::optional_date(body, "ends_on", ends));
+  if (!starts) return Error::unprocessable("error.required", "starts_on");
+  if (!ends) return Error::unprocessable("error.required", "ends_on");
+  if (*ends <= *starts) return Error::unprocessable("error.ends_before_start", "ends_on");
+  c.starts_on = *starts;
+  c.ends_on = *ends;
+  std::optional<std::int64_t> alert = c.expiry_alert_months;
+  KK_TRY(input::optional_integer(body, "expiry_alert_months", alert, 0, 60));
+  c.expiry_alert_months = static_cast<int>(alert.value_or(12));
+  KK_TRY(input::text(body, "title", c.title, input::short_text));
+  if (blank(c.title)) return Error::unprocessable("error.required", "title");
+  return ok();
+}
+
+// A follow-up plan; by default the supplier answers for the measure, reports a yearly
+// self-assessment and shows evidence.
+Status read_plan(const json& body, json& plan) {
+  Responsibility responsibility = parse_enum<Responsibility>(plan.value("responsibility", "supplier")).value_or(Responsibility::supplier);
+  Responsibility lead = parse_enum<Responsibility>(plan.value("lead", "supplier")).value_or(Responsibility::supplier);
+  FollowUpMethod method = parse_enum<FollowUpMethod>(plan.value("method", "self_assessment")).value_or(FollowUpMethod::self_assessment);
+  FollowUpFrequency frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
+  std::optional<std::int64_t> every = plan.contains("every_n_months") && plan["every_n_months"].is_number_integer()
+                                          ? std::optional<std::int64_t>(plan["every_n_months"].get<std::int64_t>())
+                                          : std::nullopt;
+  std::string evidence = plan.value("evidence", "");
+  std::optional<std::string> owner = plan.contains("owner_user_id") && plan["owner_user_id"].is_string()
+                                         ? std::optional(plan["owner_user_id"].get<std::string>())
+                                         : std::nullopt;
+  KK_TRY(input::enumeration(body, "responsibility", responsibility));
+  KK_TRY(input::enumeration(body, "lead", lead));
+  KK_TRY(input::enumeration(body, "method", method));
+  KK_TRY(input::enumeration(body, "frequency", frequency));
+  KK_TRY(input::optional_integer(body, "every_n_months", every, 1, 120));
+  KK_TRY(input::text(body, "evidence", evidence, input::long_text));
+  KK_TRY(input::optional_text(body, "owner_user_id", owner, 64));
+  // A shared measure has one lead (seed 000 §6.5.2); otherwise the responsible party leads.
+  if (responsibility != Responsibility::shared) lead = responsibility;
+  else if (lead == Responsibility::shared) return Error::unprocessable("error.lead_shared", "lead");
+  if (frequency == FollowUpFrequency::every_n_months && !every)
+    return Error::unprocessable("error.required", "every_n_months");
+  plan = {{"responsibility", to_string(responsibility)}, {"lead", to_string(lead)}, {"method", to_string(method)},
+          {"frequency", to_string(frequency)}, {"every_n_months", every ? json(*every) : json()},
+          {"evidence", evidence}, {"owner_user_id", owner ? json(*owner) : json()}};
+  return ok();
+}
+
+json default_plan() {
+  json plan = json::object();
+  (void)read_plan(json::object(), plan);
+  return plan;
+}
+
+json parsed(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  return j.is_object() ? j : json::object();
+}
+}  // namespace
+
+Result<Contract> ContractService::readable(Transaction& tx, const Actor& actor, const std::string& id) {
+  auto c = tx.contract(actor.org_id(), id);
+  if (!c) return Error::not_found();
+  if (actor.user.is_supplier()) {
+    if (actor.user.supplier_id != c->supplier_id || !actor.user.active) return Error::not_found();
+  } else {
+    KK_TRY(authorize(actor, Permission::read));
+  }
+  return *c;
+}
+
+json ContractService::contract_json(Transaction& tx, const Actor& actor, const Contract& c) {
+  std::string today = stockholm_date(now_utc());
+  std::optional<std::string> alert_on = add_months(c.ends_on, -c.expiry_alert_months);
+  json measures = json::array();
+  std::optional<std::string> next_overall;
+  for (const auto& m : tx.contract_measures(actor.org_id(), c.id)) {
+    json plan = parsed(m.plan);
+    auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
+    int every = plan.value("every_n_months", json()).is_number_integer() ? plan["every_n_months"].get<int>() : 0;
+    auto due = due_dates(c.starts_on, c.ends_on, frequency, every);
+    auto next = next_due(c.starts_on, c.ends_on, frequency, today, every);
+    if (next && (!next_overall || *next < *next_overall)) next_overall = next;
+    json item = {{"id", m.id},
+                 {"requirement_id", m.requirement_id ? json(*m.requirement_id) : json()},
+                 {"obligation_on_us", !m.requirement_id.has_value()},
+                 {"text", m.text},
+                 {"mandatory", m.mandatory},
+                 {"plan", plan},
+                 {"due_dates", due},
+                 {"next_due", next ? json(*next) : json()},
+                 {"version", m.version}};
+    measures.push_back(std::move(item));
+  }
+  return {{"id", c.id},
+          {"case_id", c.case_id},
+          {"supplier_id", c.supplier_id},
+          {"supplier_name", c.supplier_name},
+          {"tender_id", c.tender_id ? json(*c.tender_id) : json()},
+          {"title", c.title},
+          {"starts_on", c.starts_on},
+          {"ends_on", c.ends_on},
+          {"expiry_alert_months", c.expiry_alert_months},
+          {"expiry_alert_on", alert_on ? json(*alert_on) : json()},
+          {"expiry_alert_active", alert_on && today >= *alert_on},
+          {"terms", parsed(c.terms)},
+          {"next_due", next_overall ? json(*next_overall) : json()},
+          {"measures", measures},
+          {"version", c.version},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at}};
+}
+
+Result<json> ContractService::list(const Actor& actor) {
+  if (!actor.user.is_supplier()) KK_TRY(authorize(actor, Permission::read));
+  else if (!actor.user.active) return Error::forbidden();
+  return read([&](Transaction& tx) -> Result<json> {
+    json items = json::array();
+    for (const auto& c : tx.contracts(actor.org_id())) {
+      if (actor.user.is_supplier() && actor.user.supplier_id != c.supplier_id) continue;
+      json j = contract_json(tx, actor, c);
+      j.erase("measures");
+      items.push_back(std::move(j));
+    }
+    return json{{"items", items}};
+  });
+}
+
+Result<json> ContractService::get(const Actor& actor, const std::string& id) {
+  return read([&](Transaction& tx) -> Result<json> {
+    auto c = KK_TRY(readable(tx, actor, id));
+    return contract_json(tx, actor, c);
+  });
+}
+
+Result<json> ContractService::create(const Actor& actor, const std::string& case_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::manage_contracts));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"supplier_id", "title", "starts_on", "ends_on", "expiry_alert_months",
+                                   "extension_options", "notice_months", "governing_law", "penalties", "termination",
+                                   "ownership_change", "force_majeure", "authorities"}));
+  std::string supplier_id;
+  KK_TRY(input::text(body, "supplier_id", supplier_id, 64));
+  json terms = json::object();
+  KK_TRY(read_terms(body, terms));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto tg = read_tendering(tx, actor.org_id(), case_id);
+    if (!tg) return Error::not_found();
+    if (tg->c.status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
+    if (!tg->progress.passed(Gate::award_decided)) return Error::unprocessable("error.not_awarded", "gate");
+    Contract c;
+    c.id = new_id();
+    c.case_id = case_id;
+    c.title = tg->c.title;
+    if (tg->award) {
+      auto tender = tx.tender(actor.org_id(), tg->award->tender_id);
+      if (!tender) return Error::not_found();
+      if (!supplier_id.empty() && supplier_id != tender->supplier_id)
+        return Error::unprocessable("error.supplier_not_awarded", "supplier_id");
+      c.supplier_id = tender->supplier_id;
+      c.tender_id = tender->id;
+    } else {
+      if (supplier_id.empty()) return Error::unprocessable("error.required", "supplier_id");
+      if (!tx.supplier(actor.org_id(), supplier_id))
+        return Error::unprocessable("error.unknown_supplier", "supplier_id").with("value", supplier_id);
+      c.supplier_id = supplier_id;
+    }
+    KK_TRY(read_period(body, c));
+    c.terms = terms.dump();
+    c.created_at = c.updated_at = now_utc();
+    if (!tx.insert_contract(actor.org_id(), c)) return Error::conflict("error.contract_exists");
+
+    // The agreed measures: what the awarded tender met, or the whole specification.
+    auto doc = specs_.document_of(tx, tg->c);
+    std::map<std::string, AnswerOutcome> outcomes;
+    if (c.tender_id) {
+      auto answers = tx.tender_answers(actor.org_id(), *c.tender_id);
+      auto judgements = tx.tender_judgements(actor.org_id(), *c.tender_id);
+      ByRequirement<StoredAnswer> answer_of(answers);
+      ByRequirement<StoredJudgement> judgement_of(judgements);
+      for (const auto& t : answer_terms(doc, tg->model)) {
+        const StoredAnswer* a = answer_of[t.requirement_id];
+        const StoredJudgement* j = judgement_of[t.requirement_id];
+        outcomes[t.requirement_id] = outcome(t, a ? &a->answer : nullptr, j ? &j->judgement : nullptr);
+      }
+    }
+    std::string plan = default_plan().dump();
+    int count = 0;
+    for (const io::DocRequirement* r : doc.all()) {
+      if (c.tender_id && outcomes[r->id] != AnswerOutcome::met) continue;
+      tx.insert_contract_measure(actor.org_id(), c.id, {r->id, r->id, r->text, r->mandatory, plan, 1, c.created_at});
+      ++count;
+    }
+    c.supplier_name = tx.supplier(actor.org_id(), c.supplier_id)->name;
+    record_audit(tx, actor, "contract.create", "contract", c.id, nullptr,
+                 {{"case_id", case_id}, {"supplier_id", c.supplier_id}, {"measures", count}});
+    return contract_json(tx, actor, c);
+  });
+}
+
+Result<json> ContractService::update(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::manage_contracts));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "title", "starts_on", "ends_on", "expiry_alert_months",
+                                   "extension_options", "notice_months", "governing_law", "penalties", "termination",
+                                   "ownership_change", "force_majeure", "authorities"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto current = tx.contract(actor.org_id(), id);
+    if (!current) return Error::not_found();
+    json before = contract_json(tx, actor, *current);
+    if (current->version != version) return stale(before);
+    Contract next = *current;
+    json terms = parsed(current->terms);
+    KK_TRY(read_terms(body, terms));
+    KK_TRY(read_period(body, next));
+    next.terms = terms.dump();
+    next.updated_at = now_utc();
+    if (!tx.update_contract(actor.org_id(), next, version)) return stale(before);
+    next.version = version + 1;
+    json after = contract_json(tx, actor, next);
+    before.erase("measures");
+    json audited = after;
+    audited.erase("measures");
+    record_audit(tx, actor, "contract.update", "contract", id, before, audited);
+    return after;
+  });
+}
+
+Result<json> ContractService::plan(const Actor& actor, const std::string& id, const std::string& measure_id,
+                                   const json& body) {
+  KK_TRY(authorize(actor, Permission::manage_contracts));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "responsibility", "lead", "method", "frequency", "every_n_months",
+                                   "evidence", "owner_user_id"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.contract(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    std::optional<ContractMeasure> m;
+    for (auto& x : tx.contract_measures(actor.org_id(), id))
+      if (x.id == measure_id) m = x;
+    if (!m) return Error::not_found();
+    if (m->version != version) return stale(json{{"version", m->version}, {"plan", parsed(m->plan)}});
+    json plan = parsed(m->plan);
+    json before = plan;
+    KK_TRY(read_plan(body, plan));
+    if (plan["owner_user_id"].is_string()) {
+      auto owner = tx.user(actor.org_id(), plan["owner_user_id"].get<std::string>());
+      if (!owner || owner->is_supplier()) return Error::unprocessable("error.unknown_user", "owner_user_id");
+    }
+    ContractMeasure next = *m;
+    next.plan = plan.dump();
+    next.updated_at = now_utc();
+    if (!tx.update_contract_measure(actor.org_id(), id, next, version)) return stale(json{{"version", m->version}});
+    record_audit(tx, actor, "contract.plan", "contract", id, {{"measure_id", measure_id}, {"plan", before}},
+                 {{"measure_id", measure_id}, {"plan", plan}});
+    return contract_json(tx, actor, *c);
+  });
+}
+
+Result<json> ContractService::add_obligation(const Actor& actor, const std::string& id, const json& body) {
+  KK_TRY(authorize(actor, Permission::manage_contracts));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"text", "responsibility", "lead", "method", "frequency", "every_n_months",
+                                   "evidence", "owner_user_id"}));
+  KK_TRY(input::require(body, "text"));
+  std::string text;
+  KK_TRY(input::text(body, "text", text, input::long_text));
+  json plan = json{{"responsibility", "buyer"}, {"lead", "buyer"}, {"method", "own_audit"}, {"frequency", "yearly"}};
+  KK_TRY(read_plan(body, plan));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.contract(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    ContractMeasure m{new_id(), std::nullopt, text, true, plan.dump(), 1, now_utc()};
+    tx.insert_contract_measure(actor.org_id(), id, m);
+    record_audit(tx, actor, "contract.obligation", "contract", id, nullptr, {{"measure_id", m.id}, {"text", text}});
+    return contract_json(tx, actor, *c);
+  });
+}
+
+}  // namespace kk::app

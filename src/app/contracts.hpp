@@ -1,0 +1,37 @@
+#pragma once
+// Contracts (seed 000 §4.5, chapter 5): made from the award, they carry every agreed measure
+// with who answers for it and how and how often it is followed up, the contract's terms, and
+// an alert far enough before the end to prepare a new procurement. A supplier's users read
+// their company's contracts.
+#include "app/service_base.hpp"
+#include "app/specification.hpp"
+
+namespace kk::app {
+
+class ContractService : public ServiceBase {
+ public:
+  ContractService(Store& store, const Content& content, ContentRegistry& registry, SpecificationService& specs)
+      : ServiceBase(store, content, registry), specs_(specs) {}
+
+  domain::Result<json> list(const Actor& actor);
+  domain::Result<json> get(const Actor& actor, const std::string& id);
+  // From an awarded case: {"starts_on", "ends_on", "title", "expiry_alert_months", terms…};
+  // "supplier_id" only when no tender was awarded here. The measures are the requirements the
+  // awarded tender met (every requirement of the specification without one).
+  domain::Result<json> create(const Actor& actor, const std::string& case_id, const json& body);
+  // {"version", "title", "starts_on", "ends_on", "expiry_alert_months", terms…}
+  domain::Result<json> update(const Actor& actor, const std::string& id, const json& body);
+  // The follow-up plan of one measure: {"version", "responsibility", "lead", "method",
+  // "frequency", "every_n_months", "evidence", "owner_user_id"}.
+  domain::Result<json> plan(const Actor& actor, const std::string& id, const std::string& measure_id, const json& body);
+  // An obligation the supplier places on us (seed 000 §4.5.8), followed up like the others:
+  // {"text", plan fields…}.
+  domain::Result<json> add_obligation(const Actor& actor, const std::string& id, const json& body);
+
+ private:
+  json contract_json(Transaction& tx, const Actor& actor, const Contract& c);
+  domain::Result<Contract> readable(Transaction& tx, const Actor& actor, const std::string& id);
+  SpecificationService& specs_;
+};
+
+}  // namespace kk::app

@@ -1,0 +1,71 @@
+// Contracts and their agreed measures.
+#include "store/sql_transaction.hpp"
+
+namespace kk::store {
+using namespace kk::app;
+
+namespace {
+constexpr const char* contract_select =
+    "SELECT c.contract_id, c.case_id, c.supplier_id, s.name, c.tender_id, c.title, c.starts_on, c.ends_on, "
+    "c.expiry_alert_months, c.terms, c.version, c.created_at, c.updated_at FROM contracts c "
+    "JOIN suppliers s ON s.org_id = c.org_id AND s.supplier_id = c.supplier_id ";
+
+Contract contract_from(const SqlRow& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.opt_text(4), r.text(5), r.text(6),
+          r.text(7), static_cast<int>(r.integer(8)), r.text(9), r.integer(10), r.text(11), r.text(12)};
+}
+}  // namespace
+
+std::vector<Contract> SqlTransaction::contracts(const std::string& org_id) {
+  std::vector<Contract> out;
+  for (const auto& r : db().query(std::string(contract_select) + "WHERE c.org_id = ? ORDER BY c.ends_on, c.title", {org_id}))
+    out.push_back(contract_from(r));
+  return out;
+}
+
+std::optional<Contract> SqlTransaction::contract(const std::string& org_id, const std::string& contract_id) {
+  auto rows = db().query(std::string(contract_select) + "WHERE c.org_id = ? AND c.contract_id = ?", {org_id, contract_id});
+  if (rows.empty()) return std::nullopt;
+  return contract_from(rows[0]);
+}
+
+bool SqlTransaction::insert_contract(const std::string& org_id, const Contract& c) {
+  return db().execute("INSERT INTO contracts (org_id, contract_id, case_id, supplier_id, tender_id, title, starts_on, "
+                      "ends_on, expiry_alert_months, terms, version, created_at, updated_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                      {org_id, c.id, c.case_id, c.supplier_id, opt(c.tender_id), c.title, c.starts_on, c.ends_on,
+                       std::int64_t(c.expiry_alert_months), c.terms, c.version, c.created_at, c.updated_at}) == 1;
+}
+
+bool SqlTransaction::update_contract(const std::string& org_id, const Contract& c, std::int64_t expected_version) {
+  return db().execute("UPDATE contracts SET title = ?, starts_on = ?, ends_on = ?, expiry_alert_months = ?, terms = ?, "
+                      "updated_at = ?, version = version + 1 WHERE org_id = ? AND contract_id = ? AND version = ?",
+                      {c.title, c.starts_on, c.ends_on, std::int64_t(c.expiry_alert_months), c.terms, c.updated_at,
+                       org_id, c.id, expected_version}) == 1;
+}
+
+std::vector<ContractMeasure> SqlTransaction::contract_measures(const std::string& org_id, const std::string& contract_id) {
+  std::vector<ContractMeasure> out;
+  for (const auto& r : db().query("SELECT measure_id, requirement_id, text, mandatory, plan, version, updated_at "
+                                  "FROM contract_measures WHERE org_id = ? AND contract_id = ? ORDER BY measure_id",
+                                  {org_id, contract_id}))
+    out.push_back({r.text(0), r.opt_text(1), r.text(2), r.boolean(3), r.text(4), r.integer(5), r.text(6)});
+  return out;
+}
+
+void SqlTransaction::insert_contract_measure(const std::string& org_id, const std::string& contract_id,
+                                             const ContractMeasure& m) {
+  db().execute("INSERT INTO contract_measures (org_id, contract_id, measure_id, requirement_id, text, mandatory, plan, "
+               "version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               {org_id, contract_id, m.id, opt(m.requirement_id), m.text, std::int64_t(m.mandatory), m.plan, m.version,
+                m.updated_at});
+}
+
+bool SqlTransaction::update_contract_measure(const std::string& org_id, const std::string& contract_id,
+                                             const ContractMeasure& m, std::int64_t expected_version) {
+  return db().execute("UPDATE contract_measures SET plan = ?, updated_at = ?, version = version + 1 "
+                      "WHERE org_id = ? AND contract_id = ? AND measure_id = ? AND version = ?",
+                      {m.plan, m.updated_at, org_id, contract_id, m.id, expected_version}) == 1;
+}
+
+}  // namespace kk::store

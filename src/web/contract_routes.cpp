@@ -1,0 +1,41 @@
+// The API of contracts: made from an awarded case, with their terms and the follow-up plan of
+// every agreed measure.
+#include "web/web_app.hpp"
+
+namespace kk::web {
+using nlohmann::json;
+
+void WebApp::register_contract_routes() {
+  auto& r = router_;
+  r.add("GET", "/api/v1/contracts", [this](RequestContext& ctx) { return api_json(ctx, contracts_.list(ctx.who())); })
+      .summary = "The organisation's contracts (a supplier's user: its company's), with the next due follow-up";
+  auto& create = r.add("POST", "/api/v1/cases/{id}/contract", with_body([this](RequestContext& ctx, const json& b) {
+                         return contracts_.create(ctx.who(), ctx.param("id"), b);
+                       }, 201));
+  create.summary = "Make the contract of an awarded case; its measures are what the awarded tender met";
+  create.request_schema = "ContractInput";
+  create.success_status = 201;
+  r.add("GET", "/api/v1/contracts/{contract_id}", [this](RequestContext& ctx) {
+     return api_json(ctx, contracts_.get(ctx.who(), ctx.param("contract_id")));
+   }).summary = "A contract with its terms, measures, due dates and expiry alert";
+  auto& update = r.add("PATCH", "/api/v1/contracts/{contract_id}", with_body([this](RequestContext& ctx, const json& b) {
+                         return contracts_.update(ctx.who(), ctx.param("contract_id"), b);
+                       }));
+  update.summary = "Change the contract's period or terms (send the version read)";
+  update.request_schema = "ContractPatch";
+  auto& plan = r.add("PUT", "/api/v1/contracts/{contract_id}/measures/{measure_id}",
+                     with_body([this](RequestContext& ctx, const json& b) {
+                       return contracts_.plan(ctx.who(), ctx.param("contract_id"), ctx.param("measure_id"), b);
+                     }));
+  plan.summary = "The follow-up plan of a measure: responsibility and lead, method, frequency, evidence, owner";
+  plan.request_schema = "MeasurePlanInput";
+  auto& obligation = r.add("POST", "/api/v1/contracts/{contract_id}/obligations",
+                           with_body([this](RequestContext& ctx, const json& b) {
+                             return contracts_.add_obligation(ctx.who(), ctx.param("contract_id"), b);
+                           }, 201));
+  obligation.summary = "An obligation the supplier places on us, followed up like the measures";
+  obligation.request_schema = "ObligationInput";
+  obligation.success_status = 201;
+}
+
+}  // namespace kk::web

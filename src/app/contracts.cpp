@@ -1,5 +1,9 @@
 #include "app/contracts.hpp"
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
@@ -100,6 +104,33 @@ json default_plan() {
   return plan;
 }
 
+json record_json(const FollowUpRecord& r) {
+  return {{"id", r.id},         {"due_on", r.due_on ? json(*r.due_on) : json()}, {"result", r.result},
+          {"notes", r.notes},   {"recorded_by_name", r.recorded_by_name},        {"recorded_at", r.recorded_at}};
+}
+
+json deviation_json(const Deviation& d, const std::string& today) {
+  return {{"id", d.id},
+          {"contract_id", d.contract_id},
+          {"measure_id", d.measure_id},
+          {"record_id", d.record_id},
+          {"description", d.description},
+          {"action_plan", d.action_plan},
+          {"deadline", d.deadline},
+          {"owner_user_id", d.owner_user_id},
+          {"status", d.status},
+          {"overdue", d.status == "open" && d.deadline < today},
+          {"closing_evidence", d.closing_evidence},
+          {"closed_at", d.closed_at ? json(*d.closed_at) : json()},
+          {"version", d.version}};
+}
+
+json deviations_json(const std::vector<Deviation>& list, const std::string& today) {
+  json out = json::array();
+  for (const auto& d : list) out.push_back(deviation_json(d, today));
+  return out;
+}
+
 json parsed(const std::string& text) {
   json j = json::parse(text, nullptr, false);
   return j.is_object() ? j : json::object();
@@ -122,6 +153,7 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
   std::optional<std::string> alert_on = add_months(c.ends_on, -c.expiry_alert_months);
   json measures = json::array();
   std::optional<std::string> next_overall;
+  auto records = tx.follow_up_records(actor.org_id(), c.id);
   for (const auto& m : tx.contract_measures(actor.org_id(), c.id)) {
     json plan = parsed(m.plan);
     auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
@@ -129,7 +161,20 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
     auto due = due_dates(c.starts_on, c.ends_on, frequency, every);
     auto next = next_due(c.starts_on, c.ends_on, frequency, today, every);
     if (next && (!next_overall || *next < *next_overall)) next_overall = next;
+    // A due date with no record answering it is overdue once it has passed.
+    std::set<std::string> answered;
+    json measure_records = json::array();
+    for (const auto& r : records) {
+      if (r.measure_id != m.id) continue;
+      if (r.due_on) answered.insert(*r.due_on);
+      measure_records.push_back(record_json(r));
+    }
+    json overdue = json::array();
+    for (const auto& d : due)
+      if (d < today && !answered.count(d)) overdue.push_back(d);
     json item = {{"id", m.id},
+                 {"records", measure_records},
+                 {"overdue", overdue},
                  {"requirement_id", m.requirement_id ? json(*m.requirement_id) : json()},
                  {"obligation_on_us", !m.requirement_id.has_value()},
                  {"text", m.text},
@@ -154,6 +199,7 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
           {"terms", parsed(c.terms)},
           {"next_due", next_overall ? json(*next_overall) : json()},
           {"measures", measures},
+          {"deviations", deviations_json(tx.deviations(actor.org_id(), c.id), today)},
           {"version", c.version},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at}};
@@ -326,6 +372,125 @@ Result<json> ContractService::add_obligation(const Actor& actor, const std::stri
     tx.insert_contract_measure(actor.org_id(), id, m);
     record_audit(tx, actor, "contract.obligation", "contract", id, nullptr, {{"measure_id", m.id}, {"text", text}});
     return contract_json(tx, actor, *c);
+  });
+}
+
+Result<json> ContractService::record(const Actor& actor, const std::string& id, const std::string& measure_id,
+                                     const json& body) {
+  KK_TRY(authorize(actor, Permission::manage_contracts));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"due_on", "result", "notes", "action_plan", "deadline", "owner_user_id"}));
+  KK_TRY(input::require(body, "result"));
+  FollowUpRecord r;
+  KK_TRY(input::optional_date(body, "due_on", r.due_on));
+  KK_TRY(input::text(body, "result", r.result, 20));
+  if (r.result != "met" && r.result != "partly" && r.result != "not_met")
+    return Error::unprocessable("error.unknown_value", "result").with("value", r.result);
+  KK_TRY(input::text(body, "notes", r.notes, input::long_text));
+  Deviation d;
+  if (r.result == "not_met") {
+    // A control not met opens a deviation with a plan, a deadline and an owner.
+    for (const char* f : {"action_plan", "deadline", "owner_user_id"}) KK_TRY(input::require(body, f));
+    std::optional<std::string> deadline;
+    KK_TRY(input::text(body, "action_plan", d.action_plan, input::long_text));
+    KK_TRY(input::optional_date(body, "deadline", deadline));
+    KK_TRY(input::text(body, "owner_user_id", d.owner_user_id, 64));
+    d.deadline = deadline.value_or("");
+  } else {
+    for (const char* f : {"action_plan", "deadline", "owner_user_id"})
+      if (body.contains(f)) return Error::unprocessable("error.deviation_only_not_met", f);
+  }
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.contract(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    bool known = false;
+    for (const auto& m : tx.contract_measures(actor.org_id(), id)) known = known || m.id == measure_id;
+    if (!known) return Error::not_found();
+    if (r.due_on && (*r.due_on < c->starts_on || *r.due_on > c->ends_on))
+      return Error::unprocessable("error.due_outside_contract", "due_on");
+    r.id = new_id();
+    r.contract_id = id;
+    r.measure_id = measure_id;
+    r.recorded_by = actor.user.id;
+    r.recorded_by_name = actor.user.display_name;
+    r.recorded_at = now_utc();
+    tx.insert_follow_up_record(actor.org_id(), r);
+    json after = record_json(r);
+    after["measure_id"] = measure_id;
+    if (r.result == "not_met") {
+      auto owner = tx.user(actor.org_id(), d.owner_user_id);
+      if (!owner || owner->is_supplier() || !owner->active) return Error::unprocessable("error.unknown_user", "owner_user_id");
+      d.id = new_id();
+      d.contract_id = id;
+      d.measure_id = measure_id;
+      d.record_id = r.id;
+      d.description = r.notes;
+      d.created_at = r.recorded_at;
+      tx.insert_deviation(actor.org_id(), d);
+      after["deviation_id"] = d.id;
+    }
+    record_audit(tx, actor, "contract.follow_up", "contract", id, nullptr, after);
+    return contract_json(tx, actor, *c);
+  });
+}
+
+Result<json> ContractService::close_deviation(const Actor& actor, const std::string& deviation_id, const json& body) {
+  KK_TRY(authorize(actor, Permission::manage_contracts));
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "evidence"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  KK_TRY(input::require(body, "evidence"));
+  std::string evidence;
+  KK_TRY(input::text(body, "evidence", evidence, input::long_text));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto d = tx.deviation(actor.org_id(), deviation_id);
+    if (!d) return Error::not_found();
+    std::string today = stockholm_date(now_utc());
+    if (d->version != version) return stale(deviation_json(*d, today));
+    if (d->status == "closed") return Error::conflict("error.deviation_closed");
+    Deviation next = *d;
+    next.status = "closed";
+    next.closing_evidence = evidence;
+    next.closed_by = actor.user.id;
+    next.closed_at = now_utc();
+    if (!tx.update_deviation(actor.org_id(), next, version)) return stale(deviation_json(*d, today));
+    next.version = version + 1;
+    record_audit(tx, actor, "contract.deviation_close", "contract", d->contract_id, deviation_json(*d, today),
+                 deviation_json(next, today));
+    return deviation_json(next, today);
+  });
+}
+
+Result<json> ContractService::due(const Actor& actor, const std::string& until_text) {
+  KK_TRY(authorize(actor, Permission::read));
+  std::string today = stockholm_date(now_utc());
+  std::string until = until_text.empty() ? add_months(today, 1).value_or(today) : until_text;
+  if (!is_date(until)) return Error::unprocessable("error.date", "until");
+  return read([&](Transaction& tx) -> Result<json> {
+    json items = json::array();
+    auto records = tx.follow_up_records(actor.org_id(), "");
+    std::set<std::tuple<std::string, std::string, std::string>> answered;
+    for (const auto& r : records)
+      if (r.due_on) answered.insert({r.contract_id, r.measure_id, *r.due_on});
+    for (const auto& c : tx.contracts(actor.org_id()))
+      for (const auto& m : tx.contract_measures(actor.org_id(), c.id)) {
+        json plan = parsed(m.plan);
+        auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
+        int every = plan.value("every_n_months", json()).is_number_integer() ? plan["every_n_months"].get<int>() : 0;
+        for (const auto& d : due_dates(c.starts_on, std::min(c.ends_on, until), frequency, every)) {
+          if (answered.count({c.id, m.id, d})) continue;
+          items.push_back({{"contract_id", c.id}, {"contract_title", c.title}, {"supplier_name", c.supplier_name},
+                           {"measure_id", m.id}, {"text", m.text}, {"due_on", d}, {"overdue", d < today},
+                           {"responsibility", plan.value("responsibility", "supplier")},
+                           {"owner_user_id", plan.value("owner_user_id", json())}});
+        }
+      }
+    std::stable_sort(items.begin(), items.end(), [](const json& a, const json& b) { return a["due_on"] < b["due_on"]; });
+    json open = json::array();
+    for (const auto& d : tx.deviations(actor.org_id(), ""))
+      if (d.status == "open") open.push_back(deviation_json(d, today));
+    return json{{"today", today}, {"until", until}, {"items", items}, {"open_deviations", open}};
   });
 }
 

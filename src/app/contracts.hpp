@@ -28,6 +28,15 @@ class ContractService : public ServiceBase {
   // {"text", plan fields…}.
   domain::Result<json> add_obligation(const Actor& actor, const std::string& id, const json& body);
 
+  // The result of a control: {"due_on", "result": met|partly|not_met, "notes"}; a result not
+  // met opens a deviation and then needs {"action_plan", "deadline", "owner_user_id"}.
+  domain::Result<json> record(const Actor& actor, const std::string& id, const std::string& measure_id, const json& body);
+  // Closes a deviation, only with evidence: {"version", "evidence"}.
+  domain::Result<json> close_deviation(const Actor& actor, const std::string& deviation_id, const json& body);
+  // What is due up to `until` (YYYY-MM-DD; 30 days ahead when empty) and overdue across every
+  // contract, and the open deviations.
+  domain::Result<json> due(const Actor& actor, const std::string& until);
+
  private:
   json contract_json(Transaction& tx, const Actor& actor, const Contract& c);
   domain::Result<Contract> readable(Transaction& tx, const Actor& actor, const std::string& id);

@@ -196,6 +196,14 @@ class Transaction {
   virtual bool update_contract_measure(const std::string& org_id, const std::string& contract_id,
                                        const ContractMeasure& m, std::int64_t expected_version) = 0;
 
+  // follow-up records and deviations (every contract's when contract_id is empty)
+  virtual std::vector<FollowUpRecord> follow_up_records(const std::string& org_id, const std::string& contract_id) = 0;
+  virtual void insert_follow_up_record(const std::string& org_id, const FollowUpRecord& r) = 0;
+  virtual std::vector<Deviation> deviations(const std::string& org_id, const std::string& contract_id) = 0;
+  virtual std::optional<Deviation> deviation(const std::string& org_id, const std::string& deviation_id) = 0;
+  virtual void insert_deviation(const std::string& org_id, const Deviation& d) = 0;
+  virtual bool update_deviation(const std::string& org_id, const Deviation& d, std::int64_t expected_version) = 0;
+
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;

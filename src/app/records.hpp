@@ -278,6 +278,35 @@ struct ContractMeasure {
   std::string updated_at;
 };
 
+struct FollowUpRecord {
+  std::string id;
+  std::string contract_id;
+  std::string measure_id;
+  std::optional<std::string> due_on;
+  std::string result;  // met | partly | not_met
+  std::string notes;
+  std::string recorded_by;
+  std::string recorded_by_name;
+  std::string recorded_at;
+};
+
+struct Deviation {
+  std::string id;
+  std::string contract_id;
+  std::string measure_id;
+  std::string record_id;
+  std::string description;
+  std::string action_plan;
+  std::string deadline;  // YYYY-MM-DD
+  std::string owner_user_id;
+  std::string status = "open";  // open | closed
+  std::string closing_evidence;
+  std::optional<std::string> closed_by;
+  std::optional<std::string> closed_at;
+  std::int64_t version = 1;
+  std::string created_at;
+};
+
 struct AuditEntry {
   std::int64_t seq = 0;
   std::string at;

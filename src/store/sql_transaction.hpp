@@ -139,6 +139,13 @@ class SqlTransaction final : public app::Transaction {
   bool update_contract_measure(const std::string& org_id, const std::string& contract_id, const app::ContractMeasure& m,
                                std::int64_t expected_version) override;
 
+  std::vector<app::FollowUpRecord> follow_up_records(const std::string& org_id, const std::string& contract_id) override;
+  void insert_follow_up_record(const std::string& org_id, const app::FollowUpRecord& r) override;
+  std::vector<app::Deviation> deviations(const std::string& org_id, const std::string& contract_id) override;
+  std::optional<app::Deviation> deviation(const std::string& org_id, const std::string& deviation_id) override;
+  void insert_deviation(const std::string& org_id, const app::Deviation& d) override;
+  bool update_deviation(const std::string& org_id, const app::Deviation& d, std::int64_t expected_version) override;
+
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
 

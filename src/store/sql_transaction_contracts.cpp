@@ -69,3 +69,73 @@ bool SqlTransaction::update_contract_measure(const std::string& org_id, const st
 }
 
 }  // namespace kk::store
+
+namespace kk::store {
+using namespace kk::app;
+
+std::vector<FollowUpRecord> SqlTransaction::follow_up_records(const std::string& org_id, const std::string& contract_id) {
+  std::vector<FollowUpRecord> out;
+  std::string where = contract_id.empty() ? "r.org_id = ?" : "r.org_id = ? AND r.contract_id = ?";
+  SqlParams params = contract_id.empty() ? SqlParams{org_id} : SqlParams{org_id, contract_id};
+  for (const auto& r : db().query(
+           "SELECT r.record_id, r.contract_id, r.measure_id, r.due_on, r.result, r.notes, r.recorded_by, "
+           "COALESCE(u.display_name, ''), r.recorded_at FROM follow_up_records r "
+           "LEFT JOIN users u ON u.org_id = r.org_id AND u.user_id = r.recorded_by WHERE " + where +
+               " ORDER BY r.recorded_at, r.record_id",
+           params))
+    out.push_back({r.text(0), r.text(1), r.text(2), r.opt_text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8)});
+  return out;
+}
+
+void SqlTransaction::insert_follow_up_record(const std::string& org_id, const FollowUpRecord& r) {
+  db().execute("INSERT INTO follow_up_records (org_id, record_id, contract_id, measure_id, due_on, result, notes, "
+               "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               {org_id, r.id, r.contract_id, r.measure_id, opt(r.due_on), r.result, r.notes, r.recorded_by, r.recorded_at});
+}
+
+namespace {
+constexpr const char* deviation_columns =
+    "deviation_id, contract_id, measure_id, record_id, description, action_plan, deadline, owner_user_id, status, "
+    "closing_evidence, closed_by, closed_at, version, created_at";
+
+Deviation deviation_from(const SqlRow& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+          r.text(7), r.text(8), r.text(9), r.opt_text(10), r.opt_text(11), r.integer(12), r.text(13)};
+}
+}  // namespace
+
+std::vector<Deviation> SqlTransaction::deviations(const std::string& org_id, const std::string& contract_id) {
+  std::vector<Deviation> out;
+  std::string where = contract_id.empty() ? "org_id = ?" : "org_id = ? AND contract_id = ?";
+  SqlParams params = contract_id.empty() ? SqlParams{org_id} : SqlParams{org_id, contract_id};
+  for (const auto& r : db().query(std::string("SELECT ") + deviation_columns + " FROM deviations WHERE " + where +
+                                      " ORDER BY created_at, deviation_id",
+                                  params))
+    out.push_back(deviation_from(r));
+  return out;
+}
+
+std::optional<Deviation> SqlTransaction::deviation(const std::string& org_id, const std::string& deviation_id) {
+  auto rows = db().query(std::string("SELECT ") + deviation_columns + " FROM deviations WHERE org_id = ? AND deviation_id = ?",
+                         {org_id, deviation_id});
+  if (rows.empty()) return std::nullopt;
+  return deviation_from(rows[0]);
+}
+
+void SqlTransaction::insert_deviation(const std::string& org_id, const Deviation& d) {
+  db().execute("INSERT INTO deviations (org_id, " + std::string(deviation_columns) +
+                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               {org_id, d.id, d.contract_id, d.measure_id, d.record_id, d.description, d.action_plan, d.deadline,
+                d.owner_user_id, d.status, d.closing_evidence, opt(d.closed_by), opt(d.closed_at), d.version,
+                d.created_at});
+}
+
+bool SqlTransaction::update_deviation(const std::string& org_id, const Deviation& d, std::int64_t expected_version) {
+  return db().execute("UPDATE deviations SET action_plan = ?, deadline = ?, owner_user_id = ?, status = ?, "
+                      "closing_evidence = ?, closed_by = ?, closed_at = ?, version = version + 1 "
+                      "WHERE org_id = ? AND deviation_id = ? AND version = ?",
+                      {d.action_plan, d.deadline, d.owner_user_id, d.status, d.closing_evidence, opt(d.closed_by),
+                       opt(d.closed_at), org_id, d.id, expected_version}) == 1;
+}
+
+}  // namespace kk::store

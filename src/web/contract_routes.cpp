@@ -36,6 +36,21 @@ void WebApp::register_contract_routes() {
   obligation.summary = "An obligation the supplier places on us, followed up like the measures";
   obligation.request_schema = "ObligationInput";
   obligation.success_status = 201;
+  auto& record = r.add("POST", "/api/v1/contracts/{contract_id}/measures/{measure_id}/records",
+                       with_body([this](RequestContext& ctx, const json& b) {
+                         return contracts_.record(ctx.who(), ctx.param("contract_id"), ctx.param("measure_id"), b);
+                       }, 201));
+  record.summary = "Record a control's result (met, partly, not met); not met opens a deviation with plan, deadline and owner";
+  record.request_schema = "FollowUpInput";
+  record.success_status = 201;
+  auto& close = r.add("POST", "/api/v1/deviations/{deviation_id}/closure", with_body([this](RequestContext& ctx, const json& b) {
+                        return contracts_.close_deviation(ctx.who(), ctx.param("deviation_id"), b);
+                      }));
+  close.summary = "Close a deviation with the evidence that it is put right (send the version read)";
+  close.request_schema = "ClosureInput";
+  r.add("GET", "/api/v1/follow-ups", [this](RequestContext& ctx) {
+     return api_json(ctx, contracts_.due(ctx.who(), ctx.req.query_param("until").value_or("")));
+   }).summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, and open deviations";
 }
 
 }  // namespace kk::web

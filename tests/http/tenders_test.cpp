@@ -518,6 +518,41 @@ TEST(Tenders, TheAwardGoesToTheBestQualifiedTenderAndStartsTheStandstill) {
                                201, "our obligation");
   EXPECT_EQ(with_duty["measures"].size(), contract["measures"].size() + 1);
 
+  // A year of quarterly follow-up with one deviation, closed only with evidence.
+  std::string records_path = measure_path + "/records";
+  EXPECT_TRUE(is_error(procurer.post(records_path, {{"due_on", "2027-04-30"}, {"result", "not_met"}, {"notes", "Loggar saknas."}}),
+                       422, "error.required", "action_plan"));
+  EXPECT_TRUE(is_error(procurer.post(records_path, {{"due_on", "2027-04-30"}, {"result", "maybe"}}), 422, "", "result"));
+  EXPECT_TRUE(is_error(procurer.post(records_path, {{"due_on", "2030-01-01"}, {"result", "met"}}), 422,
+                       "error.due_outside_contract", "due_on"));
+  expect_json(procurer.post(records_path, {{"due_on", "2027-04-30"}, {"result", "met"}, {"notes", "Självskattning mottagen."}}),
+              201, "Q1 met");
+  json with_deviation = expect_json(
+      procurer.post(records_path, {{"due_on", "2027-07-31"}, {"result", "not_met"}, {"notes", "Loggar saknas för juni."},
+                                   {"action_plan", "Leverantören inför central loggning."}, {"deadline", "2027-09-30"},
+                                   {"owner_user_id", procurer_user.id}}),
+      201, "Q2 not met");
+  ASSERT_EQ(with_deviation["deviations"].size(), 1u);
+  json deviation = with_deviation["deviations"][0];
+  EXPECT_EQ(deviation["status"], "open");
+  std::string closure = "/api/v1/deviations/" + str(deviation["id"]) + "/closure";
+  EXPECT_TRUE(is_error(procurer.post(closure, {{"version", deviation["version"]}}), 422, "error.required", "evidence"));
+  json closed = expect_json(procurer.post(closure, {{"version", deviation["version"]}, {"evidence", "Loggrapport för augusti."}}),
+                            200, "close deviation");
+  EXPECT_EQ(closed["status"], "closed");
+  json after_records = expect_json(procurer.get("/api/v1/contracts/" + contract_id), 200, "contract after follow-up");
+  json measure_now = find_by(after_records["measures"], "id", str(first_measure["id"]));
+  EXPECT_EQ(measure_now["records"].size(), 2u);
+  json due = expect_json(procurer.get("/api/v1/follow-ups?until=2027-12-31"), 200, "due list");
+  bool q3_due = false, q1_listed = false;
+  for (const auto& item : due["items"]) {
+    if (item["measure_id"] == first_measure["id"] && item["due_on"] == "2027-10-31") q3_due = true;
+    if (item["measure_id"] == first_measure["id"] && item["due_on"] == "2027-04-30") q1_listed = true;
+  }
+  EXPECT_TRUE(q3_due) << "the next quarterly control is due";
+  EXPECT_FALSE(q1_listed) << "a control with its record is not due any more";
+  EXPECT_TRUE(is_error(procurer.get("/api/v1/follow-ups?until=someday"), 422, "error.date", "until"));
+
   // A supplier's users see their company's contract only.
   json theirs = expect_json(a.as.get("/api/v1/contracts"), 200, "supplier A's contracts");
   EXPECT_EQ(ids_of(theirs["items"]), std::vector<std::string>{contract_id});

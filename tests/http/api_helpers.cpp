@@ -1,6 +1,9 @@
 #include "api_helpers.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <thread>
 #include <ostream>
 #include <cctype>
 #include <stdexcept>
@@ -142,6 +145,19 @@ json pass_gate(const Api& as, const std::string& case_id, const std::string& gat
   record_register_for_gate(as, case_id, gate);
   record_model_for_gate(as, case_id, gate);
   return expect_json(decide(as, case_id, gate), 201, "approve gate " + gate);
+}
+
+std::string utc_in(int seconds) {
+  std::time_t t = std::time(nullptr) + seconds;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void wait_until(const std::string& utc) {
+  while (utc_in(0) <= utc) std::this_thread::sleep_for(std::chrono::milliseconds(200));
 }
 
 json audit_items(const Api& admin, int limit) {

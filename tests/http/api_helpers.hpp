@@ -71,6 +71,11 @@ struct OrgState {
 OrgState org_state(const Api& admin);
 void PrintTo(const OrgState& s, std::ostream* os);
 
+// UTC text `seconds` from now, as the API takes moments (tender deadlines).
+std::string utc_in(int seconds);
+// Sleeps until the UTC moment has passed (a tender deadline in a test).
+void wait_until(const std::string& utc);
+
 // Helpers on JSON values.
 std::vector<std::string> ids_of(const json& items);
 bool has_id(const json& items, const std::string& id);

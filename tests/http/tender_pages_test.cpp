@@ -91,19 +91,6 @@ std::string first_match(const std::string& text, const std::string& pattern) {
   return std::regex_search(text, m, std::regex(pattern)) ? std::string(m[1]) : std::string();
 }
 
-std::string utc_in(int seconds) {
-  std::time_t t = std::time(nullptr) + seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-void wait_until(const std::string& utc) {
-  while (utc_in(0) <= utc) std::this_thread::sleep_for(std::chrono::milliseconds(200));
-}
-
 // A case through procure_decision, tendering until `deadline`.
 std::string case_before_documents(const Api& as, const std::string& number, const std::string& deadline) {
   json body = case_body(number, "Digital brevlåda");

@@ -18,20 +18,6 @@
 using namespace kkt;
 
 namespace {
-// UTC text `seconds` from now, as the API takes it.
-std::string utc_in(int seconds) {
-  std::time_t t = std::time(nullptr) + seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-void wait_until(const std::string& utc) {
-  while (utc_in(0) <= utc) std::this_thread::sleep_for(std::chrono::milliseconds(200));
-}
-
 json supplier_body(const std::string& name, const std::string& country = "SE") {
   return {{"name", name}, {"org_number", "556000-0000"}, {"country", country}};
 }

@@ -12,6 +12,7 @@
 #include "domain/deadline.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/text.hpp"
+#include "io/ical.hpp"
 
 namespace kk::app {
 using namespace kk::domain;
@@ -491,6 +492,25 @@ Result<json> ContractService::due(const Actor& actor, const std::string& until_t
     for (const auto& d : tx.deviations(actor.org_id(), ""))
       if (d.status == "open") open.push_back(deviation_json(d, today));
     return json{{"today", today}, {"until", until}, {"items", items}, {"open_deviations", open}};
+  });
+}
+
+Result<std::string> ContractService::calendar(const Actor& actor, const std::string& id) {
+  return read([&](Transaction& tx) -> Result<std::string> {
+    auto c = KK_TRY(readable(tx, actor, id));
+    json contract = contract_json(tx, actor, c);
+    std::vector<io::CalendarEvent> events;
+    for (const auto& m : contract["measures"]) {
+      std::string label = m["requirement_id"].is_string() ? m["requirement_id"].get<std::string>()
+                                                          : content_.messages.text(actor.lang, "ui.contracts.our_obligation");
+      for (const auto& d : m["due_dates"])
+        events.push_back({c.id + "-" + m["id"].get<std::string>() + "-" + d.get<std::string>() + "@kravkedja",
+                          d.get<std::string>(),
+                          content_.messages.text(actor.lang, "ui.contracts.control_summary",
+                                                 {{"measure", label}, {"contract", c.title}}),
+                          m["text"].get<std::string>()});
+    }
+    return io::write_ical(c.title + " – " + c.supplier_name, events, now_utc());
   });
 }
 

@@ -36,6 +36,8 @@ class ContractService : public ServiceBase {
   // What is due up to `until` (YYYY-MM-DD; 30 days ahead when empty) and overdue across every
   // contract, and the open deviations.
   domain::Result<json> due(const Actor& actor, const std::string& until);
+  // The contract's due controls as an iCalendar file, one all-day event per due date.
+  domain::Result<std::string> calendar(const Actor& actor, const std::string& id);
 
  private:
   json contract_json(Transaction& tx, const Actor& actor, const Contract& c);

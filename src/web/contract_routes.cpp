@@ -48,6 +48,11 @@ void WebApp::register_contract_routes() {
                       }));
   close.summary = "Close a deviation with the evidence that it is put right (send the version read)";
   close.request_schema = "ClosureInput";
+  r.add("GET", "/api/v1/contracts/{contract_id}/calendar.ics", [this](RequestContext& ctx) {
+     auto ics = contracts_.calendar(ctx.who(), ctx.param("contract_id"));
+     if (!ics) return api_error(ctx, ics.error());
+     return Response::attachment(*ics, "text/calendar; charset=utf-8", "uppfoljning.ics");
+   }).summary = "The contract's due controls as an iCalendar file (one all-day event per due date)";
   r.add("GET", "/api/v1/follow-ups", [this](RequestContext& ctx) {
      return api_json(ctx, contracts_.due(ctx.who(), ctx.req.query_param("until").value_or("")));
    }).summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, and open deviations";

@@ -539,6 +539,24 @@ TEST(Tenders, TheAwardGoesToTheBestQualifiedTenderAndStartsTheStandstill) {
   EXPECT_FALSE(q1_listed) << "a control with its record is not due any more";
   EXPECT_TRUE(is_error(procurer.get("/api/v1/follow-ups?until=someday"), 422, "error.date", "until"));
 
+  // The calendar reads back: one all-day event per due date of every measure.
+  auto ics = procurer.get("/api/v1/contracts/" + contract_id + "/calendar.ics");
+  ASSERT_EQ(ics.status, 200);
+  std::string unfolded;
+  for (std::size_t pos = 0; pos < ics.body.size();) {
+    auto end = ics.body.find("\r\n", pos);
+    ASSERT_NE(end, std::string::npos) << "every line ends in CRLF";
+    std::string line = ics.body.substr(pos, end - pos);
+    unfolded += line.rfind(" ", 0) == 0 ? line.substr(1) : "\n" + line;
+    pos = end + 2;
+  }
+  std::size_t events = 0, expected = 0;
+  for (std::size_t at = unfolded.find("BEGIN:VEVENT"); at != std::string::npos; at = unfolded.find("BEGIN:VEVENT", at + 1)) ++events;
+  for (const auto& m : after_records["measures"]) expected += m["due_dates"].size();
+  EXPECT_EQ(events, expected);
+  EXPECT_NE(unfolded.find("\nDTSTART;VALUE=DATE:20270430"), std::string::npos) << "the first quarterly control";
+  EXPECT_NE(unfolded.find("\nEND:VCALENDAR"), std::string::npos);
+
   // A supplier's users see their company's contract only.
   json theirs = expect_json(a.as.get("/api/v1/contracts"), 200, "supplier A's contracts");
   EXPECT_EQ(ids_of(theirs["items"]), std::vector<std::string>{contract_id});

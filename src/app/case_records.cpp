@@ -1,6 +1,19 @@
 #include "app/case_records.hpp"
 
 namespace kk::app {
+
+std::optional<CaseRecord> find_case_record(Transaction& tx, const Case& c, const std::string& kind,
+                                           const std::string& key) {
+  for (auto& r : tx.case_records(c.org_id, c.id, kind))
+    if (r.key == key) return r;
+  return std::nullopt;
+}
+
+nlohmann::json object_of(const std::string& body) {
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  return j.is_object() ? j : nlohmann::json::object();
+}
+
 using namespace kk::domain;
 using nlohmann::json;
 

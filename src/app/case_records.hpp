@@ -4,6 +4,7 @@
 // will call off from a framework agreement being established, and the supplier's
 // confirmation of each measure. Each kind is stored as case records (ports.hpp) with a
 // JSON body this file reads.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,12 @@ inline constexpr const char* confirmation = "confirmation";
 
 KK_ENUM(DocumentOrigin, internal, external)
 KK_ENUM(DocumentCategory, policy, guideline, sourcing_strategy, routine, law, regulation, agreement, standard, other)
+
+// One record of a kind by its key, when recorded.
+std::optional<CaseRecord> find_case_record(Transaction& tx, const Case& c, const std::string& kind,
+                                           const std::string& key);
+// A stored JSON body as an object (an empty one when it is not: it was checked when written).
+nlohmann::json object_of(const std::string& body);
 
 // Where the case stands, replayed from its decision log (given, or read).
 domain::CaseProgress progress_of(const std::vector<Decision>& decisions);

@@ -88,8 +88,7 @@ Result<json> confirmation_body(const json& body, const json& current) {
 }
 
 json record_json(const CaseRecord& r) {
-  json j = json::parse(r.body, nullptr, false);
-  if (!j.is_object()) j = json::object();
+  json j = object_of(r.body);
   j["id"] = r.key;
   j["version"] = r.version;
   j["updated_by_name"] = r.updated_by_name;
@@ -103,12 +102,6 @@ std::vector<std::string> measures_to_confirm(Transaction& tx, const Case& c, con
   for (const auto& e : current_entries(tx, c, rules))
     if (e.locked) out.push_back(e.requirement_id);
   return out;
-}
-
-std::optional<CaseRecord> find_record(Transaction& tx, const Case& c, const std::string& kind, const std::string& key) {
-  for (auto& r : tx.case_records(c.org_id, c.id, kind))
-    if (r.key == key) return r;
-  return std::nullopt;
 }
 }  // namespace
 
@@ -168,12 +161,11 @@ Result<json> RegisterService::edit(const Actor& actor, const std::string& case_i
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, kind.permission));
     if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
-    auto current = find_record(tx, *c, kind.record, key);
+    auto current = find_case_record(tx, *c, kind.record, key);
     // Registers with generated keys are edited in place; a confirmation is saved under its requirement.
     if (!current && kind.generated_key) return Error::not_found();
     if ((current ? current->version : 0) != version) return stale(current ? record_json(*current) : json());
-    json before = current ? json::parse(current->body, nullptr, false) : json::object();
-    auto parsed = KK_TRY(kind.parse(body, before.is_object() ? before : json::object()));
+    auto parsed = KK_TRY(kind.parse(body, current ? object_of(current->body) : json::object()));
     CaseRecord r{kind.record, key, parsed.dump(), version + 1, actor.user.id, actor.user.display_name, now_utc()};
     if (!tx.save_case_record(actor.org_id(), case_id, r, version)) return stale(current ? record_json(*current) : json());
     record_audit(tx, actor, std::string(kind.audit_action) + (current ? ".edit" : ".add"), "case", case_id,
@@ -194,7 +186,7 @@ Result<json> RegisterService::remove(const Actor& actor, const std::string& case
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, kind.permission));
     if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
-    auto current = find_record(tx, *c, kind.record, key);
+    auto current = find_case_record(tx, *c, kind.record, key);
     if (!current) return Error::not_found();
     if (!tx.delete_case_record(actor.org_id(), case_id, kind.record, key, version)) return stale(record_json(*current));
     record_audit(tx, actor, std::string(kind.audit_action) + ".remove", "case", case_id, record_json(*current), nullptr);

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "app/case_records.hpp"
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
@@ -99,6 +100,13 @@ Status read_plan(const json& body, json& plan) {
   return ok();
 }
 
+// A plan's due dates from the contract's start up to `until`.
+std::vector<std::string> plan_due_dates(const json& plan, const std::string& starts_on, const std::string& until) {
+  auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
+  int every = plan.value("every_n_months", json()).is_number_integer() ? plan["every_n_months"].get<int>() : 0;
+  return due_dates(starts_on, until, frequency, every);
+}
+
 json default_plan() {
   json plan = json::object();
   (void)read_plan(json::object(), plan);
@@ -132,10 +140,6 @@ json deviations_json(const std::vector<Deviation>& list, const std::string& toda
   return out;
 }
 
-json parsed(const std::string& text) {
-  json j = json::parse(text, nullptr, false);
-  return j.is_object() ? j : json::object();
-}
 }  // namespace
 
 Result<Contract> ContractService::readable(Transaction& tx, const Actor& actor, const std::string& id) {
@@ -156,11 +160,11 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
   std::optional<std::string> next_overall;
   auto records = tx.follow_up_records(actor.org_id(), c.id);
   for (const auto& m : tx.contract_measures(actor.org_id(), c.id)) {
-    json plan = parsed(m.plan);
-    auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
-    int every = plan.value("every_n_months", json()).is_number_integer() ? plan["every_n_months"].get<int>() : 0;
-    auto due = due_dates(c.starts_on, c.ends_on, frequency, every);
-    auto next = next_due(c.starts_on, c.ends_on, frequency, today, every);
+    json plan = object_of(m.plan);
+    auto due = plan_due_dates(plan, c.starts_on, c.ends_on);
+    auto first_ahead = std::lower_bound(due.begin(), due.end(), today);  // the dates are ascending
+    std::optional<std::string> next;
+    if (first_ahead != due.end()) next = *first_ahead;
     if (next && (!next_overall || *next < *next_overall)) next_overall = next;
     // A due date with no record answering it is overdue once it has passed.
     std::set<std::string> answered;
@@ -197,7 +201,7 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
           {"expiry_alert_months", c.expiry_alert_months},
           {"expiry_alert_on", alert_on ? json(*alert_on) : json()},
           {"expiry_alert_active", alert_on && today >= *alert_on},
-          {"terms", parsed(c.terms)},
+          {"terms", object_of(c.terms)},
           {"next_due", next_overall ? json(*next_overall) : json()},
           {"measures", measures},
           {"deviations", deviations_json(tx.deviations(actor.org_id(), c.id), today)},
@@ -307,7 +311,7 @@ Result<json> ContractService::update(const Actor& actor, const std::string& id, 
     json before = contract_json(tx, actor, *current);
     if (current->version != version) return stale(before);
     Contract next = *current;
-    json terms = parsed(current->terms);
+    json terms = object_of(current->terms);
     KK_TRY(read_terms(body, terms));
     KK_TRY(read_period(body, next));
     next.terms = terms.dump();
@@ -338,8 +342,8 @@ Result<json> ContractService::plan(const Actor& actor, const std::string& id, co
     for (auto& x : tx.contract_measures(actor.org_id(), id))
       if (x.id == measure_id) m = x;
     if (!m) return Error::not_found();
-    if (m->version != version) return stale(json{{"version", m->version}, {"plan", parsed(m->plan)}});
-    json plan = parsed(m->plan);
+    if (m->version != version) return stale(json{{"version", m->version}, {"plan", object_of(m->plan)}});
+    json plan = object_of(m->plan);
     json before = plan;
     KK_TRY(read_plan(body, plan));
     if (plan["owner_user_id"].is_string()) {
@@ -476,10 +480,8 @@ Result<json> ContractService::due(const Actor& actor, const std::string& until_t
       if (r.due_on) answered.insert({r.contract_id, r.measure_id, *r.due_on});
     for (const auto& c : tx.contracts(actor.org_id()))
       for (const auto& m : tx.contract_measures(actor.org_id(), c.id)) {
-        json plan = parsed(m.plan);
-        auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
-        int every = plan.value("every_n_months", json()).is_number_integer() ? plan["every_n_months"].get<int>() : 0;
-        for (const auto& d : due_dates(c.starts_on, std::min(c.ends_on, until), frequency, every)) {
+        json plan = object_of(m.plan);
+        for (const auto& d : plan_due_dates(plan, c.starts_on, std::min(c.ends_on, until))) {
           if (answered.count({c.id, m.id, d})) continue;
           items.push_back({{"contract_id", c.id}, {"contract_title", c.title}, {"supplier_name", c.supplier_name},
                            {"measure_id", m.id}, {"text", m.text}, {"due_on", d}, {"overdue", d < today},

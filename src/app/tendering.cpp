@@ -11,14 +11,7 @@ using nlohmann::json;
 
 namespace {
 std::optional<CaseRecord> single(Transaction& tx, const Case& c, const char* kind) {
-  for (auto& r : tx.case_records(c.org_id, c.id, kind))
-    if (r.key == single_record) return r;
-  return std::nullopt;
-}
-
-json body_of(const CaseRecord& r) {
-  json j = json::parse(r.body, nullptr, false);
-  return j.is_object() ? j : json::object();
+  return find_case_record(tx, c, kind, single_record);
 }
 }  // namespace
 
@@ -38,7 +31,7 @@ std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_
   if (c->tender_deadline) t.deadline = parse_moment(*c->tender_deadline);
   t.opening = single(tx, *c, record_kind::tender_opening);
   if (auto g = single(tx, *c, record_kind::evaluation_group)) {
-    json body = body_of(*g);
+    json body = object_of(g->body);
     // Only those still in the case's team evaluate: leaving the team ends the access.
     std::set<std::string> team;
     for (const auto& m : tx.team(org_id, case_id)) team.insert(m.user_id);
@@ -48,7 +41,7 @@ std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_
     t.group_version = g->version;
   }
   if (auto m = single(tx, *c, record_kind::evaluation_model)) {
-    json body = body_of(*m);
+    json body = object_of(m->body);
     t.model.method = parse_enum<EvaluationMethod>(body.value("method", "points")).value_or(EvaluationMethod::points);
     if (body.contains("deductions") && body["deductions"].is_object())
       for (const auto& [id, amount] : body["deductions"].items())
@@ -56,11 +49,11 @@ std::optional<Tendering> read_tendering(Transaction& tx, const std::string& org_
     t.model_version = m->version;
   }
   if (auto a = single(tx, *c, record_kind::award)) {
-    json body = body_of(*a);
+    json body = object_of(a->body);
     t.award = Award{body.value("tender_id", ""), body.value("reasoning", ""),
                     parse_enum<NoticeMethod>(body.value("notice", "electronic")).value_or(NoticeMethod::electronic),
                     body.value("decided_at", ""), body.value("standstill_ends", "")};
-    t.award_version = a->version;
+    t.award->record_version = a->version;
   }
   return t;
 }
@@ -82,7 +75,7 @@ std::vector<Finding> evaluation_model_findings(Transaction& tx, const Content& c
   };
   auto model = single(tx, c, record_kind::evaluation_model);
   if (!model) return {finding("finding.evaluation_model_missing", {})};
-  json body = body_of(*model);
+  json body = object_of(model->body);
   if (body.value("method", "points") != "price_deduction") return {};
   // The bör-krav of the specification as it stands: stored, or computed from the facts.
   std::vector<std::string> bor;

@@ -37,6 +37,7 @@ struct Award {
   NoticeMethod notice = NoticeMethod::electronic;
   std::string decided_at;       // UTC
   std::string standstill_ends;  // UTC: contract_signed is refused until then
+  std::int64_t record_version = 0;  // of the stored award it replaces (0: none)
 };
 
 struct Tendering {
@@ -49,7 +50,6 @@ struct Tendering {
   domain::EvaluationModel model;
   std::int64_t model_version = 0;  // 0: no model defined yet
   std::optional<Award> award;
-  std::int64_t award_version = 0;
 
   bool deadline_passed(const std::string& now) const { return deadline && now >= *deadline; }
   bool opened() const { return opening.has_value(); }

@@ -692,24 +692,24 @@ Result<std::optional<Award>> TenderService::award_for(Transaction& tx, const Act
     for (const auto& sub : s.subcontractors) to_cover.push_back(sub.name);
   }
   std::string missing;
+  auto risks = tx.risks(c.org_id, c.id);
   for (const auto& name : to_cover) {
-    bool covered = false;
-    for (const auto& r : tx.risks(c.org_id, c.id))
-      if (r.stage == RiskStage::award &&
-          (r.title.find(name) != std::string::npos || r.description.find(name) != std::string::npos))
-        covered = true;
+    bool covered = std::any_of(risks.begin(), risks.end(), [&](const Risk& r) {
+      return r.stage == RiskStage::award &&
+             (r.title.find(name) != std::string::npos || r.description.find(name) != std::string::npos);
+    });
     if (!covered) missing += (missing.empty() ? "" : ", ") + name;
   }
   if (!missing.empty()) return Error::unprocessable("error.award_risks_missing", "gate").with("names", missing);
 
+  award.record_version = tg->award ? tg->award->record_version : 0;
   award.decided_at = now_utc();
   award.standstill_ends = end_of_day_after(award.decided_at, award.notice == NoticeMethod::electronic ? 10 : 15);
   return std::optional<Award>(award);
 }
 
 Status TenderService::record_award(Transaction& tx, const Actor& actor, const Case& c, const Award& award) {
-  auto tg = read_tendering(tx, c.org_id, c.id);
-  std::int64_t version = tg ? tg->award_version : 0;
+  std::int64_t version = award.record_version;
   CaseRecord r{record_kind::award, single_record, award_json(award).dump(), version + 1, actor.user.id,
                actor.user.display_name, award.decided_at};
   if (!tx.save_case_record(c.org_id, c.id, r, version)) return Error::conflict("error.stale_version");

@@ -6,6 +6,7 @@
 
 #include "app/case_records.hpp"
 #include "app/case_registers.hpp"
+#include "app/contract_life.hpp"
 #include "app/risk_findings.hpp"
 
 namespace kk::app {
@@ -24,6 +25,7 @@ Evaluation evaluate_case(Transaction& tx, const Content& content, const Case& c,
   for (auto& f : confirmations) ev.findings.push_back(std::move(f));
   auto model = evaluation_model_findings(tx, content, c, ev);
   for (auto& f : model) ev.findings.push_back(std::move(f));
+  for (auto& f : contract_findings(tx, content, c)) ev.findings.push_back(std::move(f));
   std::stable_sort(ev.findings.begin(), ev.findings.end(), [](const Finding& a, const Finding& b) {
     return static_cast<int>(a.severity) > static_cast<int>(b.severity);
   });

@@ -6,6 +6,7 @@
 
 #include "app/case_records.hpp"
 #include "app/clock.hpp"
+#include "app/contract_life.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
 #include "app/tendering.hpp"
@@ -107,12 +108,6 @@ std::vector<std::string> plan_due_dates(const json& plan, const std::string& sta
   return due_dates(starts_on, until, frequency, every);
 }
 
-json default_plan() {
-  json plan = json::object();
-  (void)read_plan(json::object(), plan);
-  return plan;
-}
-
 json record_json(const FollowUpRecord& r) {
   return {{"id", r.id},         {"due_on", r.due_on ? json(*r.due_on) : json()}, {"result", r.result},
           {"notes", r.notes},   {"recorded_by_name", r.recorded_by_name},        {"recorded_at", r.recorded_at}};
@@ -142,24 +137,20 @@ json deviations_json(const std::vector<Deviation>& list, const std::string& toda
 
 }  // namespace
 
-Result<Contract> ContractService::readable(Transaction& tx, const Actor& actor, const std::string& id) {
-  auto c = tx.contract(actor.org_id(), id);
-  if (!c) return Error::not_found();
-  if (actor.user.is_supplier()) {
-    if (actor.user.supplier_id != c->supplier_id || !actor.user.active) return Error::not_found();
-  } else {
-    KK_TRY(authorize(actor, Permission::read));
-  }
-  return *c;
+json default_measure_plan() {
+  json plan = json::object();
+  (void)read_plan(json::object(), plan);
+  return plan;
 }
 
-json ContractService::contract_json(Transaction& tx, const Actor& actor, const Contract& c) {
+json ContractService::contract_json(Transaction& tx, const Actor& actor, const Contract& c, bool with_life) {
   std::string today = stockholm_date(now_utc());
   std::optional<std::string> alert_on = add_months(c.ends_on, -c.expiry_alert_months);
   json measures = json::array();
   std::optional<std::string> next_overall;
   auto records = tx.follow_up_records(actor.org_id(), c.id);
-  for (const auto& m : tx.contract_measures(actor.org_id(), c.id)) {
+  auto all_measures = tx.contract_measures(actor.org_id(), c.id);
+  for (const auto& m : all_measures) {
     json plan = object_of(m.plan);
     auto due = plan_due_dates(plan, c.starts_on, c.ends_on);
     auto first_ahead = std::lower_bound(due.begin(), due.end(), today);  // the dates are ascending
@@ -190,7 +181,7 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
                  {"version", m.version}};
     measures.push_back(std::move(item));
   }
-  return {{"id", c.id},
+  json out = {{"id", c.id},
           {"case_id", c.case_id},
           {"supplier_id", c.supplier_id},
           {"supplier_name", c.supplier_name},
@@ -208,6 +199,8 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
           {"version", c.version},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at}};
+  if (with_life) out.update(contract_life_json(tx, content_, actor, c, all_measures));
+  return out;
 }
 
 Result<json> ContractService::list(const Actor& actor) {
@@ -217,7 +210,7 @@ Result<json> ContractService::list(const Actor& actor) {
     json items = json::array();
     for (const auto& c : tx.contracts(actor.org_id())) {
       if (actor.user.is_supplier() && actor.user.supplier_id != c.supplier_id) continue;
-      json j = contract_json(tx, actor, c);
+      json j = contract_json(tx, actor, c, false);
       j.erase("measures");
       items.push_back(std::move(j));
     }
@@ -227,7 +220,7 @@ Result<json> ContractService::list(const Actor& actor) {
 
 Result<json> ContractService::get(const Actor& actor, const std::string& id) {
   return read([&](Transaction& tx) -> Result<json> {
-    auto c = KK_TRY(readable(tx, actor, id));
+    auto c = KK_TRY(readable_contract(tx, actor, id));
     return contract_json(tx, actor, c);
   });
 }
@@ -283,7 +276,7 @@ Result<json> ContractService::create(const Actor& actor, const std::string& case
         outcomes[t.requirement_id] = outcome(t, a ? &a->answer : nullptr, j ? &j->judgement : nullptr);
       }
     }
-    std::string plan = default_plan().dump();
+    std::string plan = default_measure_plan().dump();
     int count = 0;
     for (const io::DocRequirement* r : doc.all()) {
       if (c.tender_id && outcomes[r->id] != AnswerOutcome::met) continue;
@@ -308,7 +301,7 @@ Result<json> ContractService::update(const Actor& actor, const std::string& id, 
   return write([&](Transaction& tx) -> Result<json> {
     auto current = tx.contract(actor.org_id(), id);
     if (!current) return Error::not_found();
-    json before = contract_json(tx, actor, *current);
+    json before = contract_json(tx, actor, *current, false);
     if (current->version != version) return stale(before);
     Contract next = *current;
     json terms = object_of(current->terms);
@@ -318,12 +311,11 @@ Result<json> ContractService::update(const Actor& actor, const std::string& id, 
     next.updated_at = now_utc();
     if (!tx.update_contract(actor.org_id(), next, version)) return stale(before);
     next.version = version + 1;
-    json after = contract_json(tx, actor, next);
+    json audited = contract_json(tx, actor, next, false);
     before.erase("measures");
-    json audited = after;
     audited.erase("measures");
     record_audit(tx, actor, "contract.update", "contract", id, before, audited);
-    return after;
+    return contract_json(tx, actor, next);
   });
 }
 
@@ -499,8 +491,8 @@ Result<json> ContractService::due(const Actor& actor, const std::string& until_t
 
 Result<std::string> ContractService::calendar(const Actor& actor, const std::string& id) {
   return read([&](Transaction& tx) -> Result<std::string> {
-    auto c = KK_TRY(readable(tx, actor, id));
-    json contract = contract_json(tx, actor, c);
+    auto c = KK_TRY(readable_contract(tx, actor, id));
+    json contract = contract_json(tx, actor, c, false);
     std::vector<io::CalendarEvent> events;
     for (const auto& m : contract["measures"]) {
       std::string label = m["requirement_id"].is_string() ? m["requirement_id"].get<std::string>()

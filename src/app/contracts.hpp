@@ -8,6 +8,10 @@
 
 namespace kk::app {
 
+// The follow-up plan a new measure starts with: the supplier answers for it and reports a
+// yearly self-assessment.
+json default_measure_plan();
+
 class ContractService : public ServiceBase {
  public:
   ContractService(Store& store, const Content& content, ContentRegistry& registry, SpecificationService& specs)
@@ -40,8 +44,8 @@ class ContractService : public ServiceBase {
   domain::Result<std::string> calendar(const Actor& actor, const std::string& id);
 
  private:
-  json contract_json(Transaction& tx, const Actor& actor, const Contract& c);
-  domain::Result<Contract> readable(Transaction& tx, const Actor& actor, const std::string& id);
+  // The contract as the API shows it; with its life (delivery, changes, exit …) unless listed.
+  json contract_json(Transaction& tx, const Actor& actor, const Contract& c, bool with_life = true);
   SpecificationService& specs_;
 };
 

@@ -26,6 +26,7 @@ bool allowed(const Actor& actor, Permission p) {
     case Permission::delete_assets:
       return any_of(u, {Role::ciso, Role::information_owner});
     case Permission::approve_classification:
+    case Permission::decide_exceptions:
       return any_of(u, {Role::information_owner});
     case Permission::edit_cases:
     case Permission::edit_specification:

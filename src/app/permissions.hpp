@@ -24,6 +24,7 @@ enum class Permission {
   edit_suppliers,    // the organisation's supplier register
   manage_tenders,    // invite suppliers, set the evaluation model and group, open the tenders
   manage_contracts,  // contracts, their terms and the follow-up plan of each measure
+  decide_exceptions,  // an exception from an agreed measure at delivery (the information owner's)
   manage_catalogues,  // import catalogues and rule sets, choose the catalogue
   administer,        // users, organisation settings
   read_audit,

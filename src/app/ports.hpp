@@ -204,6 +204,33 @@ class Transaction {
   virtual void insert_deviation(const std::string& org_id, const Deviation& d) = 0;
   virtual bool update_deviation(const std::string& org_id, const Deviation& d, std::int64_t expected_version) = 0;
 
+  // the life of a contract (every contract's entries of a kind when contract_id is empty)
+  virtual std::vector<ContractEntry> contract_entries(const std::string& org_id, const std::string& contract_id,
+                                                      const std::string& kind) = 0;
+  // expected_version 0 inserts (false when the key is taken); otherwise updates that version.
+  virtual bool save_contract_entry(const std::string& org_id, const ContractEntry& e, std::int64_t expected_version) = 0;
+  virtual std::vector<ContractFile> contract_files(const std::string& org_id, const std::string& contract_id) = 0;  // no content
+  virtual std::optional<ContractFile> contract_file(const std::string& org_id, const std::string& file_id) = 0;
+  virtual void insert_contract_file(const std::string& org_id, const ContractFile& f) = 0;
+  virtual void delete_contract_file(const std::string& org_id, const std::string& file_id) = 0;
+
+  // personal calendar feeds (the secret stored as a hash)
+  virtual void set_calendar_feed(const std::string& org_id, const std::string& user_id, const std::string& token_hash,
+                                 const std::string& now) = 0;
+  virtual bool delete_calendar_feed(const std::string& org_id, const std::string& user_id) = 0;
+  virtual bool has_calendar_feed(const std::string& org_id, const std::string& user_id) = 0;
+  virtual std::optional<User> calendar_feed_user(const std::string& token_hash) = 0;
+
+  // notifications; insert_notification is false when that reminder was already recorded
+  virtual bool insert_notification(const std::string& org_id, const Notification& n) = 0;
+  virtual std::vector<Notification> notifications(const std::string& org_id, const std::string& user_id,
+                                                  bool unread_only) = 0;
+  virtual bool mark_notification_read(const std::string& org_id, const std::string& user_id,
+                                      const std::string& notification_id, const std::string& now) = 0;
+  virtual std::vector<std::string> organisation_ids() = 0;
+  // Claims the day's run of a job; false when another run (on any node) claimed it first.
+  virtual bool claim_daily_job(const std::string& job, const std::string& day, const std::string& now) = 0;
+
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;

@@ -307,6 +307,50 @@ struct Deviation {
   std::string created_at;
 };
 
+// One item in the life of a contract (a delivery check, a self-assessment, an incident, an
+// informal agreement, a change, the exit plan or an exit check): its kind, its key within
+// the kind, and a JSON body.
+struct ContractEntry {
+  std::string contract_id;
+  std::string kind;
+  std::string key;
+  std::string body;  // JSON
+  std::int64_t version = 0;  // 0: not stored yet
+  std::string created_by;
+  std::string created_at;
+  std::string updated_by;
+  std::string updated_by_name;
+  std::string updated_at;
+};
+
+// Evidence for something on a contract; `subject` says what ("record:<id>", …). `content`
+// (base64) is read only when the file itself is.
+struct ContractFile {
+  std::string id;
+  std::string contract_id;
+  std::string subject;
+  std::string file_name;
+  std::string media_type;
+  std::int64_t size = 0;
+  std::string content;
+  std::string uploaded_by;
+  std::string uploaded_by_name;
+  std::string uploaded_at;
+};
+
+// A reminder the daily job recorded for one person.
+struct Notification {
+  std::string id;
+  std::string user_id;
+  std::string kind;
+  std::string subject_key;
+  std::string due_on;
+  std::string body;  // JSON
+  std::string created_at;
+  std::optional<std::string> read_at;
+  std::optional<std::string> emailed_at;
+};
+
 struct AuditEntry {
   std::int64_t seq = 0;
   std::string at;

@@ -2,6 +2,8 @@
 
 #include "app/case_records.hpp"
 #include "app/clock.hpp"
+#include "app/input.hpp"
+#include "domain/text.hpp"
 #include "domain/deadline.hpp"
 #include "domain/specification.hpp"
 
@@ -104,6 +106,17 @@ json award_json(const Award& a) {
   return {{"tender_id", a.tender_id},   {"reasoning", a.reasoning},
           {"notice", to_string(a.notice)}, {"decided_at", a.decided_at},
           {"standstill_ends", a.standstill_ends}, {"standstill_ends_local", stockholm_time(a.standstill_ends)}};
+}
+
+Result<CheckedEvidence> checked_evidence(const std::string& file_name, const std::string& bytes) {
+  if (bytes.size() > max_evidence_bytes)
+    return Error::unprocessable("error.file_too_large", "file").with("max", std::to_string(max_evidence_bytes / (1024 * 1024)));
+  auto type = evidence_media_type(bytes);
+  if (!type) return Error::unprocessable("error.file_type", "file");
+  std::string name = file_name.empty() ? "bilaga" : file_name;
+  if (utf8_length(name) > input::short_text || name.find_first_of("/\\\r\n\"") != std::string::npos)
+    return Error::unprocessable("error.file_name", "file_name");
+  return CheckedEvidence{name, *type};
 }
 
 std::optional<std::string> evidence_media_type(const std::string& b) {

@@ -80,4 +80,12 @@ nlohmann::json award_json(const Award& a);
 std::optional<std::string> evidence_media_type(const std::string& bytes);
 inline constexpr std::size_t max_evidence_bytes = 10 * 1024 * 1024;
 
+// An evidence file as uploaded, checked: its size, its sniffed type, and a name safe for a
+// download header ("bilaga" when none was given).
+struct CheckedEvidence {
+  std::string name;
+  std::string media_type;
+};
+domain::Result<CheckedEvidence> checked_evidence(const std::string& file_name, const std::string& bytes);
+
 }  // namespace kk::app

@@ -393,13 +393,7 @@ Result<json> TenderService::submit(const Actor& actor, const std::string& tender
 
 Result<json> TenderService::add_file(const Actor& actor, const std::string& tender_id, const std::string& requirement_id,
                                      const std::string& file_name, const std::string& bytes) {
-  if (bytes.size() > max_evidence_bytes)
-    return Error::unprocessable("error.file_too_large", "file").with("max", std::to_string(max_evidence_bytes / (1024 * 1024)));
-  auto type = evidence_media_type(bytes);
-  if (!type) return Error::unprocessable("error.file_type", "file");
-  std::string name = file_name.empty() ? "bilaga" : file_name;
-  if (utf8_length(name) > input::short_text || name.find_first_of("/\\\r\n\"") != std::string::npos)
-    return Error::unprocessable("error.file_name", "file_name");
+  auto checked = KK_TRY(checked_evidence(file_name, bytes));
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
     KK_TRY(l.answerable());
@@ -409,8 +403,8 @@ Result<json> TenderService::add_file(const Actor& actor, const std::string& tend
     f.id = new_id();
     f.tender_id = tender_id;
     f.requirement_id = requirement_id;
-    f.file_name = name;
-    f.media_type = *type;
+    f.file_name = checked.name;
+    f.media_type = checked.media_type;
     f.size = static_cast<std::int64_t>(bytes.size());
     f.content = base64_encode(bytes);
     f.uploaded_by = actor.user.id;

@@ -146,6 +146,28 @@ class SqlTransaction final : public app::Transaction {
   void insert_deviation(const std::string& org_id, const app::Deviation& d) override;
   bool update_deviation(const std::string& org_id, const app::Deviation& d, std::int64_t expected_version) override;
 
+  std::vector<app::ContractEntry> contract_entries(const std::string& org_id, const std::string& contract_id,
+                                                  const std::string& kind) override;
+  bool save_contract_entry(const std::string& org_id, const app::ContractEntry& e, std::int64_t expected_version) override;
+  std::vector<app::ContractFile> contract_files(const std::string& org_id, const std::string& contract_id) override;
+  std::optional<app::ContractFile> contract_file(const std::string& org_id, const std::string& file_id) override;
+  void insert_contract_file(const std::string& org_id, const app::ContractFile& f) override;
+  void delete_contract_file(const std::string& org_id, const std::string& file_id) override;
+
+  void set_calendar_feed(const std::string& org_id, const std::string& user_id, const std::string& token_hash,
+                         const std::string& now) override;
+  bool delete_calendar_feed(const std::string& org_id, const std::string& user_id) override;
+  bool has_calendar_feed(const std::string& org_id, const std::string& user_id) override;
+  std::optional<app::User> calendar_feed_user(const std::string& token_hash) override;
+
+  bool insert_notification(const std::string& org_id, const app::Notification& n) override;
+  std::vector<app::Notification> notifications(const std::string& org_id, const std::string& user_id,
+                                               bool unread_only) override;
+  bool mark_notification_read(const std::string& org_id, const std::string& user_id,
+                              const std::string& notification_id, const std::string& now) override;
+  std::vector<std::string> organisation_ids() override;
+  bool claim_daily_job(const std::string& job, const std::string& day, const std::string& now) override;
+
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
 

@@ -53,9 +53,86 @@ void WebApp::register_contract_routes() {
      if (!ics) return api_error(ctx, ics.error());
      return Response::attachment(*ics, "text/calendar; charset=utf-8", "uppfoljning.ics");
    }).summary = "The contract's due controls as an iCalendar file (one all-day event per due date)";
+  register_contract_life_routes();
   r.add("GET", "/api/v1/follow-ups", [this](RequestContext& ctx) {
      return api_json(ctx, contracts_.due(ctx.who(), ctx.req.query_param("until").value_or("")));
    }).summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, and open deviations";
+}
+
+// Delivery, the supplier's reports, informal agreements, changes, exit and evidence files.
+void WebApp::register_contract_life_routes() {
+  auto& r = router_;
+  // A JSON route of the contract's life: method, path, what it does, its schema, its status.
+  auto route = [&](const char* method, const char* path, auto&& call, const char* summary, const char* schema,
+                   int status = 200) {
+    auto& added = r.add(method, path, with_body(std::forward<decltype(call)>(call), status));
+    added.summary = summary;
+    added.request_schema = schema;
+    added.success_status = status;
+  };
+  route("PUT", "/api/v1/contracts/{contract_id}/delivery/{measure_id}",
+        [this](RequestContext& ctx, const json& b) {
+          return life_.check_delivery(ctx.who(), ctx.param("contract_id"), ctx.param("measure_id"), b);
+        },
+        "Check one measure at delivery: verified or not with evidence, or an exception the information owner decides",
+        "DeliveryCheckInput");
+  route("POST", "/api/v1/contracts/{contract_id}/measures/{measure_id}/self-assessments",
+        [this](RequestContext& ctx, const json& b) {
+          return life_.self_assess(ctx.who(), ctx.param("contract_id"), ctx.param("measure_id"), b);
+        },
+        "The supplier's self-assessment of a measure (a supplier's user, for its company's contract)",
+        "SelfAssessmentInput", 201);
+  route("POST", "/api/v1/contracts/{contract_id}/incidents",
+        [this](RequestContext& ctx, const json& b) { return life_.report_incident(ctx.who(), ctx.param("contract_id"), b); },
+        "Report an incident: date, description, affected information, measures (the supplier's users too)",
+        "IncidentInput", 201);
+  route("POST", "/api/v1/contracts/{contract_id}/agreements",
+        [this](RequestContext& ctx, const json& b) { return life_.note_agreement(ctx.who(), ctx.param("contract_id"), b); },
+        "Note an informal agreement made during the contract period", "AgreementInput", 201);
+  route("POST", "/api/v1/contracts/{contract_id}/changes",
+        [this](RequestContext& ctx, const json& b) { return life_.record_change(ctx.who(), ctx.param("contract_id"), b); },
+        "Record a change (owner, subcontractor, delivery model, hosting, law, protection need); it marks a re-assessment "
+        "and returns the difference in the requirements the rules select",
+        "ChangeInput", 201);
+  route("PUT", "/api/v1/contracts/{contract_id}/changes/{change_id}/lou",
+        [this](RequestContext& ctx, const json& b) {
+          return life_.assess_change(ctx.who(), ctx.param("contract_id"), ctx.param("change_id"), b);
+        },
+        "The LOU 17 kap. checklist of a proposed contract change: allowed, or a new procurement", "ChangeAssessmentInput");
+  route("POST", "/api/v1/contracts/{contract_id}/changes/{change_id}/reassessment",
+        [this](RequestContext& ctx, const json& b) {
+          return life_.complete_reassessment(ctx.who(), ctx.param("contract_id"), ctx.param("change_id"), b);
+        },
+        "Complete the re-assessment after a change, adding measures from the difference when the change is allowed",
+        "ReassessmentInput");
+  r.add("GET", "/api/v1/contracts/{contract_id}/changes/{change_id}/difference", [this](RequestContext& ctx) {
+     return api_json(ctx, life_.difference(ctx.who(), ctx.param("contract_id"), ctx.param("change_id")));
+   }).summary = "The requirements the rules select now against those they selected when the change was recorded";
+  route("PUT", "/api/v1/contracts/{contract_id}/exit-plan",
+        [this](RequestContext& ctx, const json& b) { return life_.plan_exit(ctx.who(), ctx.param("contract_id"), b); },
+        "The exit plan: the formats the information comes back in, when, and the right to attend destruction",
+        "ExitPlanInput");
+  route("PUT", "/api/v1/contracts/{contract_id}/exit-checks/{check}",
+        [this](RequestContext& ctx, const json& b) {
+          return life_.check_exit(ctx.who(), ctx.param("contract_id"), ctx.param("check"), b);
+        },
+        "One exit check (information returned, readable, deletion and backups confirmed, equipment wiped, access removed)",
+        "ExitCheckInput");
+  auto& upload = r.add("POST", "/api/v1/contracts/{contract_id}/files", [this](RequestContext& ctx) {
+    // The body is the file itself; ?subject=<kind>:<key> says what it is evidence for.
+    return api_json(ctx,
+                    life_.add_file(ctx.who(), ctx.param("contract_id"), ctx.req.query_param("subject").value_or(""),
+                                   ctx.req.query_param("name").value_or(""), ctx.req.body),
+                    201);
+  });
+  upload.summary = "Attach evidence (raw body, 10 MB at most) to a follow-up record, deviation, delivery or exit check, "
+                   "self-assessment, incident, agreement or change: ?subject=record:<id>";
+  upload.success_status = 201;
+  r.add("GET", "/api/v1/contracts/{contract_id}/files/{file_id}", [this](RequestContext& ctx) {
+     auto f = life_.file(ctx.who(), ctx.param("contract_id"), ctx.param("file_id"));
+     if (!f) return api_error(ctx, f.error());
+     return Response::attachment(f->content, f->media_type, f->file_name);
+   }).summary = "Download an evidence file of a contract";
 }
 
 }  // namespace kk::web

@@ -12,6 +12,7 @@
 #include "app/case_registers.hpp"
 #include "app/cases.hpp"
 #include "app/catalogues.hpp"
+#include "app/contract_life.hpp"
 #include "app/contracts.hpp"
 #include "app/risks.hpp"
 #include "app/specification.hpp"
@@ -73,6 +74,7 @@ class WebApp {
   void register_assessment_pages();
   void register_tender_routes();
   void register_contract_routes();
+  void register_contract_life_routes();
   void register_tender_pages();
   Response dispatch(RequestContext& ctx);
 
@@ -90,6 +92,7 @@ class WebApp {
   app::SupplierService suppliers_;
   app::TenderService tenders_;
   app::ContractService contracts_;
+  app::ContractLifeService life_;
   Router router_;
   std::string openapi_json_;  // the OpenAPI document of the routes, made once they are registered
   // What every page renders with, per language, built once: the message catalogue as `t`

@@ -140,10 +140,56 @@ void record_model_for_gate(const Api& as, const std::string& case_id, const std:
   if (r.status != 200 && r.status != 422) expect_json(r, 200, "record the evaluation model");
 }
 
+Api supplier_api(const std::string& username) {
+  auto token = run_kravkedja({"token", "create", username, "--db", config().db_url});
+  EXPECT_EQ(token.exit_code, 0) << token.err;
+  std::string t = token.out;
+  while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
+  return Api(t);
+}
+
+json contract_of_case(const Api& as, const std::string& case_id) {
+  json list = expect_json(as.get("/api/v1/contracts"), 200, "GET contracts");
+  for (const auto& c : list["items"])
+    if (c["case_id"] == case_id) return expect_json(as.get("/api/v1/contracts/" + str(c["id"])), 200, "GET contract");
+  return nullptr;
+}
+
+void record_contract_for_gate(const Api& as, const std::string& case_id, const std::string& gate) {
+  if (gate == "delivery_approved") {
+    json c = contract_of_case(as, case_id);
+    if (c.is_null()) {
+      json s = expect_json(as.post("/api/v1/suppliers", {{"name", "Leverantör " + case_id}, {"country", "SE"}}), 201,
+                           "supplier for the contract");
+      c = expect_json(as.post(case_path(case_id) + "/contract", {{"supplier_id", s["id"]}, {"title", "Avtal i testet"},
+                                                                 {"starts_on", "2027-01-01"}, {"ends_on", "2029-12-31"}}),
+                      201, "contract for the delivery");
+    }
+    for (const auto& item : c["delivery"]["items"])
+      if (item["state"] == "open")
+        expect_json(as.put("/api/v1/contracts/" + str(c["id"]) + "/delivery/" + str(item["measure_id"]),
+                           {{"version", item["version"]}, {"state", "verified"}, {"evidence", "Acceptanstest i testet."}}),
+                    200, "verify a measure");
+  }
+  if (gate == "relationship_closed") {
+    json c = contract_of_case(as, case_id);
+    if (c.is_null()) return;
+    std::string path = "/api/v1/contracts/" + str(c["id"]);
+    if (c["exit"]["plan"].is_null())
+      expect_json(as.put(path + "/exit-plan", {{"version", 0}, {"formats", "CSV och PDF/A"}}), 200, "exit plan");
+    for (const auto& check : c["exit"]["checks"])
+      if (check["state"] == "open")
+        expect_json(as.put(path + "/exit-checks/" + str(check["check"]),
+                           {{"version", check["version"]}, {"state", "done"}, {"evidence", "Intyg i testet."}}),
+                    200, "exit check");
+  }
+}
+
 json pass_gate(const Api& as, const std::string& case_id, const std::string& gate) {
   settle_activities(as, case_id, gate);
   record_register_for_gate(as, case_id, gate);
   record_model_for_gate(as, case_id, gate);
+  record_contract_for_gate(as, case_id, gate);
   return expect_json(decide(as, case_id, gate), 201, "approve gate " + gate);
 }
 

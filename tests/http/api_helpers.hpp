@@ -50,7 +50,15 @@ Response decide(const Api& as, const std::string& case_id, const std::string& ga
 void record_register_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
 // Records a points evaluation model before documents_approved, unless the case has one.
 void record_model_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
-// Settles the activities, records the register and the model the gate needs, and approves the gate.
+// A supplier user's API, signed in with a token made on the command line.
+Api supplier_api(const std::string& username);
+// The case's contract (the first one listed), or null.
+json contract_of_case(const Api& as, const std::string& case_id);
+// Before delivery_approved: a contract (with a supplier of its own when the case has none) and
+// every measure verified; before relationship_closed: the exit plan and every exit check done.
+void record_contract_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
+// Settles the activities, records the register, the model and the contract the gate needs, and
+// approves the gate.
 json pass_gate(const Api& as, const std::string& case_id, const std::string& gate);
 
 // Audit log of the admin's organisation, newest first.

@@ -257,6 +257,7 @@ TEST(Gates, FullWalkThroughAllEightGatesCompletesTheCase) {
     settle_activities(ciso, c["id"], gate, i % 2 == 1);
     record_register_for_gate(ciso, str(c["id"]), gate);
     record_model_for_gate(ciso, str(c["id"]), gate);
+    record_contract_for_gate(ciso, str(c["id"]), gate);
     bool realise = process.step_of_phase[process.phase_of_gate[gate]] == "realise";
     d = expect_json(decide(realise ? manager : ciso, c["id"], gate, "approved", "Godkänt: " + gate), 201,
                     "approve " + gate);

@@ -22,15 +22,6 @@ json supplier_body(const std::string& name, const std::string& country = "SE") {
   return {{"name", name}, {"org_number", "556000-0000"}, {"country", country}};
 }
 
-// A supplier user's API, signed in with a token made on the command line.
-Api supplier_api(const std::string& username) {
-  auto token = run_kravkedja({"token", "create", username, "--db", config().db_url});
-  EXPECT_EQ(token.exit_code, 0) << token.err;
-  std::string t = token.out;
-  while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
-  return Api(t);
-}
-
 // Answers every requirement as met: the first choice offered, or a text.
 json all_met(const json& tender) {
   json answers = json::array();

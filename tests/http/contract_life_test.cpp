@@ -1,0 +1,270 @@
+// The life of a contract over the API: delivery approval against the agreed measures, the
+// information owner's exceptions, evidence files, changes with their re-assessment and the LOU
+// checklist, the supplier's own reports, and an exit that the last gate waits for.
+#include <algorithm>
+
+#include "api_helpers.hpp"
+
+using namespace kkt;
+
+namespace {
+struct Realised {
+  std::string case_id;
+  std::string contract_id;
+  json contract;
+};
+
+// A case with an asset owned by `owner`, through contract_signed, with a contract made with a
+// supplier of its own (the tendering ran elsewhere).
+Realised realised(const Api& as, const User& owner, const std::string& number, const json& facts = json::object()) {
+  json asset = asset_body("Elevregister " + number, 2, 2, 2);
+  asset["owner_user_id"] = owner.id;
+  json a = create_asset(as, asset);
+  json body = case_body(number, "Skolplattform");
+  body.update(facts);
+  Realised r;
+  r.case_id = create_case(as, body)["id"];
+  expect_json(as.post(case_path(r.case_id) + "/assets", {{"asset_id", a["id"]}}), 200, "link asset");
+  for (const char* gate : {"need_identified", "procure_decision", "documents_approved", "award_decided", "contract_signed"})
+    pass_gate(as, r.case_id, gate);
+  json s = expect_json(as.post("/api/v1/suppliers", {{"name", "Skoldata " + number}, {"country", "SE"}}), 201, "supplier");
+  r.contract = expect_json(as.post(case_path(r.case_id) + "/contract",
+                                   {{"supplier_id", s["id"]}, {"title", "Skolplattform " + number},
+                                    {"starts_on", "2027-01-01"}, {"ends_on", "2029-12-31"}}),
+                           201, "contract");
+  r.contract_id = r.contract["id"];
+  return r;
+}
+
+std::string contract_path(const Realised& r) { return "/api/v1/contracts/" + r.contract_id; }
+
+bool finding_says(const Api& as, const std::string& case_id, const std::string& text) {
+  json f = expect_json(as.get(case_path(case_id) + "/findings"), 200, "findings")["findings"];
+  for (const auto& x : f)
+    if (str(x["text"]).find(text) != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
+TEST(ContractLife, DeliveryIsApprovedOnlyWhenEveryMandatoryMeasureIsVerifiedOrExcepted) {
+  Org org("life-delivery");
+  Api ciso = api(org.user({"admin", "ciso", "procurer"}));
+  Api manager = api(org.user({"contract_manager"}));
+  User owner_user = org.user({"information_owner"});
+  Api owner = api(owner_user);
+  Api other_owner = api(org.user({"information_owner"}));
+  Realised r = realised(ciso, owner_user, "KS 2027/11");
+  json items = r.contract["delivery"]["items"];
+  ASSERT_GE(items.size(), 3u);
+  EXPECT_FALSE(r.contract["delivery"]["complete"].get<bool>());
+  EXPECT_EQ(r.contract["delivery"]["outstanding"].size(), items.size());
+
+  // The gate waits for the checklist, and says so.
+  settle_activities(ciso, r.case_id, "delivery_approved");
+  EXPECT_TRUE(finding_says(ciso, r.case_id, "Leveranskontrollen av avtalet"));
+  EXPECT_TRUE(is_error(decide(manager, r.case_id, "delivery_approved"), 422, "error.gate_blocked"));
+
+  std::string first = items[0]["measure_id"], second = items[1]["measure_id"];
+  std::string delivery = contract_path(r) + "/delivery/";
+  // Verified needs its evidence; an exception is the information owner's, with a reason.
+  EXPECT_TRUE(is_error(manager.put(delivery + first, {{"version", 0}, {"state", "verified"}}), 422, "error.required", "evidence"));
+  EXPECT_TRUE(is_error(manager.put(delivery + first, {{"version", 0}, {"state", "exception"}, {"exception_reason", "x"}}), 403));
+  EXPECT_TRUE(is_error(other_owner.put(delivery + first, {{"version", 0}, {"state", "exception"}, {"exception_reason", "x"}}),
+                       403, "error.not_information_owner"));
+  EXPECT_TRUE(is_error(owner.put(delivery + first, {{"version", 0}, {"state", "exception"}}), 422, "error.required",
+                       "exception_reason"));
+  EXPECT_TRUE(is_error(manager.put(delivery + first, {{"version", 0}, {"state", "godkänd"}}), 422, "", "state"));
+  json excepted = expect_json(owner.put(delivery + first, {{"version", 0}, {"state", "exception"},
+                                                          {"exception_reason", "Ersätts av vår egen loggning under första året."}}),
+                              200, "exception");
+  EXPECT_EQ(excepted["decided_by_name"], owner_user.display_name);
+  EXPECT_EQ(excepted["version"], 1);
+  // Someone who read the old version is told, and nothing changes.
+  EXPECT_TRUE(is_error(manager.put(delivery + first, {{"version", 0}, {"state", "verified"}, {"evidence", "Test"}}), 409,
+                       "error.stale_version"));
+
+  // A measure not verified keeps the gate shut.
+  expect_json(manager.put(delivery + second, {{"version", 0}, {"state", "not_verified"}, {"evidence", "Acceptanstest 3 föll ut."}}),
+              200, "not verified");
+  for (std::size_t i = 2; i < items.size(); ++i)
+    expect_json(manager.put(delivery + str(items[i]["measure_id"]),
+                            {{"version", 0}, {"state", "verified"}, {"evidence", "Acceptanstest, protokoll 2027-01-15."}}),
+                200, "verify");
+  json now = expect_json(manager.get(contract_path(r)), 200, "contract");
+  EXPECT_EQ(now["delivery"]["outstanding"], json::array({second}));
+  EXPECT_TRUE(is_error(decide(manager, r.case_id, "delivery_approved"), 422, "error.gate_blocked"));
+
+  // Evidence files are kept with the check and come back as they were sent.
+  std::string pdf = "%PDF-1.4\n% protokoll\n";
+  auto uploaded = manager.send("POST", contract_path(r) + "/files?subject=delivery_check:" + second + "&name=protokoll.pdf",
+                                  pdf);
+  json file = expect_json(uploaded, 201, "upload");
+  EXPECT_EQ(file["media_type"], "application/pdf");
+  auto back = manager.get(contract_path(r) + "/files/" + str(file["id"]));
+  EXPECT_EQ(back.status, 200);
+  EXPECT_EQ(back.body, pdf);
+  EXPECT_TRUE(is_error(manager.send("POST", contract_path(r) + "/files?subject=delivery_check:no-such", pdf),
+                       422, "", "subject"));
+  EXPECT_TRUE(is_error(manager.send("POST", contract_path(r) + "/files?subject=record:x", "MZ\x90"),
+                       422, "error.file_type", "file"));
+
+  now = expect_json(manager.get(contract_path(r)), 200, "contract");
+  json second_item = find_by(now["delivery"]["items"], "measure_id", second);
+  EXPECT_EQ(second_item["files"].size(), 1u);
+  expect_json(manager.put(delivery + second, {{"version", second_item["version"]}, {"state", "verified"},
+                                              {"evidence", "Omtest godkänd."}}),
+              200, "verified after the retest");
+  json approved = expect_json(decide(manager, r.case_id, "delivery_approved"), 201, "delivery approved");
+  EXPECT_EQ(approved["gates"][5]["state"], "passed");
+}
+
+TEST(ContractLife, ChangesMarkAReassessmentShowTheDifferenceAndFollowTheLouChecklist) {
+  Org org("life-changes");
+  User ciso_user = org.user({"admin", "ciso", "procurer", "contract_manager"});
+  Api ciso = api(ciso_user);
+  User owner_user = org.user({"information_owner"});
+  Realised r = realised(ciso, owner_user, "KS 2027/12");
+  std::string changes = contract_path(r) + "/changes";
+  std::size_t measures = r.contract["measures"].size();
+
+  // A new subcontractor: named, and marked for a re-assessment a month ahead by default.
+  EXPECT_TRUE(is_error(ciso.post(changes, {{"kind", "subcontractor_added"}, {"description", "Ny driftpartner."}}), 422,
+                       "error.required", "subcontractor"));
+  EXPECT_TRUE(is_error(ciso.post(changes, {{"kind", "fusion"}, {"description", "x"}}), 422, "", "kind"));
+  EXPECT_TRUE(is_error(ciso.post(changes, {{"kind", "legal"}, {"description", "x"}, {"hosting_location", "third_country"}}),
+                       422, "error.field_not_for_change", "hosting_location"));
+  json sub = expect_json(ciso.post(changes, {{"kind", "subcontractor_added"}, {"description", "Ny driftpartner för backup."},
+                                             {"subcontractor", "Backup Nord AB"}, {"effective_on", "2027-06-01"}}),
+                         201, "subcontractor change");
+  EXPECT_EQ(sub["reassessment"]["status"], "open");
+  EXPECT_TRUE(sub["difference"]["empty"].get<bool>()) << "the facts did not change";
+  EXPECT_FALSE(sub.contains("selected_at_change"));
+  json c = expect_json(ciso.get(contract_path(r)), 200, "contract");
+  EXPECT_EQ(c["reassessment_due"], json::array({sub["id"]}));
+  EXPECT_TRUE(finding_says(ciso, r.case_id, "Ny underleverantör"));
+
+  // Hosting moves to a third country: the case's facts follow and the new requirements show.
+  json moved = expect_json(ciso.post(changes, {{"kind", "hosting_location"}, {"description", "Driften flyttar till Indien."},
+                                               {"hosting_location", "third_country"}, {"contract_change_proposed", true}}),
+                           201, "hosting change");
+  EXPECT_EQ(get_case(ciso, r.case_id)["hosting_location"], "third_country");
+  std::vector<std::string> added;
+  for (const auto& a : moved["difference"]["add"]) added.push_back(str(a["requirement_id"]));
+  EXPECT_NE(std::find(added.begin(), added.end(), "DAT-54"), added.end()) << moved["difference"].dump();
+  EXPECT_EQ(moved["lou"]["verdict"], "incomplete");
+  json live = expect_json(ciso.get(changes + "/" + str(moved["id"]) + "/difference"), 200, "difference");
+  EXPECT_EQ(live["add"], moved["difference"]["add"]);
+
+  // New measures change the contract: only after the checklist allows it.
+  std::string reassess = changes + "/" + str(moved["id"]) + "/reassessment";
+  EXPECT_TRUE(is_error(ciso.post(reassess, {{"version", moved["version"]}, {"conclusion", "Krav tillkommer."},
+                                            {"add_measures", {"DAT-54"}}}),
+                       422, "error.change_not_allowed", "add_measures"));
+  std::string lou = changes + "/" + str(moved["id"]) + "/lou";
+  EXPECT_TRUE(is_error(ciso.put(lou, {{"version", moved["version"]}, {"answers", {{"vet_ej", true}}}}), 422, "",
+                       "answers.vet_ej"));
+  json partly = expect_json(ciso.put(lou, {{"version", moved["version"]},
+                                           {"answers", {{"review_clause", false}, {"successor_supplier", false}, {"minor_value", true}}}}),
+                            200, "checklist begun");
+  EXPECT_EQ(partly["lou"]["verdict"], "incomplete");
+  EXPECT_NE(std::find(partly["lou"]["unanswered"].begin(), partly["lou"]["unanswered"].end(), "nature_unchanged"),
+            partly["lou"]["unanswered"].end());
+  json allowed = expect_json(ciso.put(lou, {{"version", partly["version"]},
+                                            {"answers", {{"review_clause", false}, {"successor_supplier", false},
+                                                         {"minor_value", true}, {"nature_unchanged", true}}}}),
+                             200, "checklist done");
+  EXPECT_EQ(allowed["lou"]["verdict"], "allowed");
+  EXPECT_EQ(allowed["lou"]["basis"], "LOU 17 kap. 9 §");
+  EXPECT_TRUE(is_error(ciso.post(reassess, {{"version", allowed["version"]}, {"conclusion", "x"}, {"add_measures", {"NOPE-1"}}}),
+                       422, "error.not_in_difference", "add_measures[0]"));
+  json done = expect_json(ciso.post(reassess, {{"version", allowed["version"]}, {"conclusion", "Tredjelandskrav läggs till i avtalet."},
+                                               {"add_measures", {"DAT-54"}}}),
+                          200, "re-assessed");
+  EXPECT_EQ(done["reassessment"]["status"], "done");
+  EXPECT_TRUE(is_error(ciso.post(reassess, {{"version", done["version"]}, {"conclusion", "Igen."}}), 409,
+                       "error.reassessment_done"));
+  c = expect_json(ciso.get(contract_path(r)), 200, "contract after");
+  EXPECT_EQ(c["measures"].size(), measures + 1);
+  EXPECT_EQ(find_by(c["measures"], "requirement_id", "DAT-54")["plan"]["responsibility"], "supplier");
+  EXPECT_EQ(c["reassessment_due"], json::array({sub["id"]}));
+
+  // The subcontractor change without a contract change: a conclusion is enough.
+  json sub_done = expect_json(ciso.post(changes + "/" + str(sub["id"]) + "/reassessment",
+                                        {{"version", sub["version"]}, {"conclusion", "Backup Nord AB finns i Sverige; inga nya krav."}}),
+                              200, "subcontractor re-assessed");
+  EXPECT_EQ(sub_done["reassessment"]["done_by_name"], ciso_user.display_name);
+  EXPECT_FALSE(finding_says(ciso, r.case_id, "ska omprövas"));
+}
+
+TEST(ContractLife, TheSupplierReportsForItsOwnContractAndTheExitClosesTheRelationship) {
+  Org org("life-exit");
+  Api ciso = api(org.user({"admin", "ciso", "procurer", "contract_manager", "information_owner"}));
+  User owner_user = org.user({"information_owner"});
+  Realised r = realised(ciso, owner_user, "KS 2027/13");
+  Realised other = realised(ciso, owner_user, "KS 2027/14");
+
+  // A user of the supplier reports an incident and a self-assessment with evidence.
+  std::string username = unique_name("lev");
+  expect_json(ciso.post("/api/v1/users", {{"username", username}, {"display_name", "Skolplattformens säkerhetschef"},
+                                          {"password", kTestPassword}, {"supplier_id", r.contract["supplier_id"]}}),
+              201, "supplier user");
+  Api supplier = supplier_api(username);
+  json incident = expect_json(supplier.post(contract_path(r) + "/incidents",
+                                            {{"occurred_on", "2027-03-02"}, {"description", "Obehörig inloggning på ett konto."},
+                                             {"affected_information", "Elevers schema"}, {"measures", "Kontot spärrat."}}),
+                              201, "incident");
+  EXPECT_TRUE(incident["by_supplier"].get<bool>());
+  EXPECT_TRUE(is_error(supplier.post(contract_path(r) + "/incidents", {{"description", "x"}}), 422, "error.required", "occurred_on"));
+  std::string measure = r.contract["measures"][0]["id"];
+  json self = expect_json(supplier.post(contract_path(r) + "/measures/" + measure + "/self-assessments",
+                                        {{"due_on", "2028-01-01"}, {"result", "met"}, {"statement", "Granskat enligt rutin."}}),
+                          201, "self-assessment");
+  std::string pdf = "%PDF-1.4\n% egenkontroll\n";
+  expect_json(supplier.send("POST", contract_path(r) + "/files?subject=self_assessment:" + str(self["id"]), pdf),
+              201, "supplier evidence");
+  // Nothing else of the contract's life, and nothing of another contract.
+  EXPECT_TRUE(is_error(supplier.send("POST", contract_path(r) + "/files?subject=delivery_check:" + measure, pdf),
+                       422, "", "subject"));
+  EXPECT_TRUE(is_error(supplier.put(contract_path(r) + "/exit-plan", {{"version", 0}, {"formats", "CSV"}}), 403));
+  EXPECT_TRUE(is_error(supplier.post(contract_path(other) + "/incidents", {{"occurred_on", "2027-03-02"}, {"description", "x"}}), 404));
+  json seen = expect_json(supplier.get(contract_path(r)), 200, "supplier's view");
+  EXPECT_EQ(seen["incidents"].size(), 1u);
+  EXPECT_EQ(seen["self_assessments"][0]["files"].size(), 1u);
+  EXPECT_FALSE(seen.contains("delivery"));
+  EXPECT_FALSE(seen.contains("exit"));
+  json ours = expect_json(ciso.get(contract_path(r)), 200, "our view");
+  EXPECT_EQ(ours["incidents"][0]["reported_by_name"], "Skolplattformens säkerhetschef");
+  expect_json(ciso.post(contract_path(r) + "/agreements", {{"agreed_on", "2027-04-01"}, {"parties", "Förvaltare och leverantörens driftchef"},
+                                                          {"text", "Loggar sparas 18 månader i stället för 12."}}),
+              201, "informal agreement");
+
+  // Through delivery and the exit decision; the last gate waits for the exit.
+  for (const char* gate : {"delivery_approved", "exit_decided"}) pass_gate(ciso, r.case_id, gate);
+  settle_activities(ciso, r.case_id, "relationship_closed");
+  EXPECT_TRUE(is_error(decide(ciso, r.case_id, "relationship_closed"), 422, "error.gate_blocked"));
+  EXPECT_TRUE(finding_says(ciso, r.case_id, "saknar avslutsplan"));
+  std::string exit = contract_path(r);
+  EXPECT_TRUE(is_error(ciso.put(exit + "/exit-plan", {{"version", 0}}), 422, "error.required", "formats"));
+  expect_json(ciso.put(exit + "/exit-plan", {{"version", 0}, {"formats", "Elevdata som CSV (UTF-8), dokument som PDF/A"},
+                                             {"trigger", "Avtalet löper ut 2029-12-31"}, {"attend_destruction", true}}),
+              200, "exit plan");
+  EXPECT_TRUE(is_error(ciso.put(exit + "/exit-checks/deletion_confirmed", {{"version", 0}, {"state", "done"}}), 422,
+                       "error.required", "evidence"));
+  EXPECT_TRUE(is_error(ciso.put(exit + "/exit-checks/backups_deleted", {{"version", 0}, {"state", "not_applicable"}, {"notes", "x"}}),
+                       422, "error.exit_check_applies", "state"));
+  EXPECT_TRUE(is_error(ciso.put(exit + "/exit-checks/no_such_check", {{"version", 0}, {"state", "done"}}), 404));
+  for (const char* check : {"information_returned", "information_readable", "deletion_confirmed", "backups_deleted"})
+    expect_json(ciso.put(exit + "/exit-checks/" + check, {{"version", 0}, {"state", "done"}, {"evidence", "Intyg 2030-01-15."}}),
+                200, check);
+  EXPECT_TRUE(finding_says(ciso, r.case_id, "Leverantörens åtkomst är borttagen"));
+  expect_json(ciso.put(exit + "/exit-checks/equipment_wiped",
+                       {{"version", 0}, {"state", "not_applicable"}, {"notes", "Ingen leasad utrustning i avtalet."}}),
+              200, "no equipment");
+  EXPECT_TRUE(is_error(decide(ciso, r.case_id, "relationship_closed"), 422, "error.gate_blocked"));
+  expect_json(ciso.put(exit + "/exit-checks/access_removed", {{"version", 0}, {"state", "done"}, {"evidence", "Konton spärrade."}}),
+              200, "access removed");
+  json closed = expect_json(decide(ciso, r.case_id, "relationship_closed"), 201, "relationship closed");
+  EXPECT_EQ(closed["status"], "completed");
+  json after = expect_json(ciso.get(contract_path(r)), 200, "contract after exit");
+  EXPECT_TRUE(after["exit"]["complete"].get<bool>());
+}

@@ -101,13 +101,6 @@ Status read_plan(const json& body, json& plan) {
   return ok();
 }
 
-// A plan's due dates from the contract's start up to `until`.
-std::vector<std::string> plan_due_dates(const json& plan, const std::string& starts_on, const std::string& until) {
-  auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
-  int every = plan.value("every_n_months", json()).is_number_integer() ? plan["every_n_months"].get<int>() : 0;
-  return due_dates(starts_on, until, frequency, every);
-}
-
 json record_json(const FollowUpRecord& r) {
   return {{"id", r.id},         {"due_on", r.due_on ? json(*r.due_on) : json()}, {"result", r.result},
           {"notes", r.notes},   {"recorded_by_name", r.recorded_by_name},        {"recorded_at", r.recorded_at}};
@@ -136,6 +129,22 @@ json deviations_json(const std::vector<Deviation>& list, const std::string& toda
 }
 
 }  // namespace
+
+std::vector<std::string> plan_due_dates(const json& plan, const std::string& starts_on, const std::string& until) {
+  auto frequency = parse_enum<FollowUpFrequency>(plan.value("frequency", "yearly")).value_or(FollowUpFrequency::yearly);
+  int every = plan.value("every_n_months", json()).is_number_integer() ? plan["every_n_months"].get<int>() : 0;
+  return due_dates(starts_on, until, frequency, every);
+}
+
+std::vector<io::CalendarEvent> control_events(const Content& content, Language lang, const Contract& c,
+                                              const ContractMeasure& m) {
+  std::string label = m.requirement_id ? *m.requirement_id : content.messages.text(lang, "ui.contracts.our_obligation");
+  std::string summary = content.messages.text(lang, "ui.contracts.control_summary", {{"measure", label}, {"contract", c.title}});
+  std::vector<io::CalendarEvent> out;
+  for (const auto& d : plan_due_dates(object_of(m.plan), c.starts_on, c.ends_on))
+    out.push_back({c.id + "-" + m.id + "-" + d + "@kravkedja", d, summary, m.text});
+  return out;
+}
 
 json default_measure_plan() {
   json plan = json::object();
@@ -492,18 +501,9 @@ Result<json> ContractService::due(const Actor& actor, const std::string& until_t
 Result<std::string> ContractService::calendar(const Actor& actor, const std::string& id) {
   return read([&](Transaction& tx) -> Result<std::string> {
     auto c = KK_TRY(readable_contract(tx, actor, id));
-    json contract = contract_json(tx, actor, c, false);
     std::vector<io::CalendarEvent> events;
-    for (const auto& m : contract["measures"]) {
-      std::string label = m["requirement_id"].is_string() ? m["requirement_id"].get<std::string>()
-                                                          : content_.messages.text(actor.lang, "ui.contracts.our_obligation");
-      for (const auto& d : m["due_dates"])
-        events.push_back({c.id + "-" + m["id"].get<std::string>() + "-" + d.get<std::string>() + "@kravkedja",
-                          d.get<std::string>(),
-                          content_.messages.text(actor.lang, "ui.contracts.control_summary",
-                                                 {{"measure", label}, {"contract", c.title}}),
-                          m["text"].get<std::string>()});
-    }
+    for (const auto& m : tx.contract_measures(actor.org_id(), c.id))
+      for (auto& e : control_events(content_, actor.lang, c, m)) events.push_back(std::move(e));
     return io::write_ical(c.title + " – " + c.supplier_name, events, now_utc());
   });
 }

@@ -5,8 +5,15 @@
 // their company's contracts.
 #include "app/service_base.hpp"
 #include "app/specification.hpp"
+#include "io/ical.hpp"
 
 namespace kk::app {
+
+// A plan's due dates from the contract's start up to `until`.
+std::vector<std::string> plan_due_dates(const json& plan, const std::string& starts_on, const std::string& until);
+// One all-day event per due date of a measure over the contract period, with stable ids.
+std::vector<io::CalendarEvent> control_events(const Content& content, domain::Language lang, const Contract& c,
+                                              const ContractMeasure& m);
 
 // The follow-up plan a new measure starts with: the supplier answers for it and reports a
 // yearly self-assessment.

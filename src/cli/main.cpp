@@ -1,8 +1,12 @@
-// kravkedja: the one binary. serve, migrate, user add, token create.
+// kravkedja: the one binary. serve, migrate, user add, token create, remind.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 #include <iostream>
 #include <sstream>
 
@@ -10,6 +14,7 @@
 #include "app/catalogues.hpp"
 #include "app/content.hpp"
 #include "app/crypto.hpp"
+#include "app/reminders.hpp"
 #include "domain/rule_evaluation.hpp"
 #include "io/catalogue_loader.hpp"
 #include "store/sql_store.hpp"
@@ -97,6 +102,22 @@ int serve(const Options& o, const kk::app::Content& content) {
   kk::app::AccountService accounts(*store, content, registry);
   auto first_admin = accounts.bootstrap();
   kk::web::WebApp app(*store, content);
+  // The daily reminder job: looked at every hour; the first node to claim the day runs it.
+  std::jthread reminders([&](std::stop_token stop) {
+    kk::app::ReminderService service(*store, content, registry);
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    while (!stop.stop_requested()) {
+      try {
+        auto run = service.remind(true);
+        if (run.ran) spdlog::info("reminders: {} new in {} organisation(s)", run.recorded, run.organisations);
+      } catch (const std::exception& e) {
+        spdlog::warn("reminders: {}", e.what());
+      }
+      std::unique_lock lock(mutex);
+      wake.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
+    }
+  });
   kk::web::run_server(server, [&app](kk::web::Request& req) { return app.handle(req); }, [&](unsigned short port) {
     std::cout << "Kravkedja lyssnar på http://" << server.host << ":" << port << "/  (databas: " << store->engine()
               << ")\n";
@@ -152,6 +173,10 @@ int main(int argc, char** argv) {
   catalog_import->add_option("--org", o.org, "Organisation")->capture_default_str();
   catalog_import->add_option("--db", o.db, "Databas");
 
+  auto* remind_cmd = cli.add_subcommand(
+      "remind", "Registrera påminnelser om kontroller, avvikelser, omprövningar och avtal som löper ut (för cron)");
+  remind_cmd->add_option("--db", o.db, "Databas");
+
   std::string catalogue_file;
   auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
   rules_cmd->require_subcommand(1);
@@ -188,6 +213,12 @@ int main(int argc, char** argv) {
       std::cout << ((*imported)["kind"] == "catalogue" ? "Katalogen " : "Regeluppsättningen ")
                 << (*imported)["id"].get<std::string>() << " version " << (*imported)["version"].get<int>()
                 << " importerades.\n";
+      return 0;
+    }
+    if (*remind_cmd) {
+      // Every run records what is not recorded yet, so cron and the service may both run it.
+      auto run = kk::app::ReminderService(*store, content, registry).remind(false);
+      std::cout << run.recorded << " nya påminnelser i " << run.organisations << " organisationer.\n";
       return 0;
     }
     if (*token_create) {

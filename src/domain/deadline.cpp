@@ -74,6 +74,12 @@ std::optional<long> days_between(std::string_view a, std::string_view b) {
   return static_cast<long>((*to - *from).count());
 }
 
+std::optional<std::string> add_days(std::string_view date, int count) {
+  auto d = parse_day(date);
+  if (!d) return std::nullopt;
+  return format_utc(*d + days{count}).substr(0, 10);
+}
+
 std::optional<std::string> parse_moment(std::string_view text) {
   bool utc = !text.empty() && text.back() == 'Z';
   if (utc) text.remove_suffix(1);

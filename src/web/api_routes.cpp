@@ -227,6 +227,7 @@ void WebApp::register_api_routes() {
   register_assessment_routes();
   register_tender_routes();
   register_contract_routes();
+  register_reminder_routes();
 
   // Administration
   r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })

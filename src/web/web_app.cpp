@@ -58,7 +58,8 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       suppliers_(store, content, registry_),
       tenders_(store, content, registry_, specifications_),
       contracts_(store, content, registry_, specifications_),
-      life_(store, content, registry_) {
+      life_(store, content, registry_),
+      reminders_(store, content, registry_) {
   cases_.use_tenders(tenders_);
   json texts_sv = nested_texts(content.messages.all(Language::sv));
   // English falls back to Swedish for any key it lacks.

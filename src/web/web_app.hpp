@@ -14,6 +14,7 @@
 #include "app/catalogues.hpp"
 #include "app/contract_life.hpp"
 #include "app/contracts.hpp"
+#include "app/reminders.hpp"
 #include "app/risks.hpp"
 #include "app/specification.hpp"
 #include "app/suppliers.hpp"
@@ -75,6 +76,7 @@ class WebApp {
   void register_tender_routes();
   void register_contract_routes();
   void register_contract_life_routes();
+  void register_reminder_routes();
   void register_tender_pages();
   Response dispatch(RequestContext& ctx);
 
@@ -93,6 +95,7 @@ class WebApp {
   app::TenderService tenders_;
   app::ContractService contracts_;
   app::ContractLifeService life_;
+  app::ReminderService reminders_;
   Router router_;
   std::string openapi_json_;  // the OpenAPI document of the routes, made once they are registered
   // What every page renders with, per language, built once: the message catalogue as `t`

@@ -16,12 +16,12 @@ struct Realised {
 
 // A case with an asset owned by `owner`, through contract_signed, with a contract made with a
 // supplier of its own (the tendering ran elsewhere).
-Realised realised(const Api& as, const User& owner, const std::string& number, const json& facts = json::object()) {
+Realised realised(const Api& as, const User& owner, const std::string& number, const std::string& starts_on = "2027-01-01",
+                  const std::string& ends_on = "2029-12-31") {
   json asset = asset_body("Elevregister " + number, 2, 2, 2);
   asset["owner_user_id"] = owner.id;
   json a = create_asset(as, asset);
   json body = case_body(number, "Skolplattform");
-  body.update(facts);
   Realised r;
   r.case_id = create_case(as, body)["id"];
   expect_json(as.post(case_path(r.case_id) + "/assets", {{"asset_id", a["id"]}}), 200, "link asset");
@@ -30,7 +30,7 @@ Realised realised(const Api& as, const User& owner, const std::string& number, c
   json s = expect_json(as.post("/api/v1/suppliers", {{"name", "Skoldata " + number}, {"country", "SE"}}), 201, "supplier");
   r.contract = expect_json(as.post(case_path(r.case_id) + "/contract",
                                    {{"supplier_id", s["id"]}, {"title", "Skolplattform " + number},
-                                    {"starts_on", "2027-01-01"}, {"ends_on", "2029-12-31"}}),
+                                    {"starts_on", starts_on}, {"ends_on", ends_on}}),
                            201, "contract");
   r.contract_id = r.contract["id"];
   return r;
@@ -267,4 +267,64 @@ TEST(ContractLife, TheSupplierReportsForItsOwnContractAndTheExitClosesTheRelatio
   EXPECT_EQ(closed["status"], "completed");
   json after = expect_json(ciso.get(contract_path(r)), 200, "contract after exit");
   EXPECT_TRUE(after["exit"]["complete"].get<bool>());
+}
+
+TEST(ContractLife, RemindersReachTheOwnerAndTheCalendarFeedNeedsOnlyItsSecretUntilRevoked) {
+  Org org("life-remind");
+  Api admin = api(org.user({"admin"}));
+  Api ciso = api(org.user({"ciso", "procurer"}));
+  User manager_user = org.user({"contract_manager"});
+  Api manager = api(manager_user);
+  User owner_user = org.user({"information_owner"});
+  // A contract that began a hundred days ago, checked monthly: some controls are overdue.
+  std::string today = utc_in(0).substr(0, 10);
+  Realised r = realised(ciso, owner_user, "KS 2027/15", utc_in(-100 * 86400).substr(0, 10), utc_in(700 * 86400).substr(0, 10));
+  json measure = r.contract["measures"][0];
+  expect_json(manager.put(contract_path(r) + "/measures/" + str(measure["id"]),
+                          {{"version", measure["version"]}, {"frequency", "monthly"}, {"owner_user_id", manager_user.id},
+                           {"method", "own_audit"}}),
+              200, "monthly plan");
+
+  auto run = run_kravkedja({"remind", "--db", config().db_url});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("nya påminnelser"), std::string::npos) << run.out;
+  json mine = expect_json(manager.get("/api/v1/me/notifications"), 200, "notifications")["items"];
+  int overdue = 0;
+  for (const auto& n : mine)
+    if (n["kind"] == "control_overdue" && n["contract_id"] == r.contract_id) {
+      ++overdue;
+      EXPECT_LT(str(n["due_on"]), today);
+      EXPECT_NE(str(n["text"]).find(str(measure["requirement_id"])), std::string::npos) << n.dump();
+    }
+  EXPECT_GE(overdue, 2);
+  // Running again records nothing twice.
+  ASSERT_EQ(run_kravkedja({"remind", "--db", config().db_url}).exit_code, 0);
+  EXPECT_EQ(expect_json(manager.get("/api/v1/me/notifications"), 200, "again")["items"].size(), mine.size());
+  std::string first = mine[0]["id"];
+  EXPECT_TRUE(is_error(ciso.post("/api/v1/me/notifications/" + first + "/read", json::object()), 404));
+  expect_json(manager.post("/api/v1/me/notifications/" + first + "/read", json::object()), 200, "read");
+  EXPECT_EQ(expect_json(manager.get("/api/v1/me/notifications?unread=true"), 200, "unread")["items"].size(), mine.size() - 1);
+
+  // The personal feed: a secret address that works without signing in, with one event per
+  // due control the user owns.
+  EXPECT_FALSE(expect_json(manager.get("/api/v1/me/calendar-feed"), 200, "status")["active"].get<bool>());
+  json feed = expect_json(manager.post("/api/v1/me/calendar-feed", json::object()), 201, "feed");
+  std::string path = feed["path"];
+  auto ics = anonymous().get(path);
+  ASSERT_EQ(ics.status, 200) << ics.body;
+  EXPECT_NE(ics.header("content-type").find("text/calendar"), std::string::npos);
+  EXPECT_NE(ics.body.find("UID:" + r.contract_id + "-" + str(measure["id"])), std::string::npos);
+  EXPECT_EQ(ics.body.find(str(r.contract["measures"][1]["id"]) + "-"), std::string::npos) << "not the user's control";
+  EXPECT_TRUE(is_error(anonymous().get("/calendar/fel-hemlighet.ics"), 404));
+  // The secret stays out of the audit log.
+  for (const auto& e : audit_items(admin, 50)) EXPECT_EQ(e.dump().find(path.substr(10, 20)), std::string::npos);
+
+  // Revoked by the administrator (another user may not), then made anew by the user.
+  EXPECT_TRUE(is_error(ciso.del("/api/v1/users/" + manager_user.id + "/calendar-feed"), 403));
+  expect_json(admin.del("/api/v1/users/" + manager_user.id + "/calendar-feed"), 200, "admin revokes");
+  EXPECT_TRUE(is_error(anonymous().get(path), 404));
+  std::string again = expect_json(manager.post("/api/v1/me/calendar-feed", json::object()), 201, "new feed")["path"];
+  EXPECT_EQ(anonymous().get(again).status, 200);
+  expect_json(manager.del("/api/v1/me/calendar-feed"), 200, "user revokes");
+  EXPECT_TRUE(is_error(anonymous().get(again), 404));
 }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "domain/deadline.hpp"
 #include "domain/follow_up.hpp"
 
 using namespace kk::domain;
@@ -30,4 +31,12 @@ TEST(FollowUp, FrequenciesAndEvents) {
   EXPECT_TRUE(due_dates("2027-01-01", "2030-01-01", FollowUpFrequency::every_n_months, 0).empty());
   EXPECT_EQ(next_due("2026-11-30", "2027-11-30", FollowUpFrequency::quarterly, "2027-03-01"), "2027-05-30");
   EXPECT_FALSE(next_due("2026-11-30", "2027-11-30", FollowUpFrequency::quarterly, "2027-12-01"));
+}
+
+TEST(FollowUp, DaysAreAddedOverMonthAndYearEndsAndLeapDays) {
+  EXPECT_EQ(add_days("2027-12-25", 14), "2028-01-08");
+  EXPECT_EQ(add_days("2028-02-20", 14), "2028-03-05");  // 29 February counted
+  EXPECT_EQ(add_days("2027-02-20", 14), "2027-03-06");
+  EXPECT_EQ(add_days("2027-03-01", -1), "2027-02-28");
+  EXPECT_FALSE(add_days("2027-02-29", 1));
 }

@@ -1,0 +1,192 @@
+#include "app/reminders.hpp"
+
+#include <set>
+
+#include "app/case_records.hpp"
+#include "app/clock.hpp"
+#include "app/contract_life.hpp"
+#include "app/crypto.hpp"
+#include "domain/deadline.hpp"
+#include "domain/follow_up.hpp"
+
+namespace kk::app {
+using namespace kk::domain;
+
+namespace {
+// Who is reminded of something on a contract: its named owner; else the case's delivery
+// manager; else every contract manager of the organisation.
+std::vector<std::string> recipients(Transaction& tx, const std::string& org_id, const Case* c,
+                                    const std::optional<std::string>& owner) {
+  if (owner && !owner->empty()) return {*owner};
+  if (c && c->delivery_manager_id) return {*c->delivery_manager_id};
+  std::vector<std::string> out;
+  for (const auto& u : tx.users(org_id))
+    if (u.active && !u.is_supplier() && u.has(Role::contract_manager)) out.push_back(u.id);
+  return out;
+}
+
+std::optional<std::string> text_or_none(const json& j, const char* key) {
+  if (j.contains(key) && j[key].is_string() && !j[key].get<std::string>().empty()) return j[key].get<std::string>();
+  return std::nullopt;
+}
+
+std::string feed_path(const std::string& secret) { return "/calendar/" + secret + ".ics"; }
+}  // namespace
+
+ReminderRun ReminderService::remind(bool once_a_day) {
+  ReminderRun run;
+  std::string now = now_utc();
+  std::string today = stockholm_date(now);
+  std::string horizon = add_days(today, days_ahead).value_or(today);
+  if (once_a_day) {
+    auto tx = store_.begin(true);
+    if (!tx->claim_daily_job("remind", today, now)) return run;
+    tx->commit();
+  }
+  run.ran = true;
+  std::vector<std::string> orgs;
+  {
+    auto tx = store_.begin(false);
+    orgs = tx->organisation_ids();
+  }
+  for (const auto& org : orgs) {
+    auto recorded = write([&](Transaction& tx) -> Result<int> {
+      int count = 0;
+      auto note = [&](const std::vector<std::string>& users, const std::string& kind, const std::string& subject,
+                      const std::string& due_on, const json& body) {
+        for (const auto& user : users)
+          count += tx.insert_notification(org, {new_id(), user, kind, subject, due_on, body.dump(), now, {}, {}}) ? 1 : 0;
+      };
+      std::set<std::tuple<std::string, std::string, std::string>> answered;
+      for (const auto& r : tx.follow_up_records(org, ""))
+        if (r.due_on) answered.insert({r.contract_id, r.measure_id, *r.due_on});
+      for (const auto& c : tx.contracts(org)) {
+        auto the_case = tx.get_case(org, c.case_id);
+        const Case* k = the_case ? &*the_case : nullptr;
+        if (k && k->status != CaseStatus::open) continue;  // a closed relationship reminds of nothing
+        json about = {{"contract_id", c.id}, {"contract", c.title}, {"supplier", c.supplier_name}};
+        for (const auto& m : tx.contract_measures(org, c.id)) {
+          json plan = object_of(m.plan);
+          auto owners = recipients(tx, org, k, text_or_none(plan, "owner_user_id"));
+          json body = about;
+          body["measure"] = m.requirement_id ? *m.requirement_id : m.text.substr(0, 80);
+          for (const auto& d : plan_due_dates(plan, c.starts_on, std::min(c.ends_on, horizon)))
+            if (!answered.count({c.id, m.id, d}))
+              note(owners, d < today ? "control_overdue" : "control_due", c.id + ":" + m.id, d, body);
+        }
+        for (const auto& d : tx.deviations(org, c.id))
+          if (d.status == "open" && d.deadline <= horizon)
+            note({d.owner_user_id}, d.deadline < today ? "deviation_overdue" : "deviation_due", d.id, d.deadline, about);
+        for (const auto& e : tx.contract_entries(org, c.id, entry_kind::change)) {
+          json r = object_of(e.body).value("reassessment", json::object());
+          std::string due = r.value("due_on", "");
+          if (r.value("status", "") == "open" && due <= horizon)
+            note(recipients(tx, org, k, text_or_none(r, "owner_user_id")), "reassessment_due", e.key, due, about);
+        }
+        auto alert = add_months(c.ends_on, -c.expiry_alert_months);
+        if (alert && today >= *alert && today <= c.ends_on)
+          note(recipients(tx, org, k, std::nullopt), "contract_expiry", c.id, c.ends_on, about);
+      }
+      if (count > 0)
+        record_audit(tx, system_actor(org), "reminders.run", "organisation", org, nullptr,
+                     {{"day", today}, {"notifications", count}});
+      return count;
+    });
+    ++run.organisations;
+    if (recorded) run.recorded += *recorded;
+  }
+  return run;
+}
+
+Result<json> ReminderService::notifications(const Actor& actor, bool unread_only) {
+  if (actor.user.is_supplier()) return json{{"items", json::array()}};
+  return read([&](Transaction& tx) -> Result<json> {
+    json items = json::array();
+    for (const auto& n : tx.notifications(actor.org_id(), actor.user.id, unread_only)) {
+      json body = object_of(n.body);
+      std::map<std::string, std::string> params{{"date", n.due_on}};
+      for (const auto& [k, v] : body.items())
+        if (v.is_string()) params[k] = v.get<std::string>();
+      items.push_back({{"id", n.id},
+                       {"kind", n.kind},
+                       {"due_on", n.due_on},
+                       {"contract_id", body.value("contract_id", "")},
+                       {"text", content_.messages.text(actor.lang, "notification." + n.kind, params)},
+                       {"created_at", n.created_at},
+                       {"read", n.read_at.has_value()}});
+    }
+    return json{{"items", items}};
+  });
+}
+
+Result<json> ReminderService::mark_read(const Actor& actor, const std::string& notification_id) {
+  return write([&](Transaction& tx) -> Result<json> {
+    if (!tx.mark_notification_read(actor.org_id(), actor.user.id, notification_id, now_utc())) return Error::not_found();
+    record_audit(tx, actor, "notification.read", "notification", notification_id, nullptr, nullptr);
+    return json{{"id", notification_id}, {"read", true}};
+  });
+}
+
+Result<json> ReminderService::create_feed(const Actor& actor) {
+  if (actor.user.is_supplier() || !actor.user.active) return Error::forbidden();
+  std::string secret = random_token();
+  return write([&](Transaction& tx) -> Result<json> {
+    tx.set_calendar_feed(actor.org_id(), actor.user.id, sha256_hex(secret), now_utc());
+    // The secret itself stays out of the log: whoever reads the log must not read the feed.
+    record_audit(tx, actor, "calendar_feed.create", "user", actor.user.id, nullptr, {{"active", true}});
+    return json{{"active", true}, {"path", feed_path(secret)}};
+  });
+}
+
+Result<json> ReminderService::feed_status(const Actor& actor) {
+  return read([&](Transaction& tx) -> Result<json> {
+    return json{{"active", tx.has_calendar_feed(actor.org_id(), actor.user.id)}};
+  });
+}
+
+Result<json> ReminderService::revoke_feed(const Actor& actor, const std::string& user_id) {
+  if (user_id != actor.user.id) KK_TRY(authorize(actor, Permission::administer));
+  return write([&](Transaction& tx) -> Result<json> {
+    if (!tx.user(actor.org_id(), user_id)) return Error::not_found();
+    bool revoked = tx.delete_calendar_feed(actor.org_id(), user_id);
+    if (revoked) record_audit(tx, actor, "calendar_feed.revoke", "user", user_id, {{"active", true}}, {{"active", false}});
+    return json{{"active", false}, {"revoked", revoked}};
+  });
+}
+
+Result<std::string> ReminderService::feed(const std::string& secret) {
+  return read([&](Transaction& tx) -> Result<std::string> {
+    auto user = tx.calendar_feed_user(sha256_hex(secret));
+    if (!user || !user->active || user->is_supplier()) return Error::not_found();
+    const std::string& org = user->org_id;
+    Language lang = Language::sv;
+    if (auto o = tx.organisation(org)) lang = o->language;
+    std::vector<io::CalendarEvent> events;
+    for (const auto& c : tx.contracts(org)) {
+      auto k = tx.get_case(org, c.case_id);
+      bool manages = k && k->delivery_manager_id == user->id;
+      for (const auto& m : tx.contract_measures(org, c.id)) {
+        auto owner = text_or_none(object_of(m.plan), "owner_user_id");
+        if (owner ? *owner == user->id : manages)
+          for (auto& e : control_events(content_, lang, c, m)) events.push_back(std::move(e));
+      }
+      for (const auto& d : tx.deviations(org, c.id))
+        if (d.status == "open" && d.owner_user_id == user->id)
+          events.push_back({"deviation-" + d.id + "@kravkedja", d.deadline,
+                            content_.messages.text(lang, "ui.contracts.deviation_summary", {{"contract", c.title}}),
+                            d.action_plan});
+      for (const auto& e : tx.contract_entries(org, c.id, entry_kind::change)) {
+        json body = object_of(e.body);
+        json r = body.value("reassessment", json::object());
+        auto owner = text_or_none(r, "owner_user_id");
+        if (r.value("status", "") == "open" && (owner ? *owner == user->id : manages))
+          events.push_back({"reassessment-" + e.key + "@kravkedja", r.value("due_on", ""),
+                            content_.messages.text(lang, "ui.contracts.reassessment_summary", {{"contract", c.title}}),
+                            body.value("description", "")});
+      }
+    }
+    return io::write_ical("Kravkedja – " + user->display_name, events, now_utc());
+  });
+}
+
+}  // namespace kk::app

@@ -1,0 +1,43 @@
+#pragma once
+// Reminders over the contract period (seed 000 §5.2): a daily job records a notification for
+// each person who owns a control due within two weeks or overdue, an open deviation, a
+// re-assessment after a change, or a contract whose expiry alert has begun; the interface
+// shows them. A personal iCalendar feed carries the same dates to Outlook: calendar clients
+// cannot send a bearer token, so the feed's address holds a secret of its own, revocable by
+// its user and by the administrator.
+#include "app/contracts.hpp"
+#include "app/service_base.hpp"
+
+namespace kk::app {
+
+struct ReminderRun {
+  bool ran = false;  // false: another run (on any node) already did today's
+  int organisations = 0;
+  int recorded = 0;  // new notifications
+};
+
+class ReminderService : public ServiceBase {
+ public:
+  ReminderService(Store& store, const Content& content, ContentRegistry& registry)
+      : ServiceBase(store, content, registry) {}
+
+  // Finds what is due and records the notifications not recorded before. With `once_a_day`,
+  // only the first run of the day (across every node) does the work.
+  ReminderRun remind(bool once_a_day);
+
+  domain::Result<json> notifications(const Actor& actor, bool unread_only);
+  domain::Result<json> mark_read(const Actor& actor, const std::string& notification_id);
+
+  // A new secret feed address for the actor (replacing any earlier one); shown once.
+  domain::Result<json> create_feed(const Actor& actor);
+  domain::Result<json> feed_status(const Actor& actor);
+  // Revokes a user's feed: the user's own, or anyone's by the administrator.
+  domain::Result<json> revoke_feed(const Actor& actor, const std::string& user_id);
+  // The feed behind a secret: the controls, deviations and re-assessments the user owns.
+  domain::Result<std::string> feed(const std::string& secret);
+
+  // Days ahead a due control or deviation deadline is reminded of.
+  static constexpr int days_ahead = 14;
+};
+
+}  // namespace kk::app

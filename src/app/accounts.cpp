@@ -277,7 +277,7 @@ Result<json> AccountService::update_organisation(const Actor& actor, const json&
   KK_TRY(authorize(actor, Permission::administer));
   KK_TRY(input::require_object(body));
   KK_TRY(input::only_fields(body, {"name", "org_number", "kind", "language", "classification_model", "catalogue_id",
-                                   "risk_matrix", "version"}));
+                                   "risk_matrix", "archive_retention_years", "version"}));
   std::int64_t version = 0;
   KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
@@ -292,6 +292,7 @@ Result<json> AccountService::update_organisation(const Actor& actor, const json&
     KK_TRY(input::text(body, "classification_model", next.classification_model, 64));
     KK_TRY(input::text(body, "catalogue_id", next.catalogue_id, 64));
     KK_TRY(input::text(body, "risk_matrix", next.risk_matrix, 64));
+    KK_TRY(input::optional_integer(body, "archive_retention_years", next.archive_retention_years, 1, 100));
     if (!content_.risk_matrices.count(next.risk_matrix))
       return Error::unprocessable("error.unknown_value", "risk_matrix").with("value", next.risk_matrix);
     if (registry_.newest_version(tx, next.id, "catalogue", next.catalogue_id) == 0)

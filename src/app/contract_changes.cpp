@@ -68,8 +68,7 @@ Result<json> ContractLifeService::record_change(const Actor& actor, const std::s
   if (body.contains("contract_change_proposed")) KK_TRY(input::boolean(body, "contract_change_proposed", proposed));
 
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     auto the_case = tx.get_case(actor.org_id(), c->case_id);
     if (!the_case) return Error::not_found();
     if (owner) {
@@ -134,8 +133,7 @@ Result<json> ContractLifeService::assess_change(const Actor& actor, const std::s
     stored_answers[key] = value;
   }
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     auto e = find_entry(tx, actor.org_id(), id, entry_kind::change, change_id);
     if (!e) return Error::not_found();
     json stored = object_of(e->body);
@@ -169,8 +167,7 @@ Result<json> ContractLifeService::complete_reassessment(const Actor& actor, cons
     }
   }
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     auto e = find_entry(tx, actor.org_id(), id, entry_kind::change, change_id);
     auto the_case = tx.get_case(actor.org_id(), c->case_id);
     if (!e || !the_case) return Error::not_found();

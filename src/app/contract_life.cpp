@@ -76,6 +76,15 @@ std::optional<ContractEntry> find_entry(Transaction& tx, const std::string& org_
   return std::nullopt;
 }
 
+Result<Contract> writable_contract(Transaction& tx, const std::string& org_id, const std::string& id) {
+  auto c = tx.contract(org_id, id);
+  if (!c) return Error::not_found();
+  auto k = tx.get_case(org_id, c->case_id);
+  if (!k) return Error::not_found();
+  if (k->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
+  return *c;
+}
+
 Result<Contract> readable_contract(Transaction& tx, const Actor& actor, const std::string& id) {
   auto c = tx.contract(actor.org_id(), id);
   if (!c) return Error::not_found();
@@ -331,6 +340,7 @@ Result<json> ContractLifeService::self_assess(const Actor& actor, const std::str
   return write([&](Transaction& tx) -> Result<json> {
     auto c = KK_TRY(readable_contract(tx, actor, id));
     if (!supplier_of(actor, c)) KK_TRY(authorize(actor, Permission::manage_contracts));
+    KK_TRY(writable_contract(tx, actor.org_id(), id));
     if (!find_measure(tx, actor.org_id(), id, measure_id)) return Error::not_found();
     json stored = {{"measure_id", measure_id}, {"due_on", due_on ? json(*due_on) : json()}, {"result", result},
                    {"statement", statement}, {"by_supplier", actor.user.is_supplier()},
@@ -350,6 +360,7 @@ Result<json> ContractLifeService::report_incident(const Actor& actor, const std:
   return write([&](Transaction& tx) -> Result<json> {
     auto c = KK_TRY(readable_contract(tx, actor, id));
     if (!supplier_of(actor, c)) KK_TRY(authorize(actor, Permission::manage_contracts));
+    KK_TRY(writable_contract(tx, actor.org_id(), id));
     json stored = {{"occurred_on", occurred_on}, {"description", description}, {"affected_information", affected},
                    {"measures", measures}, {"by_supplier", actor.user.is_supplier()},
                    {"reported_by_name", actor.user.display_name}};
@@ -366,8 +377,7 @@ Result<json> ContractLifeService::note_agreement(const Actor& actor, const std::
   KK_TRY(required_text(body, "parties", parties, false));
   KK_TRY(required_text(body, "text", text));
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     json stored = {{"agreed_on", agreed_on}, {"parties", parties}, {"text", text}};
     return save(tx, actor, *c, entry_kind::agreement, new_id(), stored, 0, "contract.agreement");
   });
@@ -386,8 +396,7 @@ Result<json> ContractLifeService::plan_exit(const Actor& actor, const std::strin
   bool attend = false;
   if (body.contains("attend_destruction")) KK_TRY(input::boolean(body, "attend_destruction", attend));
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     json stored = {{"formats", formats}, {"trigger", trigger}, {"notes", notes}, {"attend_destruction", attend}};
     return save(tx, actor, *c, entry_kind::exit_plan, "plan", stored, version, "contract.exit_plan");
   });
@@ -411,8 +420,7 @@ Result<json> ContractLifeService::check_exit(const Actor& actor, const std::stri
   KK_TRY(required_text(body, "evidence", evidence, state == ExitCheckState::done));
   KK_TRY(required_text(body, "notes", notes, state == ExitCheckState::not_applicable));
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     json stored = {{"state", to_string(state)}, {"evidence", evidence}, {"notes", notes}};
     return save(tx, actor, *c, entry_kind::exit_check, check_name, stored, version, "contract.exit_check");
   });
@@ -428,6 +436,7 @@ Result<json> ContractLifeService::add_file(const Actor& actor, const std::string
   return write([&](Transaction& tx) -> Result<json> {
     auto c = KK_TRY(readable_contract(tx, actor, id));
     const std::string& org = actor.org_id();
+    KK_TRY(writable_contract(tx, org, id));
     bool known = false;
     if (actor.user.is_supplier()) {
       // A supplier's user adds evidence to what its company reported, nothing else.

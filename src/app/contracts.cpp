@@ -23,7 +23,7 @@ namespace {
 // The contract's terms as one document; a request changes the fields it names.
 Status read_terms(const json& body, json& terms) {
   for (const char* key : {"extension_options", "governing_law", "penalties", "termination", "ownership_change",
-                          "force_majeure"}) {
+                          "force_majeure", "authority_assistance"}) {
     std::string value = terms.value(key, "");
     KK_TRY(input::text(body, key, value, input::long_text));
     terms[key] = value;
@@ -174,6 +174,11 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
       if (r.due_on) answered.insert(*r.due_on);
       measure_records.push_back(record_json(r));
     }
+    // In the order of the dates they answer (an event's record by when it was made).
+    std::stable_sort(measure_records.begin(), measure_records.end(), [](const json& a, const json& b) {
+      auto key = [](const json& r) { return r["due_on"].is_string() ? r["due_on"].get<std::string>() : r["recorded_at"].get<std::string>().substr(0, 10); };
+      return key(a) < key(b);
+    });
     json overdue = json::array();
     for (const auto& d : due)
       if (d < today && !answered.count(d)) overdue.push_back(d);
@@ -239,7 +244,7 @@ Result<json> ContractService::create(const Actor& actor, const std::string& case
   KK_TRY(input::require_object(body));
   KK_TRY(input::only_fields(body, {"supplier_id", "title", "starts_on", "ends_on", "expiry_alert_months",
                                    "extension_options", "notice_months", "governing_law", "penalties", "termination",
-                                   "ownership_change", "force_majeure", "authorities"}));
+                                   "ownership_change", "force_majeure", "authorities", "authority_assistance"}));
   std::string supplier_id;
   KK_TRY(input::text(body, "supplier_id", supplier_id, 64));
   json terms = json::object();
@@ -304,12 +309,11 @@ Result<json> ContractService::update(const Actor& actor, const std::string& id, 
   KK_TRY(input::require_object(body));
   KK_TRY(input::only_fields(body, {"version", "title", "starts_on", "ends_on", "expiry_alert_months",
                                    "extension_options", "notice_months", "governing_law", "penalties", "termination",
-                                   "ownership_change", "force_majeure", "authorities"}));
+                                   "ownership_change", "force_majeure", "authorities", "authority_assistance"}));
   std::int64_t version = 0;
   KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
-    auto current = tx.contract(actor.org_id(), id);
-    if (!current) return Error::not_found();
+    std::optional<Contract> current = KK_TRY(writable_contract(tx, actor.org_id(), id));
     json before = contract_json(tx, actor, *current, false);
     if (current->version != version) return stale(before);
     Contract next = *current;
@@ -337,8 +341,7 @@ Result<json> ContractService::plan(const Actor& actor, const std::string& id, co
   std::int64_t version = 0;
   KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     std::optional<ContractMeasure> m;
     for (auto& x : tx.contract_measures(actor.org_id(), id))
       if (x.id == measure_id) m = x;
@@ -372,8 +375,7 @@ Result<json> ContractService::add_obligation(const Actor& actor, const std::stri
   json plan = json{{"responsibility", "buyer"}, {"lead", "buyer"}, {"method", "own_audit"}, {"frequency", "yearly"}};
   KK_TRY(read_plan(body, plan));
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     ContractMeasure m{new_id(), std::nullopt, text, true, plan.dump(), 1, now_utc()};
     tx.insert_contract_measure(actor.org_id(), id, m);
     record_audit(tx, actor, "contract.obligation", "contract", id, nullptr, {{"measure_id", m.id}, {"text", text}});
@@ -407,8 +409,7 @@ Result<json> ContractService::record(const Actor& actor, const std::string& id, 
       if (body.contains(f)) return Error::unprocessable("error.deviation_only_not_met", f);
   }
   return write([&](Transaction& tx) -> Result<json> {
-    auto c = tx.contract(actor.org_id(), id);
-    if (!c) return Error::not_found();
+    std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     bool known = false;
     for (const auto& m : tx.contract_measures(actor.org_id(), id)) known = known || m.id == measure_id;
     if (!known) return Error::not_found();
@@ -452,6 +453,7 @@ Result<json> ContractService::close_deviation(const Actor& actor, const std::str
   return write([&](Transaction& tx) -> Result<json> {
     auto d = tx.deviation(actor.org_id(), deviation_id);
     if (!d) return Error::not_found();
+    KK_TRY(writable_contract(tx, actor.org_id(), d->contract_id));
     std::string today = stockholm_date(now_utc());
     if (d->version != version) return stale(deviation_json(*d, today));
     if (d->status == "closed") return Error::conflict("error.deviation_closed");

@@ -234,6 +234,8 @@ class Transaction {
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;
+  // Every entry about one of these objects, oldest first (a closed case's audit extract).
+  virtual std::vector<AuditEntry> audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) = 0;
 };
 
 class Store {

@@ -22,6 +22,7 @@ struct Organisation {
   std::string classification_model = "standard";
   std::string catalogue_id = "kravkedja-bas";  // the requirement catalogue its cases use
   std::string risk_matrix = "matris-4x4";
+  std::optional<std::int64_t> archive_retention_years;  // none: archive packages are preserved
   std::int64_t version = 1;
   std::string created_at;
 };

@@ -73,6 +73,7 @@ json organisation_json(const Organisation& o) {
           {"classification_model", o.classification_model},
           {"catalogue_id", o.catalogue_id},
           {"risk_matrix", o.risk_matrix},
+          {"archive_retention_years", o.archive_retention_years ? json(*o.archive_retention_years) : json()},
           {"created_at", o.created_at}};
 }
 

@@ -27,7 +27,8 @@ void SqlTransaction::commit() {
 
 namespace {
 constexpr const char* org_columns =
-    "org_id, name, org_number, kind, language, classification_model, version, created_at, catalogue_id, risk_matrix";
+    "org_id, name, org_number, kind, language, classification_model, version, created_at, catalogue_id, risk_matrix, "
+    "archive_retention_years";
 
 Organisation org_from(const SqlRow& r) {
   Organisation o;
@@ -41,6 +42,7 @@ Organisation org_from(const SqlRow& r) {
   o.created_at = r.text(7);
   o.catalogue_id = r.text(8);
   o.risk_matrix = r.text(9);
+  o.archive_retention_years = r.opt_integer(10);
   return o;
 }
 }  // namespace
@@ -68,9 +70,11 @@ void SqlTransaction::insert_organisation(const Organisation& o) {
 bool SqlTransaction::update_organisation(const Organisation& o, std::int64_t expected_version) {
   return db().execute(
              "UPDATE organisations SET name = ?, org_number = ?, kind = ?, language = ?, classification_model = ?, "
-             "catalogue_id = ?, risk_matrix = ?, version = version + 1 WHERE org_id = ? AND version = ?",
+             "catalogue_id = ?, risk_matrix = ?, archive_retention_years = ?, version = version + 1 "
+             "WHERE org_id = ? AND version = ?",
              {o.name, o.org_number, std::string(to_string(o.kind)), std::string(to_string(o.language)),
-              o.classification_model, o.catalogue_id, o.risk_matrix, o.id, expected_version}) == 1;
+              o.classification_model, o.catalogue_id, o.risk_matrix, opt(o.archive_retention_years), o.id,
+              expected_version}) == 1;
 }
 
 std::int64_t SqlTransaction::next_audit_seq(const std::string& org_id) {
@@ -234,6 +238,23 @@ std::vector<AuditEntry> SqlTransaction::audit(const std::string& org_id, std::in
       {org_id, before_seq, std::int64_t(limit)});
   std::vector<AuditEntry> entries;
   for (const auto& r : rows)
+    entries.push_back({r.integer(0), r.text(1), r.opt_text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                       r.opt_text(7), r.opt_text(8)});
+  return entries;
+}
+
+std::vector<AuditEntry> SqlTransaction::audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) {
+  std::vector<AuditEntry> entries;
+  if (object_ids.empty()) return entries;
+  std::string marks;
+  SqlParams params{org_id};
+  for (const auto& id : object_ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.push_back(id);
+  }
+  for (const auto& r : db().query("SELECT seq, at, actor_id, actor_name, action, object_type, object_id, before_json, "
+                                  "after_json FROM audit_log WHERE org_id = ? AND object_id IN (" + marks + ") ORDER BY seq",
+                                  params))
     entries.push_back({r.integer(0), r.text(1), r.opt_text(2), r.text(3), r.text(4), r.text(5), r.text(6),
                        r.opt_text(7), r.opt_text(8)});
   return entries;

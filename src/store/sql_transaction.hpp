@@ -170,6 +170,7 @@ class SqlTransaction final : public app::Transaction {
 
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
+  std::vector<app::AuditEntry> audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) override;
 
  private:
   SqlConnection& db() { return *lease_; }

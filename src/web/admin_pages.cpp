@@ -168,7 +168,7 @@ void WebApp::register_admin_pages() {
                              {{"name", FieldKind::text}, {"org_number", FieldKind::text}, {"kind", FieldKind::text},
                               {"language", FieldKind::text}, {"classification_model", FieldKind::text},
                               {"catalogue_id", FieldKind::text}, {"risk_matrix", FieldKind::text},
-                              {"version", FieldKind::integer}});
+                              {"archive_retention_years", FieldKind::integer}, {"version", FieldKind::integer}});
     auto saved = accounts_.update_organisation(ctx.who(), body);
     if (!saved) {
       json values = body;

@@ -303,8 +303,18 @@ void WebApp::register_case_pages() {
         if (!items.empty())
           severities.push_back({{"severity", severity}, {"name", enum_label(*this, ctx, "severity", severity)}, {"items", items}});
       }
+    // The case's contracts; after the award, a contract can be made from it.
+    json case_contracts = json::array();
+    if (auto list = contracts_.list(ctx.who()))
+      for (const auto& k : (*list)["items"])
+        if (k["case_id"] == id) case_contracts.push_back(k);
+    bool awarded = false;
+    for (const auto& g : gates) awarded = awarded || (g["key"] == "award_decided" && g["state"] == "passed");
     json data = {
         {"nav", "cases"},
+        {"contracts", case_contracts},
+        {"can_make_contract", open && awarded && case_contracts.empty() &&
+                                  app::allowed(ctx.who(), app::Permission::manage_contracts)},
         {"finding_groups", severities},
         {"risk_summary", risk_summary},
         {"title", c["registry_number"].get<std::string>() + " " + c["title"].get<std::string>()},

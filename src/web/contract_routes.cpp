@@ -54,6 +54,12 @@ void WebApp::register_contract_routes() {
      return Response::attachment(*ics, "text/calendar; charset=utf-8", "uppfoljning.ics");
    }).summary = "The contract's due controls as an iCalendar file (one all-day event per due date)";
   register_contract_life_routes();
+  r.add("GET", "/api/v1/cases/{id}/archive.zip", [this](RequestContext& ctx) {
+     auto package = archives_.package(ctx.who(), ctx.param("id"));
+     if (!package) return api_error(ctx, package.error());
+     return Response::attachment(package->bytes, "application/zip", package->file_name);
+   }).summary = "The archive package of a closed case: documents, decisions, specification, evaluation, contracts with "
+                "their follow-up and evidence, and the audit extract, in open formats with the retention period";
   r.add("GET", "/api/v1/follow-ups", [this](RequestContext& ctx) {
      return api_json(ctx, contracts_.due(ctx.who(), ctx.req.query_param("until").value_or("")));
    }).summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, and open deviations";

@@ -74,7 +74,7 @@ json schemas() {
                                    {"expiry_alert_months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 60}}},
                                    {"extension_options", text(20000)}, {"notice_months", {{"type", "integer"}, {"minimum", 0}}},
                                    {"governing_law", text(20000)}, {"penalties", text(20000)}, {"termination", text(20000)},
-                                   {"ownership_change", text(20000)}, {"force_majeure", text(20000)},
+                                   {"ownership_change", text(20000)}, {"force_majeure", text(20000)}, {"authority_assistance", text(20000)},
                                    {"authorities", {{"type", "array"}, {"items", text(200)}}}}}};
   json contract_patch = contract;
   contract_patch["required"] = {"version"};

@@ -59,6 +59,7 @@ void WebApp::register_page_routes() {
   register_risk_pages();
   register_assessment_pages();
   register_tender_pages();
+  register_contract_pages();
 }
 
 }  // namespace kk::web

@@ -59,7 +59,8 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       tenders_(store, content, registry_, specifications_),
       contracts_(store, content, registry_, specifications_),
       life_(store, content, registry_),
-      reminders_(store, content, registry_) {
+      reminders_(store, content, registry_),
+      archives_(store, content, registry_, {cases_, specifications_, risks_, tenders_, contracts_, life_}) {
   cases_.use_tenders(tenders_);
   json texts_sv = nested_texts(content.messages.all(Language::sv));
   // English falls back to Swedish for any key it lacks.
@@ -153,7 +154,7 @@ Response WebApp::handle(Request& req) {
 
 namespace {
 bool supplier_may_reach(const std::string& path) {
-  for (const char* prefix : {"/tenders", "/api/v1/tenders", "/api/v1/contracts", "/api/v1/me", "/logout"})
+  for (const char* prefix : {"/tenders", "/api/v1/tenders", "/contracts", "/api/v1/contracts", "/api/v1/me", "/logout"})
     if (path.rfind(prefix, 0) == 0) return true;
   return path == "/";
 }

@@ -13,6 +13,7 @@
 #include "app/cases.hpp"
 #include "app/catalogues.hpp"
 #include "app/contract_life.hpp"
+#include "app/case_archive.hpp"
 #include "app/contracts.hpp"
 #include "app/reminders.hpp"
 #include "app/risks.hpp"
@@ -78,6 +79,7 @@ class WebApp {
   void register_contract_life_routes();
   void register_reminder_routes();
   void register_tender_pages();
+  void register_contract_pages();
   Response dispatch(RequestContext& ctx);
 
   app::Store& store_;
@@ -96,6 +98,7 @@ class WebApp {
   app::ContractService contracts_;
   app::ContractLifeService life_;
   app::ReminderService reminders_;
+  app::ArchiveService archives_;
   Router router_;
   std::string openapi_json_;  // the OpenAPI document of the routes, made once they are registered
   // What every page renders with, per language, built once: the message catalogue as `t`

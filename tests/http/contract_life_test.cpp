@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "api_helpers.hpp"
+#include "io/xlsx_reader.hpp"
 
 using namespace kkt;
 
@@ -263,10 +264,60 @@ TEST(ContractLife, TheSupplierReportsForItsOwnContractAndTheExitClosesTheRelatio
   EXPECT_TRUE(is_error(decide(ciso, r.case_id, "relationship_closed"), 422, "error.gate_blocked"));
   expect_json(ciso.put(exit + "/exit-checks/access_removed", {{"version", 0}, {"state", "done"}, {"evidence", "Konton spärrade."}}),
               200, "access removed");
+  // The archive package is made once the case is closed.
+  std::string archive = case_path(r.case_id) + "/archive.zip";
+  EXPECT_TRUE(is_error(ciso.get(archive), 422, "error.case_still_open", "status"));
   json closed = expect_json(decide(ciso, r.case_id, "relationship_closed"), 201, "relationship closed");
   EXPECT_EQ(closed["status"], "completed");
   json after = expect_json(ciso.get(contract_path(r)), 200, "contract after exit");
   EXPECT_TRUE(after["exit"]["complete"].get<bool>());
+
+  // A closed case's contract is final.
+  EXPECT_TRUE(is_error(ciso.put(exit + "/exit-checks/access_removed", {{"version", 1}, {"state", "open"}}), 422,
+                       "error.case_closed", "status"));
+  EXPECT_TRUE(is_error(supplier.post(contract_path(r) + "/incidents", {{"occurred_on", "2030-01-02"}, {"description", "Sent."}}),
+                       422, "error.case_closed"));
+
+  auto package = ciso.get(archive);
+  ASSERT_EQ(package.status, 200) << package.body;
+  EXPECT_EQ(package.header("content-type"), "application/zip");
+  auto zip = kk::io::SafeZip::open(package.body, {});
+  ASSERT_TRUE(zip.ok());
+  for (const char* name : {"LASMIG.txt", "arende.json", "beslut.csv", "kravspecifikation.json", "kravspecifikation.docx",
+                           "risker.json", "uppfoljning.csv", "granskningslogg.json", "avtal-1/avtal.json"})
+    EXPECT_TRUE(zip->contains(name)) << name;
+  auto readme = zip->read("LASMIG.txt");
+  ASSERT_TRUE(readme.ok());
+  EXPECT_NE(readme->find("Bevaras"), std::string::npos) << *readme;
+  EXPECT_NE(readme->find("avtal-1/avtal.json  SHA-256 "), std::string::npos) << *readme;
+  auto contract_json = zip->read("avtal-1/avtal.json");
+  ASSERT_TRUE(contract_json.ok());
+  EXPECT_EQ(json::parse(*contract_json)["incidents"].size(), 1u);
+  auto log = zip->read("granskningslogg.json");
+  ASSERT_TRUE(log.ok());
+  EXPECT_NE(log->find("contract.exit_check"), std::string::npos);
+  EXPECT_NE(log->find("case.decide"), std::string::npos);
+  auto decisions = zip->read("beslut.csv");
+  ASSERT_TRUE(decisions.ok());
+  EXPECT_NE(decisions->find("Leverantörsrelationen avslutad"), std::string::npos) << *decisions;
+  // The evidence the supplier attached comes along.
+  bool evidence = false;
+  for (const auto& f : after["files"])
+    evidence = evidence || zip->contains("avtal-1/underlag/" + str(f["id"]).substr(0, 8) + "-" + str(f["file_name"]));
+  EXPECT_TRUE(evidence);
+
+  // With a retention period set, the package says when it may be disposed of.
+  json org_now = expect_json(ciso.get("/api/v1/organisation"), 200, "organisation");
+  EXPECT_TRUE(is_error(ciso.patch("/api/v1/organisation", {{"version", org_now["version"]}, {"archive_retention_years", 0}}), 422,
+                       "", "archive_retention_years"));
+  expect_json(ciso.patch("/api/v1/organisation", {{"version", org_now["version"]}, {"archive_retention_years", 10}}), 200,
+              "retention");
+  auto again = ciso.get(archive);
+  auto zip2 = kk::io::SafeZip::open(again.body, {});
+  ASSERT_TRUE(zip2.ok());
+  auto readme2 = zip2->read("LASMIG.txt");
+  ASSERT_TRUE(readme2.ok());
+  EXPECT_NE(readme2->find("Gallringsfrist: 10 år"), std::string::npos) << *readme2;
 }
 
 TEST(ContractLife, RemindersReachTheOwnerAndTheCalendarFeedNeedsOnlyItsSecretUntilRevoked) {

@@ -4,59 +4,11 @@
 #include <regex>
 
 #include "api_helpers.hpp"
+#include "browser.hpp"
 #include "io/office_convert.hpp"
 
 namespace kkt {
 namespace {
-
-// A browser without JavaScript: keeps the session cookie and the language cookie.
-class Browser {
- public:
-  Response get(const std::string& path) { return send("GET", path, ""); }
-  Response post(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
-                bool with_csrf = true) {
-    std::string body;
-    auto add = [&](const std::string& k, const std::string& v) {
-      if (!body.empty()) body += '&';
-      body += url_encode(k) + "=" + url_encode(v);
-    };
-    if (with_csrf) add("_csrf", csrf_);
-    for (const auto& [k, v] : fields) add(k, v);
-    return send("POST", path, body, {{"Content-Type", "application/x-www-form-urlencoded"}});
-  }
-  // Signs in with the form and reads the CSRF token from the next page.
-  void sign_in(const std::string& username, const std::string& password) {
-    auto r = post("/login", {{"username", username}, {"password", password}, {"next", "/cases"}}, false);
-    ASSERT_EQ(r.status, 303) << r.body;
-    ASSERT_FALSE(cookies_.empty());
-    auto page = get("/cases");
-    ASSERT_EQ(page.status, 200);
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(page.body, m, std::regex("name=\"_csrf\" value=\"([^\"]+)\""))) << page.body;
-    csrf_ = m[1];
-  }
-  std::string csrf_;
-
- private:
-  Response send(const std::string& method, const std::string& path, const std::string& body, Headers headers = {}) {
-    if (!cookies_.empty()) {
-      std::string c;
-      for (const auto& [k, v] : cookies_) c += (c.empty() ? "" : "; ") + k + "=" + v;
-      headers.emplace_back("Cookie", c);
-    }
-    auto r = HttpClient("127.0.0.1", server_port()).request(method, path, body, headers);
-    auto [begin, end] = r.headers.equal_range("set-cookie");
-    for (auto it = begin; it != end; ++it) {
-      std::string v = it->second.substr(0, it->second.find(';'));
-      auto eq = v.find('=');
-      if (eq == std::string::npos) continue;
-      if (v.substr(eq + 1).empty()) cookies_.erase(v.substr(0, eq));
-      else cookies_[v.substr(0, eq)] = v.substr(eq + 1);
-    }
-    return r;
-  }
-  std::map<std::string, std::string> cookies_;
-};
 
 std::string id_from_location(const Response& r) {
   std::string loc = r.header("location");
@@ -159,7 +111,7 @@ TEST(Pages, FormsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
   User u = page_user(org.name(), {"procurer"});
   Browser b;
   b.sign_in(u.username, kTestPassword);
-  b.csrf_ = "forged";
+  b.forge_csrf();
   auto r = b.post("/cases/new", {{"registry_number", "KS 1"}, {"title", "Förfalskat"}, {"object_type", "service"},
                                  {"delivery_model", "cloud_saas"}});
   EXPECT_EQ(r.status, 403);

@@ -350,6 +350,9 @@ void ServerEnvironment::TearDown() {
   if (!passed) {
     if (g_ready) print_server_log("some tests failed", 150);  // a failed start printed it already
     std::cerr << "[kk] kept " << g_config.temp_dir << " for inspection\n";
+  } else if (!env("KK_KEEP").empty()) {
+    // A developer who wants to look at what the tests left (KK_KEEP=1) finds it here.
+    std::cerr << "[kk] kept " << g_config.temp_dir << " (KK_KEEP)\n";
   } else if (!g_config.temp_dir.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(g_config.temp_dir, ec);

@@ -11,8 +11,11 @@ packages=(
   libfmt-dev libcli11-dev libspdlog-dev libyaml-cpp-dev libkainjow-mustache-dev
   # documents: DOCX/XLSX are zip files of XML; XLSX written with libxlsxwriter
   libzip-dev libpugixml-dev libxlsxwriter-dev
-  # tests; LibreOffice also turns the DOCX into PDF when it is installed
-  libgtest-dev postgresql libreoffice-writer-nogui libreoffice-calc-nogui
+  # reminders by e-mail (SMTP)
+  libcurl4-openssl-dev
+  # tests; LibreOffice also turns the DOCX into PDF when it is installed; aiosmtpd is the mail
+  # server the reminder e-mail is delivered to
+  libgtest-dev postgresql libreoffice-writer-nogui libreoffice-calc-nogui python3-aiosmtpd
 )
 
 missing=()

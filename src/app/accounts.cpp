@@ -19,6 +19,16 @@ Status check_username(const std::string& username) {
       return Error::unprocessable("error.username", "username");
   return ok();
 }
+// An e-mail address as people type them: one @, a domain with a dot, no spaces; empty is none.
+Status check_email(const std::string& email) {
+  if (email.empty()) return ok();
+  auto at = email.find('@');
+  bool shape = email.size() <= 254 && at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
+               email.find('.', at + 2) != std::string::npos && email.back() != '.';
+  for (unsigned char c : email) shape = shape && c > 32 && c != 127 && c != '<' && c != '>' && c != ',' && c != ';';
+  if (!shape) return Error::unprocessable("error.email", "email").with("value", email);
+  return ok();
+}
 }  // namespace
 
 std::optional<FirstAdmin> AccountService::bootstrap() {
@@ -176,6 +186,8 @@ Result<NewAccount> read_new_account(const json& body) {
   KK_TRY(input::text(body, "username", a.user.username, 64));
   KK_TRY(check_username(a.user.username));
   KK_TRY(input::text(body, "display_name", a.user.display_name, input::short_text));
+  KK_TRY(input::text(body, "email", a.user.email, 254));
+  KK_TRY(check_email(a.user.email));
   KK_TRY(input::text(body, "password", a.password, 200));
   a.generated = a.password.empty();
   if (a.generated) a.password = random_token(12);
@@ -197,7 +209,7 @@ Status insert_account(Transaction& tx, const NewAccount& a) {
 Result<json> AccountService::create_user(const Actor& actor, const json& body) {
   KK_TRY(authorize(actor, Permission::administer));
   KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"username", "display_name", "roles", "password", "supplier_id"}));
+  KK_TRY(input::only_fields(body, {"username", "display_name", "roles", "password", "supplier_id", "email"}));
   std::optional<std::string> supplier_id;
   KK_TRY(input::optional_text(body, "supplier_id", supplier_id, 64));
   // A supplier's user has no role in the organisation: it sees only the tenders it is invited to.
@@ -224,7 +236,7 @@ Result<json> AccountService::create_user(const Actor& actor, const json& body) {
 Result<json> AccountService::update_user(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::administer));
   KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"display_name", "roles", "active", "version"}));
+  KK_TRY(input::only_fields(body, {"display_name", "roles", "active", "version", "email"}));
   std::int64_t version = 0;
   KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
@@ -233,6 +245,8 @@ Result<json> AccountService::update_user(const Actor& actor, const std::string& 
     if (current->version != version) return stale(user_json(*current));
     User next = *current;
     KK_TRY(input::text(body, "display_name", next.display_name, input::short_text));
+    KK_TRY(input::text(body, "email", next.email, 254));
+    KK_TRY(check_email(next.email));
     if (current->is_supplier() && body.contains("roles")) return Error::unprocessable("error.supplier_user_roles", "roles");
     KK_TRY(read_roles(body, next.roles));
     KK_TRY(input::boolean(body, "active", next.active));

@@ -12,6 +12,7 @@
 #include "app/contracts.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
+#include "app/suppliers.hpp"
 #include "domain/contract_change.hpp"
 #include "domain/deadline.hpp"
 #include "domain/follow_up.hpp"
@@ -38,7 +39,7 @@ Result<json> ContractLifeService::record_change(const Actor& actor, const std::s
   KK_TRY(authorize(actor, Permission::manage_contracts));
   KK_TRY(input::require_object(body));
   KK_TRY(input::only_fields(body, {"kind", "description", "effective_on", "delivery_model", "hosting_location",
-                                   "subcontractor", "contract_change_proposed", "reassessment_due_on",
+                                   "subcontractor", "subcontractor_country", "contract_change_proposed", "reassessment_due_on",
                                    "reassessment_owner_user_id"}));
   KK_TRY(input::require(body, "kind"));
   ChangeKind kind = ChangeKind::ownership;
@@ -51,10 +52,18 @@ Result<json> ContractLifeService::record_change(const Actor& actor, const std::s
   KK_TRY(input::optional_date(body, "reassessment_due_on", due_on));
   KK_TRY(input::optional_text(body, "reassessment_owner_user_id", owner, 64));
   KK_TRY(input::text(body, "subcontractor", subcontractor, input::short_text));
+  std::string subcontractor_country;
+  KK_TRY(input::text(body, "subcontractor_country", subcontractor_country, 2));
   bool subcontractor_change = kind == ChangeKind::subcontractor_added || kind == ChangeKind::subcontractor_removed;
   if (subcontractor_change && blank(subcontractor)) return Error::unprocessable("error.required", "subcontractor");
   if (!subcontractor_change && body.contains("subcontractor"))
     return Error::unprocessable("error.field_not_for_change", "subcontractor");
+  // A new subcontractor goes into the supplier register with its country, so the register's
+  // findings (a third country, …) follow it.
+  if (kind == ChangeKind::subcontractor_added && blank(subcontractor_country))
+    return Error::unprocessable("error.required", "subcontractor_country");
+  if (kind != ChangeKind::subcontractor_added && body.contains("subcontractor_country"))
+    return Error::unprocessable("error.field_not_for_change", "subcontractor_country");
   std::optional<DeliveryModel> model;
   std::optional<HostingLocation> hosting;
   KK_TRY(input::optional_enumeration(body, "delivery_model", model));
@@ -92,6 +101,10 @@ Result<json> ContractLifeService::record_change(const Actor& actor, const std::s
       next.version = the_case->version + 1;
       *the_case = next;
     }
+    json supplier_findings = json::array();
+    if (subcontractor_change)
+      supplier_findings = KK_TRY(change_subcontractor(tx, content_, actor, c->supplier_id, subcontractor, subcontractor_country,
+                                                      kind == ChangeKind::subcontractor_added));
     std::string today = stockholm_date(now_utc());
     json stored = {{"kind", to_string(kind)},
                    {"description", description},
@@ -99,6 +112,8 @@ Result<json> ContractLifeService::record_change(const Actor& actor, const std::s
                    {"delivery_model", model ? json(to_string(*model)) : json()},
                    {"hosting_location", hosting ? json(to_string(*hosting)) : json()},
                    {"subcontractor", subcontractor},
+                   {"subcontractor_country", subcontractor_country},
+                   {"supplier_findings", supplier_findings},
                    {"contract_change_proposed", proposed},
                    {"selected_at_change", before},
                    {"difference", difference_json(tx, *the_case, before)},

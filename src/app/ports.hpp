@@ -227,6 +227,8 @@ class Transaction {
                                                   bool unread_only) = 0;
   virtual bool mark_notification_read(const std::string& org_id, const std::string& user_id,
                                       const std::string& notification_id, const std::string& now) = 0;
+  virtual void mark_notifications_emailed(const std::string& org_id, const std::vector<std::string>& ids,
+                                         const std::string& now) = 0;
   virtual std::vector<std::string> organisation_ids() = 0;
   // Claims the day's run of a job; false when another run (on any node) claimed it first.
   virtual bool claim_daily_job(const std::string& job, const std::string& day, const std::string& now) = 0;

@@ -35,6 +35,7 @@ struct User {
   bool active = true;
   std::set<Role> roles;
   std::optional<std::string> supplier_id;  // a supplier's user: the company in the register it belongs to
+  std::string email;                       // reminders by e-mail; empty: none
   std::int64_t version = 1;
   std::string created_at;
   bool has(Role r) const { return roles.count(r) > 0; }

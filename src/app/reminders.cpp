@@ -31,9 +31,17 @@ std::optional<std::string> text_or_none(const json& j, const char* key) {
 }
 
 std::string feed_path(const std::string& secret) { return "/calendar/" + secret + ".ics"; }
+
+std::string notification_text(const Content& content, Language lang, const Notification& n) {
+  json body = object_of(n.body);
+  std::map<std::string, std::string> params{{"date", n.due_on}};
+  for (const auto& [k, v] : body.items())
+    if (v.is_string()) params[k] = v.get<std::string>();
+  return content.messages.text(lang, "notification." + n.kind, params);
+}
 }  // namespace
 
-ReminderRun ReminderService::remind(bool once_a_day) {
+ReminderRun ReminderService::remind(bool once_a_day, Mailer* mailer) {
   ReminderRun run;
   std::string now = now_utc();
   std::string today = stockholm_date(now);
@@ -94,8 +102,51 @@ ReminderRun ReminderService::remind(bool once_a_day) {
     });
     ++run.organisations;
     if (recorded) run.recorded += *recorded;
+    if (mailer) mail(org, *mailer, run);
   }
   return run;
+}
+
+void ReminderService::mail(const std::string& org, Mailer& mailer, ReminderRun& run) {
+  struct Letter {
+    std::string to, subject, body;
+    std::vector<std::string> ids;
+  };
+  std::vector<Letter> letters;
+  (void)read([&](Transaction& tx) -> Result<bool> {
+    Language lang = Language::sv;
+    if (auto o = tx.organisation(org)) lang = o->language;
+    for (const auto& u : tx.users(org)) {
+      if (!u.active || u.is_supplier() || u.email.empty()) continue;
+      Letter letter{u.email, "", content_.messages.text(lang, "mail.intro", {{"name", u.display_name}}) + "\n\n", {}};
+      for (const auto& n : tx.notifications(org, u.id, true)) {
+        if (n.emailed_at) continue;
+        letter.body += "- " + notification_text(content_, lang, n) + "\n";
+        letter.ids.push_back(n.id);
+      }
+      if (letter.ids.empty()) continue;
+      letter.subject = content_.messages.text(lang, "mail.subject", {{"count", std::to_string(letter.ids.size())}});
+      letter.body += "\n" + content_.messages.text(lang, "mail.outro") + "\n";
+      letters.push_back(std::move(letter));
+    }
+    return true;
+  });
+  std::vector<std::string> sent;
+  for (const auto& letter : letters) {
+    // Sent outside any transaction: the mail server's pace holds no lock.
+    if (auto error = mailer.send(letter.to, letter.subject, letter.body)) {
+      run.mail_errors.push_back(letter.to + ": " + *error);
+      continue;
+    }
+    ++run.emailed;
+    sent.insert(sent.end(), letter.ids.begin(), letter.ids.end());
+  }
+  if (sent.empty()) return;
+  (void)write([&](Transaction& tx) -> Result<bool> {
+    tx.mark_notifications_emailed(org, sent, now_utc());
+    record_audit(tx, system_actor(org), "reminders.email", "organisation", org, nullptr, {{"notifications", sent.size()}});
+    return true;
+  });
 }
 
 Result<json> ReminderService::notifications(const Actor& actor, bool unread_only) {
@@ -103,15 +154,12 @@ Result<json> ReminderService::notifications(const Actor& actor, bool unread_only
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
     for (const auto& n : tx.notifications(actor.org_id(), actor.user.id, unread_only)) {
-      json body = object_of(n.body);
-      std::map<std::string, std::string> params{{"date", n.due_on}};
-      for (const auto& [k, v] : body.items())
-        if (v.is_string()) params[k] = v.get<std::string>();
       items.push_back({{"id", n.id},
                        {"kind", n.kind},
                        {"due_on", n.due_on},
-                       {"contract_id", body.value("contract_id", "")},
-                       {"text", content_.messages.text(actor.lang, "notification." + n.kind, params)},
+                       {"contract_id", object_of(n.body).value("contract_id", "")},
+                       {"text", notification_text(content_, actor.lang, n)},
+                       {"emailed", n.emailed_at.has_value()},
                        {"created_at", n.created_at},
                        {"read", n.read_at.has_value()}});
     }

@@ -14,6 +14,16 @@ struct ReminderRun {
   bool ran = false;  // false: another run (on any node) already did today's
   int organisations = 0;
   int recorded = 0;  // new notifications
+  int emailed = 0;   // e-mails sent (one per person, with every reminder not yet sent)
+  std::vector<std::string> mail_errors;
+};
+
+// Sends e-mail; implemented over SMTP in io/ and wired where the service starts.
+class Mailer {
+ public:
+  virtual ~Mailer() = default;
+  // The error text when the message could not be sent.
+  virtual std::optional<std::string> send(const std::string& to, const std::string& subject, const std::string& body) = 0;
 };
 
 class ReminderService : public ServiceBase {
@@ -23,7 +33,9 @@ class ReminderService : public ServiceBase {
 
   // Finds what is due and records the notifications not recorded before. With `once_a_day`,
   // only the first run of the day (across every node) does the work.
-  ReminderRun remind(bool once_a_day);
+  // With a mailer, each person with an e-mail address also gets one message with every
+  // unread reminder not e-mailed before; a message that fails is tried again on the next run.
+  ReminderRun remind(bool once_a_day, Mailer* mailer = nullptr);
 
   domain::Result<json> notifications(const Actor& actor, bool unread_only);
   domain::Result<json> mark_read(const Actor& actor, const std::string& notification_id);
@@ -38,6 +50,9 @@ class ReminderService : public ServiceBase {
 
   // Days ahead a due control or deviation deadline is reminded of.
   static constexpr int days_ahead = 14;
+
+ private:
+  void mail(const std::string& org_id, Mailer& mailer, ReminderRun& run);
 };
 
 }  // namespace kk::app

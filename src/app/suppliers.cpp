@@ -272,6 +272,38 @@ Result<json> SupplierService::update(const Actor& actor, const std::string& id, 
   });
 }
 
+Result<json> change_subcontractor(Transaction& tx, const Content& content, const Actor& actor,
+                                  const std::string& supplier_id, const std::string& name, const std::string& country_code,
+                                  bool added) {
+  auto current = tx.supplier(actor.org_id(), supplier_id);
+  if (!current) return Error::not_found();
+  Supplier s = supplier_of(*current);
+  // The same company whatever the case of its letters ("Backup Nord AB", "backup nord ab").
+  auto folded = [](const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) out += char(std::tolower(c));
+    return out;
+  };
+  auto same = [&](const Subcontractor& c) { return folded(c.name) == folded(name); };
+  bool known = std::any_of(s.subcontractors.begin(), s.subcontractors.end(), same);
+  if (added && !known) {
+    std::string code = country_code;
+    KK_TRY(country(json{{"subcontractor_country", code}}, "subcontractor_country", code, true));
+    s.subcontractors.push_back({new_id(), name, code, "", ""});
+  }
+  if (!added) s.subcontractors.erase(std::remove_if(s.subcontractors.begin(), s.subcontractors.end(), same), s.subcontractors.end());
+  if (added && known) return supplier_findings_json(content, actor.lang, check_supplier(s, stockholm_date(now_utc())));
+  SupplierRow row = row_of(s);
+  row.id = supplier_id;
+  row.created_at = current->created_at;
+  row.updated_at = now_utc();
+  row.version = current->version + 1;
+  if (!tx.update_supplier(actor.org_id(), row, current->version)) return Error::conflict("error.stale_version");
+  record_audit(tx, actor, "supplier.update", "supplier", supplier_id, supplier_json(content, actor.lang, *current),
+               supplier_json(content, actor.lang, row));
+  return supplier_findings_json(content, actor.lang, check_supplier(s, stockholm_date(now_utc())));
+}
+
 Result<json> SupplierService::remove(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::edit_suppliers));
   KK_TRY(input::require_object(body));

@@ -22,6 +22,13 @@ class SupplierService : public ServiceBase {
   domain::Result<json> remove(const Actor& actor, const std::string& id, const json& body);
 };
 
+// A contract change that adds a subcontractor (with its country) or removes one (by name) is
+// written into the register too, inside the caller's unit of work; the supplier's findings
+// after it (a subcontractor in a third country, …) are returned.
+domain::Result<json> change_subcontractor(Transaction& tx, const Content& content, const Actor& actor,
+                                          const std::string& supplier_id, const std::string& name,
+                                          const std::string& country, bool added);
+
 // The supplier of a stored row (the details JSON read leniently: it was checked when written).
 domain::Supplier supplier_of(const SupplierRow& row);
 // A supplier's findings as JSON with their text in `lang`.

@@ -59,7 +59,7 @@ json user_json(const User& u) {
   json roles = json::array();
   for (Role r : u.roles) roles.push_back(to_string(r));
   return {{"id", u.id},          {"version", u.version}, {"username", u.username}, {"display_name", u.display_name},
-          {"active", u.active},  {"roles", roles},       {"created_at", u.created_at},
+          {"active", u.active},  {"roles", roles},       {"created_at", u.created_at}, {"email", u.email},
           {"supplier_id", u.supplier_id ? nlohmann::json(*u.supplier_id) : nlohmann::json()}};
 }
 

@@ -15,6 +15,7 @@
 #include "app/content.hpp"
 #include "app/crypto.hpp"
 #include "app/reminders.hpp"
+#include "io/smtp_mail.hpp"
 #include "domain/rule_evaluation.hpp"
 #include "io/catalogue_loader.hpp"
 #include "store/sql_store.hpp"
@@ -32,7 +33,27 @@ struct Options {
   std::string org = "Min organisation";
   bool password_stdin = false;
   std::optional<int> expires_days;
+  std::string smtp_url;
+  std::string smtp_from;
 };
+
+// Reminders by e-mail through the configured SMTP server; the credentials come from the
+// environment (KK_SMTP_USER, KK_SMTP_PASSWORD), never from the command line.
+struct SmtpMailer : kk::app::Mailer {
+  kk::io::SmtpSettings settings;
+  std::optional<std::string> send(const std::string& to, const std::string& subject, const std::string& body) override {
+    return kk::io::send_mail(settings, {to, subject, body});
+  }
+};
+
+std::unique_ptr<SmtpMailer> mailer_from(const Options& o) {
+  if (o.smtp_url.empty()) return nullptr;
+  if (o.smtp_from.empty()) throw std::runtime_error("--smtp-from (eller KK_SMTP_FROM) behövs när --smtp-url anges");
+  auto m = std::make_unique<SmtpMailer>();
+  auto env = [](const char* name) { const char* v = std::getenv(name); return std::string(v ? v : ""); };
+  m->settings = {o.smtp_url, o.smtp_from, env("KK_SMTP_USER"), env("KK_SMTP_PASSWORD")};
+  return m;
+}
 
 // Messages of the command line are in Swedish, like the interface's first language.
 int fail(const kk::app::Content& content, const kk::domain::Error& e) {
@@ -103,14 +124,17 @@ int serve(const Options& o, const kk::app::Content& content) {
   auto first_admin = accounts.bootstrap();
   kk::web::WebApp app(*store, content);
   // The daily reminder job: looked at every hour; the first node to claim the day runs it.
+  auto mailer = mailer_from(o);
   std::jthread reminders([&](std::stop_token stop) {
     kk::app::ReminderService service(*store, content, registry);
     std::mutex mutex;
     std::condition_variable_any wake;
     while (!stop.stop_requested()) {
       try {
-        auto run = service.remind(true);
-        if (run.ran) spdlog::info("reminders: {} new in {} organisation(s)", run.recorded, run.organisations);
+        auto run = service.remind(true, mailer.get());
+        if (run.ran)
+          spdlog::info("reminders: {} new in {} organisation(s), {} e-mailed", run.recorded, run.organisations, run.emailed);
+        for (const auto& e : run.mail_errors) spdlog::warn("reminder e-mail not sent: {}", e);
       } catch (const std::exception& e) {
         spdlog::warn("reminders: {}", e.what());
       }
@@ -135,6 +159,7 @@ int serve(const Options& o, const kk::app::Content& content) {
 
 int main(int argc, char** argv) {
   kk::app::init_crypto();
+  kk::io::init_smtp();
   CLI::App cli{"Kravkedja – informationssäker upphandling"};
   cli.set_version_flag("--version", std::string("kravkedja ") + KK_VERSION);
   cli.require_subcommand(1);
@@ -145,6 +170,11 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--listen", o.listen, "Adress och port, VÄRD:PORT")->capture_default_str();
   serve_cmd->add_option("--threads", o.threads, "Antal trådar (0 = en per kärna)");
   serve_cmd->add_option("--db", o.db, "Databas: sqlite:SÖKVÄG eller postgresql://…");
+  auto add_smtp = [&o](CLI::App* cmd) {
+    cmd->add_option("--smtp-url", o.smtp_url, "E-postserver för påminnelser, smtp://VÄRD:PORT")->envname("KK_SMTP_URL");
+    cmd->add_option("--smtp-from", o.smtp_from, "Avsändaradress för påminnelser")->envname("KK_SMTP_FROM");
+  };
+  add_smtp(serve_cmd);
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Uppdatera databasens schema");
   migrate_cmd->add_option("--db", o.db, "Databas");
@@ -176,6 +206,7 @@ int main(int argc, char** argv) {
   auto* remind_cmd = cli.add_subcommand(
       "remind", "Registrera påminnelser om kontroller, avvikelser, omprövningar och avtal som löper ut (för cron)");
   remind_cmd->add_option("--db", o.db, "Databas");
+  add_smtp(remind_cmd);
 
   std::string catalogue_file;
   auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
@@ -217,9 +248,13 @@ int main(int argc, char** argv) {
     }
     if (*remind_cmd) {
       // Every run records what is not recorded yet, so cron and the service may both run it.
-      auto run = kk::app::ReminderService(*store, content, registry).remind(false);
-      std::cout << run.recorded << " nya påminnelser i " << run.organisations << " organisationer.\n";
-      return 0;
+      auto mailer = mailer_from(o);
+      auto run = kk::app::ReminderService(*store, content, registry).remind(false, mailer.get());
+      std::cout << run.recorded << " nya påminnelser i " << run.organisations << " organisationer";
+      if (mailer) std::cout << ", " << run.emailed << " e-postmeddelanden skickade";
+      std::cout << ".\n";
+      for (const auto& e : run.mail_errors) std::cerr << "fel: e-post skickades inte till " << e << "\n";
+      return run.mail_errors.empty() ? 0 : 1;
     }
     if (*token_create) {
       auto token = accounts.create_token_cli(o.username, o.expires_days);

@@ -89,7 +89,8 @@ std::int64_t SqlTransaction::count_users() { return db().query("SELECT COUNT(*) 
 // ---- users ----
 
 namespace {
-constexpr const char* user_columns = "org_id, user_id, username, display_name, active, version, created_at, supplier_id";
+constexpr const char* user_columns =
+    "org_id, user_id, username, display_name, active, version, created_at, supplier_id, email";
 }
 
 std::vector<User> SqlTransaction::load_users(const SqlRows& rows) {
@@ -104,6 +105,7 @@ std::vector<User> SqlTransaction::load_users(const SqlRows& rows) {
     u.version = r.integer(5);
     u.created_at = r.text(6);
     u.supplier_id = r.opt_text(7);
+    u.email = r.text(8);
     users.push_back(std::move(u));
   }
   if (users.empty()) return users;
@@ -131,7 +133,7 @@ std::optional<Credentials> SqlTransaction::credentials_by_username(const std::st
   auto rows = db().query(std::string("SELECT ") + user_columns + ", password_hash FROM users WHERE username = ?",
                          {username});
   if (rows.empty()) return std::nullopt;
-  std::string hash = rows[0].text(8);  // after the user columns
+  std::string hash = rows[0].text(9);  // after the user columns
   auto users = load_users(rows);
   return Credentials{users[0], hash};
 }
@@ -145,18 +147,18 @@ std::vector<User> SqlTransaction::users(const std::string& org_id) {
 void SqlTransaction::insert_user(const User& u, const std::string& password_hash) {
   db().execute(
       "INSERT INTO users (org_id, user_id, username, display_name, password_hash, active, version, created_at, "
-      "supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "supplier_id, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {u.org_id, u.id, u.username, u.display_name, password_hash, std::int64_t(u.active), u.version, u.created_at,
-       opt(u.supplier_id)});
+       opt(u.supplier_id), u.email});
   for (Role r : u.roles)
     db().execute("INSERT INTO user_roles (org_id, user_id, role) VALUES (?, ?, ?)",
                  {u.org_id, u.id, std::string(to_string(r))});
 }
 
 bool SqlTransaction::update_user(const User& u, std::int64_t expected_version) {
-  if (db().execute("UPDATE users SET display_name = ?, active = ?, version = version + 1 "
+  if (db().execute("UPDATE users SET display_name = ?, active = ?, email = ?, version = version + 1 "
                    "WHERE org_id = ? AND user_id = ? AND version = ?",
-                   {u.display_name, std::int64_t(u.active), u.org_id, u.id, expected_version}) != 1)
+                   {u.display_name, std::int64_t(u.active), u.email, u.org_id, u.id, expected_version}) != 1)
     return false;
   db().execute("DELETE FROM user_roles WHERE org_id = ? AND user_id = ?", {u.org_id, u.id});
   for (Role r : u.roles)

@@ -165,6 +165,8 @@ class SqlTransaction final : public app::Transaction {
                                                bool unread_only) override;
   bool mark_notification_read(const std::string& org_id, const std::string& user_id,
                               const std::string& notification_id, const std::string& now) override;
+  void mark_notifications_emailed(const std::string& org_id, const std::vector<std::string>& ids,
+                                  const std::string& now) override;
   std::vector<std::string> organisation_ids() override;
   bool claim_daily_job(const std::string& job, const std::string& day, const std::string& now) override;
 

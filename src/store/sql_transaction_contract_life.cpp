@@ -131,6 +131,12 @@ bool SqlTransaction::mark_notification_read(const std::string& org_id, const std
                       {now, org_id, user_id, notification_id}) == 1;
 }
 
+void SqlTransaction::mark_notifications_emailed(const std::string& org_id, const std::vector<std::string>& ids,
+                                               const std::string& now) {
+  for (const auto& id : ids)
+    db().execute("UPDATE notifications SET emailed_at = ? WHERE org_id = ? AND notification_id = ?", {now, org_id, id});
+}
+
 std::vector<std::string> SqlTransaction::organisation_ids() {
   std::vector<std::string> out;
   for (const auto& r : db().query("SELECT org_id FROM organisations ORDER BY org_id", {})) out.push_back(r.text(0));

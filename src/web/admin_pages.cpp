@@ -81,7 +81,7 @@ void WebApp::register_admin_pages() {
 
   r.add("POST", "/admin/users", [this, users_page](RequestContext& ctx) {
     Form form = Form::parse(ctx.req);
-    json body = form_to_json(form, {{"username", FieldKind::text}, {"display_name", FieldKind::text}});
+    json body = form_to_json(form, {{"username", FieldKind::text}, {"display_name", FieldKind::text}, {"email", FieldKind::text}});
     body["roles"] = roles_from(form);
     if (!form.get("password").empty()) body["password"] = form.get("password");
     auto created = accounts_.create_user(ctx.who(), body);
@@ -113,11 +113,17 @@ void WebApp::register_admin_pages() {
   r.add("POST", "/admin/users/{id}", [this, user_page](RequestContext& ctx) {
     Form form = Form::parse(ctx.req);
     json body = form_to_json(form, {{"display_name", FieldKind::text}, {"version", FieldKind::integer},
-                                    {"active", FieldKind::checkbox}});
+                                    {"active", FieldKind::checkbox}, {"email", FieldKind::text}});
     body["roles"] = roles_from(form);
     auto saved = accounts_.update_user(ctx.who(), ctx.param("id"), body);
     if (!saved) return user_page(ctx, ctx.param("id"), form_errors(*this, ctx, saved.error()), json(),
                                  http_status(saved.error().kind));
+    return Response::redirect("/admin/users/" + ctx.param("id"));
+  });
+
+  r.add("POST", "/admin/users/{id}/calendar-feed/revoke", [this](RequestContext& ctx) {
+    auto revoked = reminders_.revoke_feed(ctx.who(), ctx.param("id"));
+    if (!revoked) return error_page(ctx, revoked.error());
     return Response::redirect("/admin/users/" + ctx.param("id"));
   });
 

@@ -282,6 +282,7 @@ void WebApp::register_contract_pages() {
                  {"user_options", options_of(users, "")}, {"subjects", subjects}, {"has_subjects", !subjects.empty()},
                  {"change_kinds", enum_options<ChangeKind>(*this, ctx, "change_kind", top.contains("change") ? top["change"].value("kind", "") : "")},
                  {"hosting_options", enum_options<HostingLocation>(*this, ctx, "hosting_location", "")},
+                 {"frequency_options", enum_options<FollowUpFrequency>(*this, ctx, "follow_up_frequency", "yearly")},
                  {"delivery_model_options", enum_options<DeliveryModel>(*this, ctx, "delivery_model", "")},
                  {"forms", top}, {"problem", problem}},
                 status);
@@ -317,6 +318,12 @@ void WebApp::register_contract_pages() {
                               {"frequency", FieldKind::text}, {"every_n_months", FieldKind::integer},
                               {"evidence", FieldKind::text}, {"owner_user_id", FieldKind::optional_enum}}),
              [this](RequestContext& ctx, const json& b) { return contracts_.plan(ctx.who(), ctx.param("id"), ctx.param("measure"), b); });
+  form_route("/contracts/{id}/obligations", "obligation", "",
+             {{"text", FieldKind::text}, {"frequency", FieldKind::text}, {"owner_user_id", FieldKind::optional_enum}},
+             [this](RequestContext& ctx, json b) {
+               if (b["owner_user_id"].is_null()) b.erase("owner_user_id");
+               return contracts_.add_obligation(ctx.who(), ctx.param("id"), b);
+             });
   form_route("/contracts/{id}/measures/{measure}/records", "record", "measure",
              {{"due_on", FieldKind::optional_enum}, {"result", FieldKind::text}, {"notes", FieldKind::text},
               {"action_plan", FieldKind::text}, {"deadline", FieldKind::text}, {"owner_user_id", FieldKind::text}},
@@ -335,13 +342,15 @@ void WebApp::register_contract_pages() {
              [this](RequestContext& ctx, const json& b) { return contracts_.close_deviation(ctx.who(), ctx.param("deviation"), b); });
   form_route("/contracts/{id}/changes", "change", "",
              {{"kind", FieldKind::text}, {"description", FieldKind::text}, {"effective_on", FieldKind::optional_enum},
-              {"subcontractor", FieldKind::text}, {"delivery_model", FieldKind::optional_enum},
+              {"subcontractor", FieldKind::text}, {"subcontractor_country", FieldKind::text},
+              {"delivery_model", FieldKind::optional_enum},
               {"hosting_location", FieldKind::optional_enum}, {"contract_change_proposed", FieldKind::checkbox},
               {"reassessment_due_on", FieldKind::optional_enum}, {"reassessment_owner_user_id", FieldKind::optional_enum}},
              [this](RequestContext& ctx, json b) {
                // Fields that do not belong to the chosen kind are left out, as a person expects.
                std::string kind = b.value("kind", "");
                if (kind != "subcontractor_added" && kind != "subcontractor_removed") b.erase("subcontractor");
+               if (kind != "subcontractor_added") b.erase("subcontractor_country");
                if (kind != "delivery_model") b.erase("delivery_model");
                if (kind != "hosting_location") b.erase("hosting_location");
                for (const char* f : {"effective_on", "reassessment_due_on", "reassessment_owner_user_id", "delivery_model", "hosting_location"})

@@ -115,7 +115,7 @@ Result<json> WebApp::body_json(const RequestContext& ctx) const {
 }
 
 Response WebApp::handle(Request& req) {
-  RequestContext ctx{req, {}, std::nullopt, Language::sv, {}, false, {}};
+  RequestContext ctx{req, {}, std::nullopt, Language::sv, {}, false, {}, std::nullopt};
   ctx.lang = negotiate_language(req);
   try {
     Response res = dispatch(ctx);

@@ -2,6 +2,18 @@
 // information owner's exceptions, evidence files, changes with their re-assessment and the LOU
 // checklist, the supplier's own reports, and an exit that the last gate waits for.
 #include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "api_helpers.hpp"
 #include "io/xlsx_reader.hpp"
@@ -38,6 +50,57 @@ Realised realised(const Api& as, const User& owner, const std::string& number, c
 }
 
 std::string contract_path(const Realised& r) { return "/api/v1/contracts/" + r.contract_id; }
+
+// A real SMTP server (Debian's python3-aiosmtpd) that keeps what it receives as a maildir.
+class MailServer {
+ public:
+  MailServer() : port_(free_port()), dir_(config().temp_dir + "/mail-" + std::to_string(port_)) {
+    // The server makes the maildir (tmp/, new/, cur/) itself, when it does not exist yet.
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      std::string listen = "127.0.0.1:" + std::to_string(port_);
+      ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
+              "aiosmtpd.handlers.Mailbox", dir_.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    // Ready when it accepts a connection.
+    for (int i = 0; i < 100 && !accepts(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ~MailServer() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+  // Every message received, as sent.
+  std::vector<std::string> messages() const {
+    std::vector<std::string> out;
+    if (!std::filesystem::exists(dir_ + "/new")) return out;
+    for (const auto& f : std::filesystem::directory_iterator(dir_ + "/new")) {
+      std::ifstream in(f.path(), std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      out.push_back(text.str());
+    }
+    return out;
+  }
+
+ private:
+  bool accepts() const {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<unsigned short>(port_));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+  }
+  int port_;
+  std::string dir_;
+  pid_t pid_ = -1;
+};
 
 bool finding_says(const Api& as, const std::string& case_id, const std::string& text) {
   json f = expect_json(as.get(case_path(case_id) + "/findings"), 200, "findings")["findings"];
@@ -134,9 +197,20 @@ TEST(ContractLife, ChangesMarkAReassessmentShowTheDifferenceAndFollowTheLouCheck
   EXPECT_TRUE(is_error(ciso.post(changes, {{"kind", "fusion"}, {"description", "x"}}), 422, "", "kind"));
   EXPECT_TRUE(is_error(ciso.post(changes, {{"kind", "legal"}, {"description", "x"}, {"hosting_location", "third_country"}}),
                        422, "error.field_not_for_change", "hosting_location"));
+  EXPECT_TRUE(is_error(ciso.post(changes, {{"kind", "subcontractor_added"}, {"description", "Ny driftpartner."},
+                                          {"subcontractor", "Backup Nord AB"}}),
+                       422, "error.required", "subcontractor_country"));
   json sub = expect_json(ciso.post(changes, {{"kind", "subcontractor_added"}, {"description", "Ny driftpartner för backup."},
-                                             {"subcontractor", "Backup Nord AB"}, {"effective_on", "2027-06-01"}}),
+                                             {"subcontractor", "Backup Nord AB"}, {"subcontractor_country", "in"},
+                                             {"effective_on", "2027-06-01"}}),
                          201, "subcontractor change");
+  // The register follows the change, and says what to look at about the new subcontractor.
+  json supplier = expect_json(ciso.get("/api/v1/suppliers/" + str(r.contract["supplier_id"])), 200, "supplier");
+  ASSERT_EQ(supplier["subcontractors"].size(), 1u);
+  EXPECT_EQ(supplier["subcontractors"][0]["country"], "IN");
+  bool third_country = false;
+  for (const auto& f : sub["supplier_findings"]) third_country = third_country || str(f["text"]).find("tredje land") != std::string::npos;
+  EXPECT_TRUE(third_country) << sub["supplier_findings"].dump();
   EXPECT_EQ(sub["reassessment"]["status"], "open");
   EXPECT_TRUE(sub["difference"]["empty"].get<bool>()) << "the facts did not change";
   EXPECT_FALSE(sub.contains("selected_at_change"));
@@ -191,7 +265,7 @@ TEST(ContractLife, ChangesMarkAReassessmentShowTheDifferenceAndFollowTheLouCheck
 
   // The subcontractor change without a contract change: a conclusion is enough.
   json sub_done = expect_json(ciso.post(changes + "/" + str(sub["id"]) + "/reassessment",
-                                        {{"version", sub["version"]}, {"conclusion", "Backup Nord AB finns i Sverige; inga nya krav."}}),
+                                        {{"version", sub["version"]}, {"conclusion", "Backup Nord AB i Indien: överföringen sker med standardavtalsklausuler; inga nya krav."}}),
                               200, "subcontractor re-assessed");
   EXPECT_EQ(sub_done["reassessment"]["done_by_name"], ciso_user.display_name);
   EXPECT_FALSE(finding_says(ciso, r.case_id, "ska omprövas"));
@@ -378,4 +452,55 @@ TEST(ContractLife, RemindersReachTheOwnerAndTheCalendarFeedNeedsOnlyItsSecretUnt
   EXPECT_EQ(anonymous().get(again).status, 200);
   expect_json(manager.del("/api/v1/me/calendar-feed"), 200, "user revokes");
   EXPECT_TRUE(is_error(anonymous().get(again), 404));
+}
+
+TEST(ContractLife, RemindersGoByEmailOnceToThoseWithAnAddressThroughARealSmtpServer) {
+  Org org("life-mail");
+  Api admin = api(org.user({"admin"}));
+  Api ciso = api(org.user({"ciso", "procurer"}));
+  User manager_user = org.user({"contract_manager"});
+  Api manager = api(manager_user);
+  User owner_user = org.user({"information_owner"});
+  // An address the way people type them is checked; a good one is kept.
+  json me = expect_json(admin.get("/api/v1/users"), 200, "users");
+  json stored = find_by(me["items"], "id", manager_user.id);
+  EXPECT_TRUE(is_error(admin.patch("/api/v1/users/" + manager_user.id, {{"version", stored["version"]}, {"email", "anna at kommunen"}}),
+                       422, "error.email", "email"));
+  std::string address = unique_name("anna") + "@kommunen.example";
+  expect_json(admin.patch("/api/v1/users/" + manager_user.id, {{"version", stored["version"]}, {"email", address}}), 200, "email");
+
+  Realised r = realised(ciso, owner_user, "KS 2027/16", utc_in(-70 * 86400).substr(0, 10), utc_in(700 * 86400).substr(0, 10));
+  json measure = r.contract["measures"][0];
+  expect_json(manager.put(contract_path(r) + "/measures/" + str(measure["id"]),
+                          {{"version", measure["version"]}, {"frequency", "monthly"}, {"owner_user_id", manager_user.id}}),
+              200, "monthly plan");
+
+  // A mail server needs a sender address.
+  MailServer mail;
+  auto refused = run_kravkedja({"remind", "--db", config().db_url, "--smtp-url", mail.url()});
+  EXPECT_NE(refused.exit_code, 0) << "a sender address is needed";
+  EXPECT_NE(refused.err.find("--smtp-from"), std::string::npos) << refused.err;
+  auto run = run_kravkedja({"remind", "--db", config().db_url, "--smtp-url", mail.url(), "--smtp-from", "kravkedja@kommunen.example"});
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("e-postmeddelanden skickade"), std::string::npos) << run.out;
+  std::string ours;
+  for (const auto& m : mail.messages())
+    if (m.find("To: " + address) != std::string::npos) ours = m;
+  ASSERT_FALSE(ours.empty()) << mail.messages().size() << " messages";
+  EXPECT_NE(ours.find("From: kravkedja@kommunen.example"), std::string::npos);
+  EXPECT_NE(ours.find("Subject: =?UTF-8?B?"), std::string::npos);
+  EXPECT_NE(ours.find(str(measure["requirement_id"])), std::string::npos) << ours;
+  json notes = expect_json(manager.get("/api/v1/me/notifications"), 200, "notifications")["items"];
+  ASSERT_FALSE(notes.empty());
+  for (const auto& n : notes) EXPECT_TRUE(n["emailed"].get<bool>()) << n.dump();
+
+  // The next run sends nothing again to this person.
+  std::size_t before = mail.messages().size();
+  ASSERT_EQ(run_kravkedja({"remind", "--db", config().db_url, "--smtp-url", mail.url(), "--smtp-from", "kravkedja@kommunen.example"})
+                .exit_code,
+            0);
+  int again = 0;
+  for (const auto& m : mail.messages()) again += m.find("To: " + address) != std::string::npos ? 1 : 0;
+  EXPECT_EQ(again, 1);
+  EXPECT_GE(mail.messages().size(), before);
 }

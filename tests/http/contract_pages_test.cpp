@@ -54,6 +54,17 @@ TEST(ContractPages, APersonTakesACaseFromAwardThroughDeliveryAYearOfFollowUpsACh
   EXPECT_TRUE(has(page, "Leveranskontroll"));
   EXPECT_TRUE(has(page, "Omsorgsdata AB"));
 
+  // An obligation the supplier places on us is followed up like the measures.
+  auto no_text = b.post(contract_path + "/obligations", {{"text", ""}, {"frequency", "yearly"}, {"owner_user_id", ""}});
+  EXPECT_EQ(no_text.status, 422);
+  EXPECT_TRUE(has(no_text, "id=\"obligation-error\""));
+  ASSERT_EQ(b.post(contract_path + "/obligations", {{"text", "Vi håller behörigheterna i systemet aktuella."}, {"frequency", "yearly"},
+                                                    {"owner_user_id", manager_user.id}})
+                .status,
+            303);
+  contract = expect_json(as.get("/api/v1/contracts/" + contract_id), 200, "contract with our obligation");
+  EXPECT_TRUE(find_by(contract["measures"], "text", "Vi håller behörigheterna i systemet aktuella.")["obligation_on_us"].get<bool>());
+
   // Delivery: every measure checked on the page, with evidence; the gate passes after.
   std::string first = contract["measures"][0]["id"];
   auto no_evidence = b.post(contract_path + "/delivery/" + first, {{"version", "0"}, {"state", "verified"}, {"evidence", ""}});
@@ -107,7 +118,8 @@ TEST(ContractPages, APersonTakesACaseFromAwardThroughDeliveryAYearOfFollowUpsACh
   EXPECT_EQ(no_name.status, 422);
   EXPECT_TRUE(has(no_name, "id=\"change-error\""));
   ASSERT_EQ(b.post(contract_path + "/changes",
-                   {{"kind", "subcontractor_added"}, {"description", "Backup hos ny partner."}, {"subcontractor", "Backup Nord AB"}})
+                   {{"kind", "subcontractor_added"}, {"description", "Backup hos ny partner."}, {"subcontractor", "Backup Nord AB"},
+                    {"subcontractor_country", "SE"}})
                 .status,
             303);
   page = b.get(contract_path);

@@ -33,6 +33,9 @@ struct CommandResult {
 // Runs KK_BINARY with the arguments (and --db URL appended by the caller where needed).
 CommandResult run_kravkedja(const std::vector<std::string>& args, const std::string& stdin_text = {});
 
+// A loopback port nothing listens on now.
+int free_port();
+
 // A name nobody else uses, in this run or an earlier one against the same database.
 std::string unique_name(const std::string& prefix);
 

@@ -61,14 +61,34 @@ Result<SignedIn> AccountService::sign_in(const std::string& username, const std:
   // Verify against a dummy hash when the user is unknown, so timing does not tell.
   static const std::string dummy = hash_password(random_token());
   bool good = verify_password(creds ? creds->password_hash : dummy, password);
-  if (!creds || !good || !creds->user.active) return Error{ErrorKind::unauthenticated, "error.sign_in_failed", {}, {}};
+  if (!creds || !good || !creds->user.active) {
+    // A failed sign-in to a known account is a security event of its organisation (seed 003
+    // condition 25); the password tried is never kept. Unknown names have no organisation.
+    if (creds) {
+      auto tx = store_.begin(true);
+      record_audit(*tx, system_actor(creds->user.org_id), "auth.sign_in_failed", "user", creds->user.id, nullptr,
+                   {{"username", creds->user.username}, {"reason", creds->user.active ? "password" : "inactive"}});
+      tx->commit();
+    }
+    return Error{ErrorKind::unauthenticated, "error.sign_in_failed", {}, {}};
+  }
   SignedIn s{random_token(), random_token(), creds->user};
   auto tx = store_.begin(true);
   tx->delete_expired_sessions(now_utc());  // sign-ins keep the table small
   tx->insert_session(sha256_hex(s.session_token), creds->user.org_id, creds->user.id, s.csrf_token, now_utc(),
                      utc_in(session_lifetime_seconds));
+  Actor who;
+  who.user = creds->user;
+  record_audit(*tx, who, "auth.sign_in", "user", creds->user.id, nullptr, {{"username", creds->user.username}});
   tx->commit();
   return s;
+}
+
+void AccountService::record_denied(const Actor& actor, const std::string& method, const std::string& path) {
+  if (actor.system || actor.user.org_id.empty()) return;
+  auto tx = store_.begin(true);
+  record_audit(*tx, actor, "access.denied", "user", actor.user.id, nullptr, {{"method", method}, {"path", path}});
+  tx->commit();
 }
 
 std::optional<AuthenticatedSession> AccountService::session(const std::string& token) {

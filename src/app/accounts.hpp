@@ -37,6 +37,8 @@ class AccountService : public ServiceBase {
   std::optional<FirstAdmin> bootstrap();
 
   domain::Result<SignedIn> sign_in(const std::string& username, const std::string& password);
+  // A request refused for lack of permission, as a security event of the user's organisation.
+  void record_denied(const Actor& actor, const std::string& method, const std::string& path);
   std::optional<AuthenticatedSession> session(const std::string& session_token);
   void sign_out(const std::string& session_token);
   std::optional<User> bearer(const std::string& token);

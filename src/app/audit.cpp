@@ -1,5 +1,6 @@
 #include "app/audit.hpp"
 
+#include "app/audit_chain.hpp"
 #include "app/clock.hpp"
 
 namespace kk::app {
@@ -16,6 +17,7 @@ void record_audit(Transaction& tx, const Actor& actor, const std::string& action
   e.object_id = object_id;
   if (!before.is_null()) e.before_json = before.dump();
   if (!after.is_null()) e.after_json = after.dump();
+  chain_audit_entry(tx, actor.org_id(), e);
   tx.insert_audit(actor.org_id(), e);
 }
 
@@ -31,7 +33,8 @@ nlohmann::json audit_entry_json(const AuditEntry& e) {
           {"object_type", e.object_type},
           {"object_id", e.object_id},
           {"before", parse(e.before_json)},
-          {"after", parse(e.after_json)}};
+          {"after", parse(e.after_json)},
+          {"hash", e.entry_hash ? nlohmann::json(*e.entry_hash) : nlohmann::json()}};
 }
 
 }  // namespace kk::app

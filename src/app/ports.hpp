@@ -236,6 +236,14 @@ class Transaction {
   // audit
   virtual void insert_audit(const std::string& org_id, const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) = 0;
+  // The chain: entries in ascending order from `after_seq` (exclusive), the hash of the last
+  // entry before `seq`, sealing an entry written before the chain existed, and the
+  // organisation's entry counter.
+  virtual std::vector<AuditEntry> audit_ascending(const std::string& org_id, std::int64_t after_seq, int limit) = 0;
+  virtual std::optional<AuditEntry> audit_before(const std::string& org_id, std::int64_t seq) = 0;
+  virtual void seal_audit_entry(const std::string& org_id, std::int64_t seq, const std::string& prev_hash,
+                                const std::string& entry_hash) = 0;
+  virtual std::int64_t audit_counter(const std::string& org_id) = 0;
   // Every entry about one of these objects, oldest first (a closed case's audit extract).
   virtual std::vector<AuditEntry> audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) = 0;
 };

@@ -363,6 +363,8 @@ struct AuditEntry {
   std::string object_id;
   std::optional<std::string> before_json;
   std::optional<std::string> after_json;
+  std::optional<std::string> prev_hash;   // the entry before it in the organisation's chain
+  std::optional<std::string> entry_hash;  // over the canonical form (app/audit_chain.hpp)
 };
 
 }  // namespace kk::app

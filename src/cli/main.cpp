@@ -14,6 +14,7 @@
 #include "app/catalogues.hpp"
 #include "app/content.hpp"
 #include "app/crypto.hpp"
+#include "app/audit_chain.hpp"
 #include "app/reminders.hpp"
 #include "io/smtp_mail.hpp"
 #include "domain/rule_evaluation.hpp"
@@ -67,6 +68,9 @@ std::unique_ptr<kk::store::SqlStore> open_store(const std::string& url, std::siz
   auto store = std::make_unique<kk::store::SqlStore>(url, pool);
   int applied = store->migrate();
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
+  // Audit entries written before the chain existed are linked into it once.
+  if (auto sealed = kk::app::seal_audit_chains(*store); sealed > 0)
+    spdlog::info("sealed {} audit entries into their organisations' chains", sealed);
   return store;
 }
 
@@ -208,6 +212,12 @@ int main(int argc, char** argv) {
   remind_cmd->add_option("--db", o.db, "Databas");
   add_smtp(remind_cmd);
 
+  auto* audit_cmd = cli.add_subcommand("audit", "Granskningsloggen");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand(
+      "verify", "Räkna om varje organisations kedja och visa den första posten där den inte håller");
+  audit_verify->add_option("--db", o.db, "Databas");
+
   std::string catalogue_file;
   auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
   rules_cmd->require_subcommand(1);
@@ -244,6 +254,19 @@ int main(int argc, char** argv) {
       std::cout << ((*imported)["kind"] == "catalogue" ? "Katalogen " : "Regeluppsättningen ")
                 << (*imported)["id"].get<std::string>() << " version " << (*imported)["version"].get<int>()
                 << " importerades.\n";
+      return 0;
+    }
+    if (*audit_verify) {
+      auto report = kk::app::verify_audit_chains(*store);
+      const auto& m = content.messages;
+      for (const auto& b : report.breaks)
+        std::cout << m.text(kk::domain::Language::sv, "audit_chain." + std::string(kk::app::to_string(b.problem)),
+                            {{"organisation", b.org_name}, {"seq", std::to_string(b.seq)}})
+                  << "\n";
+      if (!report.breaks.empty()) return 1;
+      std::cout << m.text(kk::domain::Language::sv, "audit_chain.ok",
+                          {{"entries", std::to_string(report.entries)}, {"organisations", std::to_string(report.organisations)}})
+                << "\n";
       return 0;
     }
     if (*remind_cmd) {

@@ -225,41 +225,64 @@ std::optional<User> SqlTransaction::token_user(const std::string& token_hash, co
 
 // ---- audit ----
 
-void SqlTransaction::insert_audit(const std::string& org_id, const AuditEntry& e) {
-  db().execute(
-      "INSERT INTO audit_log (org_id, seq, at, actor_id, actor_name, action, object_type, object_id, before_json, "
-      "after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {org_id, e.seq, e.at, opt(e.actor_id), e.actor_name, e.action, e.object_type, e.object_id,
-       opt(e.before_json), opt(e.after_json)});
-}
+namespace {
+constexpr const char* audit_columns =
+    "seq, at, actor_id, actor_name, action, object_type, object_id, before_json, after_json, prev_hash, entry_hash";
 
-std::vector<AuditEntry> SqlTransaction::audit(const std::string& org_id, std::int64_t before_seq, int limit) {
-  auto rows = db().query(
-      "SELECT seq, at, actor_id, actor_name, action, object_type, object_id, before_json, after_json "
-      "FROM audit_log WHERE org_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
-      {org_id, before_seq, std::int64_t(limit)});
+std::vector<AuditEntry> audit_entries(const SqlRows& rows) {
   std::vector<AuditEntry> entries;
   for (const auto& r : rows)
     entries.push_back({r.integer(0), r.text(1), r.opt_text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                       r.opt_text(7), r.opt_text(8)});
+                       r.opt_text(7), r.opt_text(8), r.opt_text(9), r.opt_text(10)});
   return entries;
+}
+}  // namespace
+
+void SqlTransaction::insert_audit(const std::string& org_id, const AuditEntry& e) {
+  db().execute("INSERT INTO audit_log (org_id, " + std::string(audit_columns) + ") VALUES (?, " +
+                   placeholders(column_count(audit_columns)) + ")",
+               {org_id, e.seq, e.at, opt(e.actor_id), e.actor_name, e.action, e.object_type, e.object_id,
+                opt(e.before_json), opt(e.after_json), opt(e.prev_hash), opt(e.entry_hash)});
+}
+
+std::vector<AuditEntry> SqlTransaction::audit(const std::string& org_id, std::int64_t before_seq, int limit) {
+  return audit_entries(db().query(std::string("SELECT ") + audit_columns +
+                                      " FROM audit_log WHERE org_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+                                  {org_id, before_seq, std::int64_t(limit)}));
+}
+
+std::vector<AuditEntry> SqlTransaction::audit_ascending(const std::string& org_id, std::int64_t after_seq, int limit) {
+  return audit_entries(db().query(std::string("SELECT ") + audit_columns +
+                                      " FROM audit_log WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                                  {org_id, after_seq, std::int64_t(limit)}));
+}
+
+std::optional<AuditEntry> SqlTransaction::audit_before(const std::string& org_id, std::int64_t seq) {
+  auto entries = audit_entries(db().query(std::string("SELECT ") + audit_columns +
+                                              " FROM audit_log WHERE org_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1",
+                                          {org_id, seq}));
+  if (entries.empty()) return std::nullopt;
+  return entries.front();
+}
+
+void SqlTransaction::seal_audit_entry(const std::string& org_id, std::int64_t seq, const std::string& prev_hash,
+                                      const std::string& entry_hash) {
+  db().execute("UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE org_id = ? AND seq = ? AND entry_hash IS NULL",
+               {prev_hash, entry_hash, org_id, seq});
+}
+
+std::int64_t SqlTransaction::audit_counter(const std::string& org_id) {
+  auto rows = db().query("SELECT audit_seq FROM organisations WHERE org_id = ?", {org_id});
+  return rows.empty() ? 0 : rows[0].integer(0);
 }
 
 std::vector<AuditEntry> SqlTransaction::audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) {
-  std::vector<AuditEntry> entries;
-  if (object_ids.empty()) return entries;
-  std::string marks;
+  if (object_ids.empty()) return {};
   SqlParams params{org_id};
-  for (const auto& id : object_ids) {
-    marks += marks.empty() ? "?" : ", ?";
-    params.push_back(id);
-  }
-  for (const auto& r : db().query("SELECT seq, at, actor_id, actor_name, action, object_type, object_id, before_json, "
-                                  "after_json FROM audit_log WHERE org_id = ? AND object_id IN (" + marks + ") ORDER BY seq",
-                                  params))
-    entries.push_back({r.integer(0), r.text(1), r.opt_text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                       r.opt_text(7), r.opt_text(8)});
-  return entries;
+  for (const auto& id : object_ids) params.push_back(id);
+  return audit_entries(db().query(std::string("SELECT ") + audit_columns + " FROM audit_log WHERE org_id = ? AND object_id IN (" +
+                                      placeholders(object_ids.size()) + ") ORDER BY seq",
+                                  params));
 }
 
 }  // namespace kk::store

@@ -172,6 +172,11 @@ class SqlTransaction final : public app::Transaction {
 
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
+  std::vector<app::AuditEntry> audit_ascending(const std::string& org_id, std::int64_t after_seq, int limit) override;
+  std::optional<app::AuditEntry> audit_before(const std::string& org_id, std::int64_t seq) override;
+  void seal_audit_entry(const std::string& org_id, std::int64_t seq, const std::string& prev_hash,
+                        const std::string& entry_hash) override;
+  std::int64_t audit_counter(const std::string& org_id) override;
   std::vector<app::AuditEntry> audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) override;
 
  private:

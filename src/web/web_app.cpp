@@ -119,6 +119,8 @@ Response WebApp::handle(Request& req) {
   ctx.lang = negotiate_language(req);
   try {
     Response res = dispatch(ctx);
+    // Denied access is a security event (seed 003 condition 25), recorded for a known user.
+    if (res.status == 403 && ctx.actor) accounts_.record_denied(*ctx.actor, req.method, req.path);
     for (const auto& c : ctx.cookies_to_set) res.set("Set-Cookie", c);
     if (auto q = req.query_param("lang"); q && parse_enum<Language>(*q))
       res.set("Set-Cookie", "kk_lang=" + *q + "; Path=/; Max-Age=31536000; SameSite=Lax");

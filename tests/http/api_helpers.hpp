@@ -63,7 +63,8 @@ json pass_gate(const Api& as, const std::string& case_id, const std::string& gat
 
 // Audit log of the admin's organisation, newest first.
 json audit_items(const Api& admin, int limit = 100);
-// seq of the newest audit entry, or -1 when there is none.
+// seq of the newest audit entry that records a change (not a security event such as a sign-in
+// or a refused request), or -1 when there is none.
 long long latest_audit_seq(const Api& admin);
 
 // What an organisation holds, to check that a refused request wrote nothing. The user

@@ -1,0 +1,110 @@
+#include "app/audit_chain.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/crypto.hpp"
+
+namespace kk::app {
+
+namespace {
+nlohmann::json text_or_null(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(); }
+
+constexpr int batch = 2000;
+
+// Seals the entries an organisation wrote before the chain existed: the unsealed entries at
+// the start of its log, in order. An unsealed entry after a sealed one is never sealed: only
+// someone writing to the database directly can have made it, and verify reports it.
+std::int64_t seal_organisation(Transaction& tx, const std::string& org_id) {
+  std::int64_t sealed = 0, after = 0;
+  std::string prev;
+  for (;;) {
+    auto entries = tx.audit_ascending(org_id, after, batch);
+    if (entries.empty()) break;
+    for (auto& e : entries) {
+      after = e.seq;
+      if (e.entry_hash) return sealed;
+      e.prev_hash = prev;
+      e.entry_hash = audit_entry_hash(org_id, e);
+      tx.seal_audit_entry(org_id, e.seq, *e.prev_hash, *e.entry_hash);
+      prev = *e.entry_hash;
+      ++sealed;
+    }
+  }
+  return sealed;
+}
+}  // namespace
+
+std::string audit_canonical(const std::string& org_id, const AuditEntry& e) {
+  return nlohmann::json::array({org_id, e.seq, e.at, text_or_null(e.actor_id), e.actor_name, e.action, e.object_type,
+                                e.object_id, text_or_null(e.before_json), text_or_null(e.after_json),
+                                e.prev_hash.value_or("")})
+      .dump();
+}
+
+std::string audit_entry_hash(const std::string& org_id, const AuditEntry& e) {
+  return sha256_hex(audit_canonical(org_id, e));
+}
+
+void chain_audit_entry(Transaction& tx, const std::string& org_id, AuditEntry& e) {
+  auto before = tx.audit_before(org_id, e.seq);
+  // An entry from before the chain existed is sealed first, so the new one links to it.
+  if (before && !before->entry_hash) {
+    seal_organisation(tx, org_id);
+    before = tx.audit_before(org_id, e.seq);
+  }
+  e.prev_hash = before && before->entry_hash ? *before->entry_hash : "";
+  e.entry_hash = audit_entry_hash(org_id, e);
+}
+
+std::int64_t seal_audit_chains(Store& store) {
+  std::int64_t sealed = 0;
+  std::vector<std::string> orgs;
+  {
+    auto tx = store.begin(false);
+    orgs = tx->organisation_ids();
+  }
+  for (const auto& org : orgs) {
+    auto tx = store.begin(true);
+    sealed += seal_organisation(*tx, org);
+    tx->commit();
+  }
+  return sealed;
+}
+
+ChainReport verify_audit_chains(Store& store) {
+  ChainReport report;
+  auto tx = store.begin(false);
+  for (const auto& org : tx->organisation_ids()) {
+    ++report.organisations;
+    std::string name = org;
+    if (auto o = tx->organisation(org)) name = o->name;
+    auto broken = [&](std::int64_t seq, ChainProblem problem) { report.breaks.push_back({org, name, seq, problem}); };
+    std::string prev;
+    std::int64_t after = 0, expected = 1;
+    bool ok = true;
+    while (ok) {
+      auto entries = tx->audit_ascending(org, after, batch);
+      if (entries.empty()) break;
+      for (const auto& e : entries) {
+        after = e.seq;
+        ++report.entries;
+        if (e.seq != expected) broken(expected, ChainProblem::missing);
+        else if (!e.entry_hash || !e.prev_hash) broken(e.seq, ChainProblem::unsealed);
+        else if (audit_entry_hash(org, e) != *e.entry_hash) broken(e.seq, ChainProblem::altered);
+        else if (*e.prev_hash != prev) broken(e.seq, ChainProblem::broken_link);
+        else {
+          prev = *e.entry_hash;
+          ++expected;
+          continue;
+        }
+        ok = false;
+        break;
+      }
+    }
+    // Entries removed at the end leave no gap in what remains: the counter still knows.
+    if (ok && expected - 1 < tx->audit_counter(org)) broken(expected, ChainProblem::missing_at_end);
+  }
+  return report;
+}
+
+}  // namespace kk::app

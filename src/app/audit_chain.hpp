@@ -1,0 +1,44 @@
+#pragma once
+// The audit log as a tamper-evident chain, one per organisation: every entry carries the hash
+// of the entry before it and its own SHA-256 over a canonical form of all its fields. A row
+// changed, removed or slipped in directly in the database breaks the chain where it happened;
+// entries removed at the end show against the organisation's entry counter.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/ports.hpp"
+#include "domain/enums.hpp"
+
+namespace kk::app {
+
+// The canonical form: a JSON array of the organisation, every field of the entry in a fixed
+// order (null for absent ones, the stored JSON texts as they are) and the previous hash.
+std::string audit_canonical(const std::string& org_id, const AuditEntry& e);
+std::string audit_entry_hash(const std::string& org_id, const AuditEntry& e);
+
+// Links a new entry to the chain (inside the writing transaction, after its seq is taken):
+// sets its previous hash and its own hash.
+void chain_audit_entry(Transaction& tx, const std::string& org_id, AuditEntry& e);
+
+KK_ENUM(ChainProblem, altered, broken_link, missing, missing_at_end, unsealed)
+
+struct ChainBreak {
+  std::string org_id;
+  std::string org_name;
+  std::int64_t seq = 0;  // the first entry where the chain does not hold
+  ChainProblem problem = ChainProblem::altered;
+};
+
+struct ChainReport {
+  int organisations = 0;
+  std::int64_t entries = 0;
+  std::vector<ChainBreak> breaks;  // at most one per organisation: the first
+};
+
+// Seals the entries written before the chain existed (once, at start-up); returns how many.
+std::int64_t seal_audit_chains(Store& store);
+// Recomputes every organisation's chain.
+ChainReport verify_audit_chains(Store& store);
+
+}  // namespace kk::app

@@ -1,0 +1,111 @@
+// The audit log as a tamper-evident chain: `kravkedja audit verify` passes on the log the
+// service writes and names the first entry that was changed directly in the database, on
+// both engines (through their own command-line clients, as an intruder with database access
+// would), and notices entries missing at the end of an organisation's log.
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include "api_helpers.hpp"
+#include "browser.hpp"
+
+extern char** environ;
+
+namespace kkt {
+namespace {
+
+// Runs one SQL statement with the engine's own client, outside Kravkedja.
+void run_sql(const std::string& statement) {
+  std::vector<std::string> args;
+  if (config().db_kind == "sqlite")
+    args = {"sqlite3", "-cmd", ".timeout 5000", config().db_url.substr(std::string("sqlite:").size()), statement};
+  else
+    args = {"psql", "-q", "-v", "ON_ERROR_STOP=1", config().db_url, "-c", statement};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0) << "cannot start " << args[0];
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << statement;
+}
+
+CommandResult verify() { return run_kravkedja({"audit", "verify", "--db", config().db_url}); }
+
+TEST(AuditChain, VerifyPassesOnTheLogAndNamesTheEntryChangedDirectlyInTheDatabase) {
+  Org org("audit-chain");
+  Api admin = api(org.user({"admin", "ciso"}));
+  for (int i = 0; i < 3; ++i) create_asset(admin, asset_body("Register " + std::to_string(i)));
+  json organisation = expect_json(admin.get("/api/v1/organisation"), 200, "organisation");
+  std::string org_id = organisation["id"];
+  std::string org_name = organisation["name"];
+
+  auto ok = verify();
+  ASSERT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("Granskningsloggen är obruten"), std::string::npos) << ok.out;
+
+  json items = audit_items(admin, 10);
+  ASSERT_GE(items.size(), 3u);
+  std::int64_t last = items[0]["seq"], middle = items[1]["seq"];
+  EXPECT_EQ(str(items[0]["hash"]).size(), 64u);
+  std::string where = " WHERE org_id = '" + org_id + "' AND seq = " + std::to_string(middle);
+
+  // A changed name in one entry: that entry is named, and only that organisation.
+  run_sql("UPDATE audit_log SET actor_name = 'Någon annan'" + where);
+  auto altered = verify();
+  EXPECT_EQ(altered.exit_code, 1);
+  EXPECT_NE(altered.out.find("Organisationen " + org_name + ": post " + std::to_string(middle) + " har ändrats"),
+            std::string::npos)
+      << altered.out;
+  EXPECT_EQ(altered.out.find("obruten"), std::string::npos);
+  run_sql("UPDATE audit_log SET actor_name = '" + str(items[1]["actor_name"]) + "'" + where);
+  EXPECT_EQ(verify().exit_code, 0) << "restored, the chain holds again";
+
+  // An entry whose hash was recomputed to hide a change no longer follows the one before it.
+  run_sql("UPDATE audit_log SET prev_hash = 'ffff'" + where);
+  auto relinked = verify();
+  EXPECT_EQ(relinked.exit_code, 1);
+  EXPECT_NE(relinked.out.find("post " + std::to_string(middle)), std::string::npos) << relinked.out;
+  run_sql("UPDATE audit_log SET prev_hash = (SELECT entry_hash FROM audit_log WHERE org_id = '" + org_id +
+          "' AND seq = " + std::to_string(middle - 1) + ")" + where);
+  EXPECT_EQ(verify().exit_code, 0);
+
+  // The counter knows how many entries there were: one missing at the end is named.
+  run_sql("UPDATE organisations SET audit_seq = audit_seq + 1 WHERE org_id = '" + org_id + "'");
+  auto short_log = verify();
+  EXPECT_EQ(short_log.exit_code, 1);
+  EXPECT_NE(short_log.out.find("från och med " + std::to_string(last + 1) + " saknas"), std::string::npos) << short_log.out;
+  run_sql("UPDATE organisations SET audit_seq = audit_seq - 1 WHERE org_id = '" + org_id + "'");
+  EXPECT_EQ(verify().exit_code, 0);
+}
+
+TEST(AuditChain, FailedSignInsAndDeniedRequestsAreSecurityEventsWithoutSecrets) {
+  Org org("audit-security");
+  User admin_user = org.user({"admin"});
+  Api admin = api(admin_user);
+  User reader = org.user({"reader"});
+  Browser b;
+  auto failed = b.post("/login", {{"username", reader.username}, {"password", "gissat-lösenord-123"}}, false);
+  EXPECT_EQ(failed.status, 401);
+  EXPECT_TRUE(is_error(api(reader).post("/api/v1/assets", asset_body("Förbjuden")), 403));
+  EXPECT_EQ(b.sign_in(reader.username, kTestPassword), "/cases");
+
+  json items = audit_items(admin, 20);
+  std::string all = items.dump();
+  EXPECT_EQ(all.find("gissat-lösenord-123"), std::string::npos) << "no password in the log";
+  EXPECT_EQ(all.find(kTestPassword), std::string::npos);
+  bool failed_logged = false, denied_logged = false, signed_in = false;
+  for (const auto& e : items) {
+    if (e["action"] == "auth.sign_in_failed" && e["object_id"] == reader.id) failed_logged = e["after"]["reason"] == "password";
+    if (e["action"] == "access.denied" && e["actor_id"] == reader.id)
+      denied_logged = e["after"]["path"] == "/api/v1/assets" && e["after"]["method"] == "POST";
+    if (e["action"] == "auth.sign_in" && e["actor_id"] == reader.id) signed_in = true;
+  }
+  EXPECT_TRUE(failed_logged) << all;
+  EXPECT_TRUE(denied_logged) << all;
+  EXPECT_TRUE(signed_in) << all;
+  EXPECT_EQ(verify().exit_code, 0) << "the events are in the chain";
+}
+
+}  // namespace
+}  // namespace kkt

@@ -54,7 +54,18 @@ std::optional<FirstAdmin> AccountService::bootstrap() {
   return admin;
 }
 
-Result<SignedIn> AccountService::sign_in(const std::string& username, const std::string& password) {
+Result<SignedIn> AccountService::sign_in(const std::string& username, const std::string& password,
+                                        const std::string& address) {
+  // Throttled per account and per address, before the password is looked at: while locked,
+  // even the right password is refused, so guessing cannot go on.
+  std::string account = "account:" + username, from = "address:" + address;
+  {
+    auto tx = store_.begin(false);
+    std::string now = now_utc();
+    if (throttle_locked(tx->sign_in_throttle(account), now) ||
+        (!address.empty() && throttle_locked(tx->sign_in_throttle(from), now)))
+      return Error{ErrorKind::too_many, "error.sign_in_locked", {}, {}};
+  }
   // The password is checked outside any write transaction: argon2 takes long enough that
   // other writers should not wait for it.
   auto creds = store_.begin(false)->credentials_by_username(username);
@@ -62,19 +73,22 @@ Result<SignedIn> AccountService::sign_in(const std::string& username, const std:
   static const std::string dummy = hash_password(random_token());
   bool good = verify_password(creds ? creds->password_hash : dummy, password);
   if (!creds || !good || !creds->user.active) {
+    auto tx = store_.begin(true);
+    std::string now = now_utc();
+    tx->save_sign_in_throttle(account, after_failure(tx->sign_in_throttle(account), now, account_throttle));
+    if (!address.empty()) tx->save_sign_in_throttle(from, after_failure(tx->sign_in_throttle(from), now, address_throttle));
     // A failed sign-in to a known account is a security event of its organisation (seed 003
     // condition 25); the password tried is never kept. Unknown names have no organisation.
-    if (creds) {
-      auto tx = store_.begin(true);
+    if (creds)
       record_audit(*tx, system_actor(creds->user.org_id), "auth.sign_in_failed", "user", creds->user.id, nullptr,
                    {{"username", creds->user.username}, {"reason", creds->user.active ? "password" : "inactive"}});
-      tx->commit();
-    }
+    tx->commit();
     return Error{ErrorKind::unauthenticated, "error.sign_in_failed", {}, {}};
   }
   SignedIn s{random_token(), random_token(), creds->user};
   auto tx = store_.begin(true);
   tx->delete_expired_sessions(now_utc());  // sign-ins keep the table small
+  tx->save_sign_in_throttle(account, {});  // a success starts the account's count anew
   tx->insert_session(sha256_hex(s.session_token), creds->user.org_id, creds->user.id, s.csrf_token, now_utc(),
                      utc_in(session_lifetime_seconds));
   Actor who;

@@ -36,7 +36,10 @@ class AccountService : public ServiceBase {
   // Creates the first organisation and administrator when the database has no users yet.
   std::optional<FirstAdmin> bootstrap();
 
-  domain::Result<SignedIn> sign_in(const std::string& username, const std::string& password);
+  // `address` is the client's (empty when unknown): failures are counted per account and per
+  // address, and a locked one is refused before its password is checked.
+  domain::Result<SignedIn> sign_in(const std::string& username, const std::string& password,
+                                   const std::string& address = {});
   // A request refused for lack of permission, as a security event of the user's organisation.
   void record_denied(const Actor& actor, const std::string& method, const std::string& path);
   std::optional<AuthenticatedSession> session(const std::string& session_token);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/records.hpp"
+#include "domain/sign_in_throttle.hpp"
 #include "domain/specification.hpp"
 
 namespace kk::app {
@@ -73,6 +74,9 @@ class Transaction {
                             const std::string& user_id, const std::string& now,
                             const std::optional<std::string>& expires) = 0;
   virtual std::optional<User> token_user(const std::string& token_hash, const std::string& now) = 0;
+  // Sign-in throttling, per subject ("account:…", "address:…"); a missing row is a clean state.
+  virtual domain::ThrottleState sign_in_throttle(const std::string& subject) = 0;
+  virtual void save_sign_in_throttle(const std::string& subject, const domain::ThrottleState& s) = 0;
 
   // assets
   virtual std::optional<Asset> asset(const std::string& org_id, const std::string& asset_id) = 0;

@@ -36,6 +36,7 @@ struct Options {
   std::optional<int> expires_days;
   std::string smtp_url;
   std::string smtp_from;
+  bool trust_proxy = false;
 };
 
 // Reminders by e-mail through the configured SMTP server; the credentials come from the
@@ -127,6 +128,7 @@ int serve(const Options& o, const kk::app::Content& content) {
   kk::app::AccountService accounts(*store, content, registry);
   auto first_admin = accounts.bootstrap();
   kk::web::WebApp app(*store, content);
+  app.trust_forwarded_for(o.trust_proxy);
   // The daily reminder job: looked at every hour; the first node to claim the day runs it.
   auto mailer = mailer_from(o);
   std::jthread reminders([&](std::stop_token stop) {
@@ -179,6 +181,8 @@ int main(int argc, char** argv) {
     cmd->add_option("--smtp-from", o.smtp_from, "Avsändaradress för påminnelser")->envname("KK_SMTP_FROM");
   };
   add_smtp(serve_cmd);
+  serve_cmd->add_flag("--trust-proxy", o.trust_proxy,
+                      "Bakom en omvänd proxy: klientens adress (för spärr vid felaktiga inloggningar) ur X-Forwarded-For");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Uppdatera databasens schema");
   migrate_cmd->add_option("--db", o.db, "Databas");

@@ -74,6 +74,12 @@ std::optional<long> days_between(std::string_view a, std::string_view b) {
   return static_cast<long>((*to - *from).count());
 }
 
+std::optional<std::string> add_seconds(std::string_view utc, long count) {
+  auto t = parse_utc(utc);
+  if (!t) return std::nullopt;
+  return format_utc(*t + seconds{count});
+}
+
 std::optional<std::string> add_days(std::string_view date, int count) {
   auto d = parse_day(date);
   if (!d) return std::nullopt;

@@ -13,6 +13,8 @@ namespace kk::domain {
 bool is_date(std::string_view text);
 // Days from a to b (YYYY-MM-DD each); nullopt when either is not a valid date.
 std::optional<long> days_between(std::string_view a, std::string_view b);
+// The UTC moment `seconds` after a UTC moment "YYYY-MM-DDTHH:MM:SSZ"; nullopt when malformed.
+std::optional<std::string> add_seconds(std::string_view utc, long seconds);
 // The date `count` days after (or before, when negative) a date; nullopt when it is not valid.
 std::optional<std::string> add_days(std::string_view date, int count);
 

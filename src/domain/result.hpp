@@ -17,6 +17,7 @@ enum class ErrorKind {
   forbidden,        // 403
   not_found,        // 404
   conflict,         // 409 (stale version, duplicate)
+  too_many,         // 429 (sign-in attempts)
   unavailable,      // 503
 };
 

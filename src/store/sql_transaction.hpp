@@ -172,6 +172,8 @@ class SqlTransaction final : public app::Transaction {
 
   void insert_audit(const std::string& org_id, const app::AuditEntry& entry) override;
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
+  domain::ThrottleState sign_in_throttle(const std::string& subject) override;
+  void save_sign_in_throttle(const std::string& subject, const domain::ThrottleState& s) override;
   std::vector<app::AuditEntry> audit_ascending(const std::string& org_id, std::int64_t after_seq, int limit) override;
   std::optional<app::AuditEntry> audit_before(const std::string& org_id, std::int64_t seq) override;
   void seal_audit_entry(const std::string& org_id, std::int64_t seq, const std::string& prev_hash,

@@ -137,6 +137,19 @@ void SqlTransaction::mark_notifications_emailed(const std::string& org_id, const
     db().execute("UPDATE notifications SET emailed_at = ? WHERE org_id = ? AND notification_id = ?", {now, org_id, id});
 }
 
+domain::ThrottleState SqlTransaction::sign_in_throttle(const std::string& subject) {
+  auto rows = db().query("SELECT failures, window_start, locked_until FROM sign_in_throttle WHERE subject = ?", {subject});
+  if (rows.empty()) return {};
+  return {static_cast<int>(rows[0].integer(0)), rows[0].text(1), rows[0].opt_text(2)};
+}
+
+void SqlTransaction::save_sign_in_throttle(const std::string& subject, const domain::ThrottleState& s) {
+  db().execute("DELETE FROM sign_in_throttle WHERE subject = ?", {subject});
+  if (s == domain::ThrottleState{}) return;
+  db().execute("INSERT INTO sign_in_throttle (subject, failures, window_start, locked_until) VALUES (?, ?, ?, ?)",
+               {subject, std::int64_t(s.failures), s.window_start, opt(s.locked_until)});
+}
+
 std::vector<std::string> SqlTransaction::organisation_ids() {
   std::vector<std::string> out;
   for (const auto& r : db().query("SELECT org_id FROM organisations ORDER BY org_id", {})) out.push_back(r.text(0));

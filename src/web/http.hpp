@@ -16,6 +16,7 @@ struct Request {
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
+  std::string remote_address;  // the connection's peer
 
   std::string header(const std::string& lower_name) const;
   std::optional<std::string> query_param(const std::string& name) const;

@@ -59,6 +59,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
       if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(field.value());
     }
     req.body = std::move(msg.body());
+    beast::error_code peer_error;
+    auto peer = stream_.socket().remote_endpoint(peer_error);
+    if (!peer_error) req.remote_address = peer.address().to_string();
     split_target(req);
     Response res;
     try {

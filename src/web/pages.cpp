@@ -36,10 +36,11 @@ void WebApp::register_page_routes() {
      std::string next = get("next");
      // Only local paths, so the sign-in cannot be used to send people elsewhere.
      if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0) next = "/";
-     auto signed_in = accounts_.sign_in(get("username"), get("password"));
+     auto signed_in = accounts_.sign_in(get("username"), get("password"), client_address(ctx.req));
      if (!signed_in)
        return page(ctx, "login", {{"title", message(ctx, "ui.login.title")}, {"next", next},
-                                  {"username", get("username")}, {"error", error_message(ctx, signed_in.error())}}, 401);
+                                  {"username", get("username")}, {"error", error_message(ctx, signed_in.error())}},
+                   http_status(signed_in.error().kind));
      ctx.cookies_to_set.push_back("kk_session=" + signed_in->session_token +
                                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
                                   std::to_string(app::session_lifetime_seconds));

@@ -38,6 +38,7 @@ int http_status(ErrorKind kind) {
     case ErrorKind::forbidden: return 403;
     case ErrorKind::not_found: return 404;
     case ErrorKind::conflict: return 409;
+    case ErrorKind::too_many: return 429;
     case ErrorKind::unavailable: return 503;
   }
   return 500;
@@ -112,6 +113,15 @@ Result<json> WebApp::body_json(const RequestContext& ctx) const {
   }
   if (!body.is_object()) return Error::invalid("error.body_not_object");
   return body;
+}
+
+std::string WebApp::client_address(const Request& req) const {
+  std::string forwarded = req.header("x-forwarded-for");
+  if (!trust_forwarded_for_ || forwarded.empty()) return req.remote_address;
+  std::string last = forwarded.substr(forwarded.rfind(',') == std::string::npos ? 0 : forwarded.rfind(',') + 1);
+  while (!last.empty() && last.front() == ' ') last.erase(0, 1);
+  while (!last.empty() && last.back() == ' ') last.pop_back();
+  return last.empty() ? req.remote_address : last;
 }
 
 Response WebApp::handle(Request& req) {

@@ -43,6 +43,10 @@ class WebApp {
       return api_json(ctx, use_case(ctx, *body), status);
     };
   }
+  // Behind a reverse proxy the client's address is the last one in X-Forwarded-For (which the
+  // proxy appends); otherwise the connection's peer, as a client could forge the header.
+  void trust_forwarded_for(bool yes) { trust_forwarded_for_ = yes; }
+  std::string client_address(const Request& req) const;
   std::string message(const RequestContext& ctx, const std::string& key,
                       const std::map<std::string, std::string>& params = {}) const;
   std::string error_message(const RequestContext& ctx, const domain::Error& error) const;
@@ -82,6 +86,7 @@ class WebApp {
   void register_contract_pages();
   Response dispatch(RequestContext& ctx);
 
+  bool trust_forwarded_for_ = false;
   app::Store& store_;
   const app::Content& content_;
   app::ContentRegistry registry_;

@@ -4,6 +4,7 @@
 #include "app/crypto.hpp"
 #include "app/input.hpp"
 #include "app/views.hpp"
+#include "domain/deadline.hpp"
 #include <cctype>
 
 namespace kk::app {
@@ -107,8 +108,23 @@ void AccountService::record_denied(const Actor& actor, const std::string& method
 
 std::optional<AuthenticatedSession> AccountService::session(const std::string& token) {
   if (token.empty()) return std::nullopt;
-  auto tx = store_.begin(false);
-  return tx->session(sha256_hex(token), now_utc());
+  std::string hash = sha256_hex(token), now = now_utc();
+  auto s = store_.begin(false)->session(hash, now);
+  if (!s) return std::nullopt;
+  // Idle too long: the session ends, as if signed out. Otherwise its use is noted, at most once
+  // a minute, so reading pages does not write on every request.
+  if (add_seconds(s->last_seen, session_idle_seconds).value_or(now) <= now) {
+    auto tx = store_.begin(true);
+    tx->delete_session(hash);
+    tx->commit();
+    return std::nullopt;
+  }
+  if (add_seconds(s->last_seen, 60).value_or(now) <= now) {
+    auto tx = store_.begin(true);
+    tx->touch_session(hash, now);
+    tx->commit();
+  }
+  return s;
 }
 
 void AccountService::sign_out(const std::string& token) {

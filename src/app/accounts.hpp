@@ -16,6 +16,7 @@ struct FirstAdmin {
 };
 
 inline constexpr long long session_lifetime_seconds = 8 * 3600;
+inline constexpr long session_idle_seconds = 30 * 60;  // a session unused this long ends
 
 // A new account from a request ({"username", "display_name", "password"}): the password is
 // the one given or a generated one (returned once), hashed here, before any transaction.

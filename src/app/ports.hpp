@@ -40,6 +40,7 @@ struct Credentials {
 struct AuthenticatedSession {
   User user;
   std::string csrf_token;
+  std::string last_seen;  // UTC; the sign-in time until the session is used
 };
 
 class Transaction {
@@ -68,6 +69,7 @@ class Transaction {
                               const std::string& csrf_token, const std::string& now, const std::string& expires) = 0;
   virtual std::optional<AuthenticatedSession> session(const std::string& token_hash, const std::string& now) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void touch_session(const std::string& token_hash, const std::string& now) = 0;
   virtual void delete_expired_sessions(const std::string& now) = 0;
   virtual void delete_user_sessions(const std::string& org_id, const std::string& user_id) = 0;
   virtual void insert_token(const std::string& token_hash, const std::string& org_id, const std::string& token_id,

@@ -178,18 +178,23 @@ void SqlTransaction::insert_session(const std::string& token_hash, const std::st
                                     const std::string& user_id, const std::string& csrf_token,
                                     const std::string& now, const std::string& expires) {
   db().execute(
-      "INSERT INTO sessions (token_hash, org_id, user_id, csrf_token, created_at, expires_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {token_hash, org_id, user_id, csrf_token, now, expires});
+      "INSERT INTO sessions (token_hash, org_id, user_id, csrf_token, created_at, expires_at, last_seen) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {token_hash, org_id, user_id, csrf_token, now, expires, now});
 }
 
 std::optional<AuthenticatedSession> SqlTransaction::session(const std::string& token_hash, const std::string& now) {
-  auto rows = db().query("SELECT org_id, user_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?",
+  auto rows = db().query("SELECT org_id, user_id, csrf_token, COALESCE(last_seen, created_at) FROM sessions "
+                         "WHERE token_hash = ? AND expires_at > ?",
                          {token_hash, now});
   if (rows.empty()) return std::nullopt;
   auto u = user(rows[0].text(0), rows[0].text(1));
   if (!u || !u->active) return std::nullopt;
-  return AuthenticatedSession{*u, rows[0].text(2)};
+  return AuthenticatedSession{*u, rows[0].text(2), rows[0].text(3)};
+}
+
+void SqlTransaction::touch_session(const std::string& token_hash, const std::string& now) {
+  db().execute("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", {now, token_hash});
 }
 
 void SqlTransaction::delete_session(const std::string& token_hash) {

@@ -29,6 +29,7 @@ class SqlTransaction final : public app::Transaction {
                       const std::string& csrf_token, const std::string& now, const std::string& expires) override;
   std::optional<app::AuthenticatedSession> session(const std::string& token_hash, const std::string& now) override;
   void delete_session(const std::string& token_hash) override;
+  void touch_session(const std::string& token_hash, const std::string& now) override;
   void delete_expired_sessions(const std::string& now) override;
   void delete_user_sessions(const std::string& org_id, const std::string& user_id) override;
   void insert_token(const std::string& token_hash, const std::string& org_id, const std::string& token_id,

@@ -1,5 +1,8 @@
 #include "api_helpers.hpp"
 
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -9,6 +12,8 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+
+extern char** environ;
 
 namespace kkt {
 
@@ -146,6 +151,23 @@ Api supplier_api(const std::string& username) {
   std::string t = token.out;
   while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
   return Api(t);
+}
+
+// Runs one SQL statement with the engine's own client, outside Kravkedja.
+void run_sql(const std::string& statement) {
+  std::vector<std::string> args;
+  if (config().db_kind == "sqlite")
+    args = {"sqlite3", "-cmd", ".timeout 5000", config().db_url.substr(std::string("sqlite:").size()), statement};
+  else
+    args = {"psql", "-q", "-v", "ON_ERROR_STOP=1", config().db_url, "-c", statement};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0) << "cannot start " << args[0];
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << statement;
 }
 
 json contract_of_case(const Api& as, const std::string& case_id) {

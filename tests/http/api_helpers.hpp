@@ -50,6 +50,9 @@ Response decide(const Api& as, const std::string& case_id, const std::string& ga
 void record_register_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
 // Records a points evaluation model before documents_approved, unless the case has one.
 void record_model_for_gate(const Api& as, const std::string& case_id, const std::string& gate);
+// Runs one SQL statement with the engine's own client (sqlite3, psql), outside Kravkedja, as
+// someone with access to the database would.
+void run_sql(const std::string& statement);
 // A supplier user's API, signed in with a token made on the command line.
 Api supplier_api(const std::string& username);
 // The case's contract (the first one listed), or null.

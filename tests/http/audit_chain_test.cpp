@@ -2,33 +2,11 @@
 // service writes and names the first entry that was changed directly in the database, on
 // both engines (through their own command-line clients, as an intruder with database access
 // would), and notices entries missing at the end of an organisation's log.
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include "api_helpers.hpp"
 #include "browser.hpp"
 
-extern char** environ;
-
 namespace kkt {
 namespace {
-
-// Runs one SQL statement with the engine's own client, outside Kravkedja.
-void run_sql(const std::string& statement) {
-  std::vector<std::string> args;
-  if (config().db_kind == "sqlite")
-    args = {"sqlite3", "-cmd", ".timeout 5000", config().db_url.substr(std::string("sqlite:").size()), statement};
-  else
-    args = {"psql", "-q", "-v", "ON_ERROR_STOP=1", config().db_url, "-c", statement};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  ASSERT_EQ(posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0) << "cannot start " << args[0];
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << statement;
-}
 
 CommandResult verify() { return run_kravkedja({"audit", "verify", "--db", config().db_url}); }
 

@@ -25,5 +25,22 @@ TEST(SignIn, FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne) {
   EXPECT_EQ(other.sign_in(colleague.username, kTestPassword), "/cases");
 }
 
+TEST(SignIn, ASessionUnusedForHalfAnHourEnds) {
+  Org org("sign-in-idle");
+  User u = org.user({"reader"});
+  Browser b;
+  EXPECT_EQ(b.sign_in(u.username, kTestPassword), "/cases");
+  EXPECT_EQ(b.get("/cases").status, 200);
+  // Its last use pushed back 31 minutes, as if the person had left the desk.
+  run_sql("UPDATE sessions SET last_seen = '" + utc_in(-31 * 60) + "' WHERE user_id = '" + u.id + "'");
+  auto after = b.get("/cases");
+  EXPECT_EQ(after.status, 303);
+  EXPECT_EQ(after.header("location").rfind("/login", 0), 0u) << after.header("location");
+  // Used within the half hour, it goes on.
+  EXPECT_EQ(b.sign_in(u.username, kTestPassword), "/cases");
+  run_sql("UPDATE sessions SET last_seen = '" + utc_in(-29 * 60) + "' WHERE user_id = '" + u.id + "'");
+  EXPECT_EQ(b.get("/cases").status, 200);
+}
+
 }  // namespace
 }  // namespace kkt

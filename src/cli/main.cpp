@@ -277,9 +277,10 @@ int main(int argc, char** argv) {
       // Every run records what is not recorded yet, so cron and the service may both run it.
       auto mailer = mailer_from(o);
       auto run = kk::app::ReminderService(*store, content, registry).remind(false, mailer.get());
-      std::cout << run.recorded << " nya påminnelser i " << run.organisations << " organisationer";
-      if (mailer) std::cout << ", " << run.emailed << " e-postmeddelanden skickade";
-      std::cout << ".\n";
+      // Counts after a colon read right in Swedish whatever the number.
+      std::cout << "Nya påminnelser: " << run.recorded << ". Organisationer: " << run.organisations << ".";
+      if (mailer) std::cout << " E-postmeddelanden skickade: " << run.emailed << ".";
+      std::cout << "\n";
       for (const auto& e : run.mail_errors) std::cerr << "fel: e-post skickades inte till " << e << "\n";
       return run.mail_errors.empty() ? 0 : 1;
     }

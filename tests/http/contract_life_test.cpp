@@ -412,7 +412,7 @@ TEST(ContractLife, RemindersReachTheOwnerAndTheCalendarFeedNeedsOnlyItsSecretUnt
 
   auto run = run_kravkedja({"remind", "--db", config().db_url});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("nya påminnelser"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Nya påminnelser: "), std::string::npos) << run.out;
   json mine = expect_json(manager.get("/api/v1/me/notifications"), 200, "notifications")["items"];
   int overdue = 0;
   for (const auto& n : mine)
@@ -482,7 +482,7 @@ TEST(ContractLife, RemindersGoByEmailOnceToThoseWithAnAddressThroughARealSmtpSer
   EXPECT_NE(refused.err.find("--smtp-from"), std::string::npos) << refused.err;
   auto run = run_kravkedja({"remind", "--db", config().db_url, "--smtp-url", mail.url(), "--smtp-from", "kravkedja@kommunen.example"});
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
-  EXPECT_NE(run.out.find("e-postmeddelanden skickade"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("E-postmeddelanden skickade: 1."), std::string::npos) << run.out;
   std::string ours;
   for (const auto& m : mail.messages())
     if (m.find("To: " + address) != std::string::npos) ours = m;

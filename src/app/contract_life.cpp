@@ -67,6 +67,20 @@ Status required_date(const json& body, const char* key, std::string& out) {
   out = *date;
   return ok();
 }
+// The settled state of each exit check recorded (an unknown key or state is left out).
+std::map<ExitCheck, ExitCheckState> exit_states(const std::vector<ContractEntry>& entries) {
+  std::map<ExitCheck, ExitCheckState> states;
+  for (const auto& e : entries) {
+    auto check = parse_enum<ExitCheck>(e.key);
+    auto state = parse_enum<ExitCheckState>(object_of(e.body).value("state", "open"));
+    if (check && state) states[*check] = *state;
+  }
+  return states;
+}
+
+DeliveryState delivery_state(const json& body) {
+  return parse_enum<DeliveryState>(body.value("state", "open")).value_or(DeliveryState::open);
+}
 }  // namespace
 
 std::optional<ContractEntry> find_entry(Transaction& tx, const std::string& org_id, const std::string& contract_id,
@@ -76,12 +90,17 @@ std::optional<ContractEntry> find_entry(Transaction& tx, const std::string& org_
   return std::nullopt;
 }
 
+Status still_open(Transaction& tx, const std::string& org_id, const Contract& c) {
+  auto k = tx.get_case(org_id, c.case_id);
+  if (!k) return Error::not_found();
+  if (k->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
+  return ok();
+}
+
 Result<Contract> writable_contract(Transaction& tx, const std::string& org_id, const std::string& id) {
   auto c = tx.contract(org_id, id);
   if (!c) return Error::not_found();
-  auto k = tx.get_case(org_id, c->case_id);
-  if (!k) return Error::not_found();
-  if (k->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
+  KK_TRY(still_open(tx, org_id, *c));
   return *c;
 }
 
@@ -122,7 +141,7 @@ json contract_life_json(Transaction& tx, const Content& content, const Actor& ac
     auto it = checks.find(m.id);
     json item = it == checks.end() ? json{{"id", m.id}, {"version", 0}, {"state", "open"}, {"files", json::array()}}
                                    : entry_json(it->second, files);
-    auto state = parse_enum<DeliveryState>(item.value("state", "open")).value_or(DeliveryState::open);
+    auto state = delivery_state(item);
     item["measure_id"] = m.id;
     item["requirement_id"] = m.requirement_id ? json(*m.requirement_id) : json();
     item["text"] = m.text;
@@ -143,14 +162,10 @@ json contract_life_json(Transaction& tx, const Content& content, const Actor& ac
   out["changes"] = changes;
   out["reassessment_due"] = due;
 
-  std::map<ExitCheck, ExitCheckState> states;
+  auto exit_list = tx.contract_entries(org, c.id, entry_kind::exit_check);
+  auto states = exit_states(exit_list);
   std::map<std::string, ContractEntry> exit_entries;
-  for (auto& e : tx.contract_entries(org, c.id, entry_kind::exit_check)) {
-    auto check = parse_enum<ExitCheck>(e.key);
-    auto state = parse_enum<ExitCheckState>(object_of(e.body).value("state", "open"));
-    if (check && state) states[*check] = *state;
-    exit_entries[e.key] = e;
-  }
+  for (auto& e : exit_list) exit_entries[e.key] = e;
   json exit_checks = json::array();
   for (auto name : enum_names(ExitCheck{})) {
     std::string key(name);
@@ -192,7 +207,7 @@ std::vector<Finding> contract_findings(Transaction& tx, const Content& content, 
     auto measures = tx.contract_measures(c.org_id, k.id);
     std::map<std::string, DeliveryState> checked;
     for (const auto& e : tx.contract_entries(c.org_id, k.id, entry_kind::delivery_check))
-      checked[e.key] = parse_enum<DeliveryState>(object_of(e.body).value("state", "open")).value_or(DeliveryState::open);
+      checked[e.key] = delivery_state(object_of(e.body));
     std::vector<DeliveryItem> items;
     std::map<std::string, std::string> label;
     for (const auto& m : measures) {
@@ -205,12 +220,7 @@ std::vector<Finding> contract_findings(Transaction& tx, const Content& content, 
       out.push_back(finding(Severity::block, Gate::delivery_approved, "finding.delivery_outstanding",
                             {{"contract", k.title}, {"requirements", open}}));
 
-    std::map<ExitCheck, ExitCheckState> states;
-    for (const auto& e : tx.contract_entries(c.org_id, k.id, entry_kind::exit_check)) {
-      auto check = parse_enum<ExitCheck>(e.key);
-      auto state = parse_enum<ExitCheckState>(object_of(e.body).value("state", "open"));
-      if (check && state) states[*check] = *state;
-    }
+    auto states = exit_states(tx.contract_entries(c.org_id, k.id, entry_kind::exit_check));
     if (!find_entry(tx, c.org_id, k.id, entry_kind::exit_plan, "plan"))
       out.push_back(finding(Severity::block, Gate::relationship_closed, "finding.exit_plan_missing", {{"contract", k.title}}));
     auto left = exit_outstanding(states);
@@ -309,14 +319,13 @@ Result<json> ContractLifeService::check_delivery(const Actor& actor, const std::
     json stored = {{"state", to_string(state)}, {"evidence", evidence}, {"notes", notes}};
     if (exception) {
       // The exception is the decision of the information owner of the case's information.
-      auto the_case = tx.get_case(actor.org_id(), c->case_id);
       bool owners = false, owns = false;
       for (const auto& a : tx.case_assets(actor.org_id(), c->case_id))
         if (a.owner_user_id) {
           owners = true;
           owns = owns || *a.owner_user_id == actor.user.id;
         }
-      if (!the_case || (owners && !owns)) return Error{ErrorKind::forbidden, "error.not_information_owner", "state", {}};
+      if (owners && !owns) return Error{ErrorKind::forbidden, "error.not_information_owner", "state", {}};
       stored.update({{"exception_reason", reason}, {"decided_by", actor.user.id},
                      {"decided_by_name", actor.user.display_name}, {"decided_at", now_utc()}});
     }
@@ -340,7 +349,7 @@ Result<json> ContractLifeService::self_assess(const Actor& actor, const std::str
   return write([&](Transaction& tx) -> Result<json> {
     auto c = KK_TRY(readable_contract(tx, actor, id));
     if (!supplier_of(actor, c)) KK_TRY(authorize(actor, Permission::manage_contracts));
-    KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(still_open(tx, actor.org_id(), c));
     if (!find_measure(tx, actor.org_id(), id, measure_id)) return Error::not_found();
     json stored = {{"measure_id", measure_id}, {"due_on", due_on ? json(*due_on) : json()}, {"result", result},
                    {"statement", statement}, {"by_supplier", actor.user.is_supplier()},
@@ -360,7 +369,7 @@ Result<json> ContractLifeService::report_incident(const Actor& actor, const std:
   return write([&](Transaction& tx) -> Result<json> {
     auto c = KK_TRY(readable_contract(tx, actor, id));
     if (!supplier_of(actor, c)) KK_TRY(authorize(actor, Permission::manage_contracts));
-    KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(still_open(tx, actor.org_id(), c));
     json stored = {{"occurred_on", occurred_on}, {"description", description}, {"affected_information", affected},
                    {"measures", measures}, {"by_supplier", actor.user.is_supplier()},
                    {"reported_by_name", actor.user.display_name}};
@@ -436,7 +445,7 @@ Result<json> ContractLifeService::add_file(const Actor& actor, const std::string
   return write([&](Transaction& tx) -> Result<json> {
     auto c = KK_TRY(readable_contract(tx, actor, id));
     const std::string& org = actor.org_id();
-    KK_TRY(writable_contract(tx, org, id));
+    KK_TRY(still_open(tx, org, c));
     bool known = false;
     if (actor.user.is_supplier()) {
       // A supplier's user adds evidence to what its company reported, nothing else.

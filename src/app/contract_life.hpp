@@ -21,6 +21,7 @@ inline constexpr const char* exit_check = "exit_check";
 }  // namespace entry_kind
 
 // A contract that may still change: its case is open (a closed case's record is final).
+domain::Status still_open(Transaction& tx, const std::string& org_id, const Contract& c);
 domain::Result<Contract> writable_contract(Transaction& tx, const std::string& org_id, const std::string& id);
 // Who reaches a contract: the organisation's readers, and the active users of its supplier.
 domain::Result<Contract> readable_contract(Transaction& tx, const Actor& actor, const std::string& id);

@@ -14,15 +14,12 @@ using namespace kk::domain;
 
 namespace {
 // Who is reminded of something on a contract: its named owner; else the case's delivery
-// manager; else every contract manager of the organisation.
-std::vector<std::string> recipients(Transaction& tx, const std::string& org_id, const Case* c,
+// manager; else every contract manager of the organisation (read once per run).
+std::vector<std::string> recipients(const std::vector<std::string>& contract_managers, const Case* c,
                                     const std::optional<std::string>& owner) {
   if (owner && !owner->empty()) return {*owner};
   if (c && c->delivery_manager_id) return {*c->delivery_manager_id};
-  std::vector<std::string> out;
-  for (const auto& u : tx.users(org_id))
-    if (u.active && !u.is_supplier() && u.has(Role::contract_manager)) out.push_back(u.id);
-  return out;
+  return contract_managers;
 }
 
 std::optional<std::string> text_or_none(const json& j, const char* key) {
@@ -65,6 +62,9 @@ ReminderRun ReminderService::remind(bool once_a_day, Mailer* mailer) {
         for (const auto& user : users)
           count += tx.insert_notification(org, {new_id(), user, kind, subject, due_on, body.dump(), now, {}, {}}) ? 1 : 0;
       };
+      std::vector<std::string> managers;
+      for (const auto& u : tx.users(org))
+        if (u.active && !u.is_supplier() && u.has(Role::contract_manager)) managers.push_back(u.id);
       std::set<std::tuple<std::string, std::string, std::string>> answered;
       for (const auto& r : tx.follow_up_records(org, ""))
         if (r.due_on) answered.insert({r.contract_id, r.measure_id, *r.due_on});
@@ -75,7 +75,7 @@ ReminderRun ReminderService::remind(bool once_a_day, Mailer* mailer) {
         json about = {{"contract_id", c.id}, {"contract", c.title}, {"supplier", c.supplier_name}};
         for (const auto& m : tx.contract_measures(org, c.id)) {
           json plan = object_of(m.plan);
-          auto owners = recipients(tx, org, k, text_or_none(plan, "owner_user_id"));
+          auto owners = recipients(managers, k, text_or_none(plan, "owner_user_id"));
           json body = about;
           body["measure"] = m.requirement_id ? *m.requirement_id : m.text.substr(0, 80);
           for (const auto& d : plan_due_dates(plan, c.starts_on, std::min(c.ends_on, horizon)))
@@ -89,11 +89,11 @@ ReminderRun ReminderService::remind(bool once_a_day, Mailer* mailer) {
           json r = object_of(e.body).value("reassessment", json::object());
           std::string due = r.value("due_on", "");
           if (r.value("status", "") == "open" && due <= horizon)
-            note(recipients(tx, org, k, text_or_none(r, "owner_user_id")), "reassessment_due", e.key, due, about);
+            note(recipients(managers, k, text_or_none(r, "owner_user_id")), "reassessment_due", e.key, due, about);
         }
         auto alert = add_months(c.ends_on, -c.expiry_alert_months);
         if (alert && today >= *alert && today <= c.ends_on)
-          note(recipients(tx, org, k, std::nullopt), "contract_expiry", c.id, c.ends_on, about);
+          note(recipients(managers, k, std::nullopt), "contract_expiry", c.id, c.ends_on, about);
       }
       if (count > 0)
         record_audit(tx, system_actor(org), "reminders.run", "organisation", org, nullptr,

@@ -1,6 +1,7 @@
 #include "io/smtp_mail.hpp"
 
 #include <curl/curl.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <ctime>
@@ -9,21 +10,12 @@
 
 namespace kk::io {
 namespace {
+// libsodium's base64 (the one app/crypto uses), for the RFC 2047 subject.
 std::string base64(const std::string& in) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
-    for (int s : {18, 12, 6, 0}) out += table[(v >> s) & 63];
-  }
-  if (i < in.size()) {
-    unsigned v = (unsigned char)in[i] << 16 | (i + 1 < in.size() ? (unsigned char)in[i + 1] << 8 : 0);
-    out += table[(v >> 18) & 63];
-    out += table[(v >> 12) & 63];
-    out += i + 1 < in.size() ? table[(v >> 6) & 63] : '=';
-    out += '=';
-  }
+  std::string out(sodium_base64_encoded_len(in.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
   return out;
 }
 

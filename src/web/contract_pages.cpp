@@ -45,6 +45,13 @@ json lines(const std::string& text) {
   return out;
 }
 
+// The list again as the text area shows it, one per line.
+std::string lines_text(const json& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : "\n") + item.get<std::string>();
+  return out;
+}
+
 // The refused form's echo, at the item it belongs to: every item gets an (often empty) map, so
 // a template never reads another item's form.
 json forms_for(const json& problem, const std::string& key) {
@@ -124,11 +131,7 @@ void WebApp::register_contract_pages() {
   auto terms_refused = [this, terms_page](RequestContext& ctx, const std::string& case_id, const std::string& contract_id,
                                           json body, const domain::Error& e) {
     if (e.kind == ErrorKind::not_found || e.kind == ErrorKind::forbidden) return error_page(ctx, e);
-    json text = json::array();
-    for (const auto& a : body.value("authorities", json::array())) text.push_back(a);
-    std::string authorities;
-    for (const auto& a : text) authorities += (authorities.empty() ? "" : "\n") + a.get<std::string>();
-    body["authorities_text"] = authorities;
+    body["authorities_text"] = lines_text(body.value("authorities", json::array()));
     body["errors"] = form_errors(*this, ctx, e)["fields"];
     body["message"] = error_message(ctx, e);
     return terms_page(ctx, case_id, contract_id, body, http_status(e.kind));
@@ -150,9 +153,7 @@ void WebApp::register_contract_pages() {
     json values = (*c)["terms"];
     values.update({{"version", (*c)["version"]}, {"title", (*c)["title"]}, {"starts_on", (*c)["starts_on"]},
                    {"ends_on", (*c)["ends_on"]}, {"expiry_alert_months", (*c)["expiry_alert_months"]}});
-    std::string authorities;
-    for (const auto& a : values.value("authorities", json::array())) authorities += (authorities.empty() ? "" : "\n") + a.get<std::string>();
-    values["authorities_text"] = authorities;
+    values["authorities_text"] = lines_text(values.value("authorities", json::array()));
     return terms_page(ctx, (*c)["case_id"], ctx.param("id"), values, 200);
   });
   r.add("POST", "/contracts/{id}/terms", [this, terms_body, terms_refused](RequestContext& ctx) {

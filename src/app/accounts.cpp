@@ -285,13 +285,13 @@ Result<json> AccountService::create_user(const Actor& actor, const json& body) {
 
 Result<json> AccountService::update_user(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::administer));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"display_name", "roles", "active", "version", "email"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto current = tx.user(actor.org_id(), id);
     if (!current) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"display_name", "roles", "active", "version", "email"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     if (current->version != version) return stale(user_json(*current));
     User next = *current;
     KK_TRY(input::text(body, "display_name", next.display_name, input::short_text));

@@ -144,15 +144,15 @@ Result<json> AssetService::create(const Actor& actor, const json& body) {
 
 Result<json> AssetService::update(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(check_fields(body));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto current = tx.asset(actor.org_id(), id);
     if (!current) return Error::not_found();
     // Editing needs edit_assets; the owner may always approve their own asset.
-    bool only_approval = body.size() == 2 && body.contains("approve");
+    bool only_approval = body.is_object() && body.size() == 2 && body.contains("approve");
     if (!only_approval) KK_TRY(authorize(actor, Permission::edit_assets));
+    KK_TRY(check_fields(body));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     auto names = user_names(tx.users(actor.org_id()));
     json before = asset_json(*current, names);
     if (current->version != version) return stale(before);

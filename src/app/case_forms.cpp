@@ -111,31 +111,27 @@ Result<json> FormService::save(const Actor& actor, const std::string& case_id, c
   KK_TRY(authorize(actor, Permission::read));
   const CaseForm* form = content_.form(form_id);
   if (!form) return Error::not_found();
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "answers"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  KK_TRY(input::require(body, "answers"));
-  if (!body["answers"].is_object()) return Error::invalid("error.type_object", "answers");
-  FormAnswers given;
-  for (const auto& [key, a] : body["answers"].items()) {
-    std::string field = "answers." + key;
-    if (!a.is_object()) return Error::invalid("error.type_object", field);
-    KK_TRY(input::only_fields(a, {"value", "reasoning"}));
-    FormAnswer answer;
-    for (auto [name, target] : {std::pair{"value", &answer.value}, std::pair{"reasoning", &answer.reasoning}})
-      if (auto s = input::text(a, name, *target, input::long_text); !s) {
-        Error e = s.error();
-        e.field = field + "." + name;  // the answer it concerns, not just "value"
-        return e;
-      }
-    given[key] = answer;
-  }
-  KK_TRY(check_answers(*form, given));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::record_assessments));
+    std::int64_t version = 0;
+    KK_TRY(input::versioned_answers(body, version));
+    FormAnswers given;
+    for (const auto& [key, a] : body["answers"].items()) {
+      std::string field = "answers." + key;
+      if (!a.is_object()) return Error::invalid("error.type_object", field);
+      KK_TRY(input::only_fields(a, {"value", "reasoning"}));
+      FormAnswer answer;
+      for (auto [name, target] : {std::pair{"value", &answer.value}, std::pair{"reasoning", &answer.reasoning}})
+        if (auto s = input::text(a, name, *target, input::long_text); !s) {
+          Error e = s.error();
+          e.field = field + "." + name;  // the answer it concerns, not just "value"
+          return e;
+        }
+      given[key] = answer;
+    }
+    KK_TRY(check_answers(*form, given));
     if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     auto record = stored_form(tx, *c, form_id);
     if ((record ? record->version : 0) != version) return stale(form_json(tx, actor, *c, *form));

@@ -136,12 +136,12 @@ Result<json> RegisterService::list(const Actor& actor, const std::string& case_i
 
 Result<json> RegisterService::add(const Actor& actor, const std::string& case_id, const Kind& kind, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  auto parsed = KK_TRY(kind.parse(body, json::object()));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, kind.permission));
+    KK_TRY(input::require_object(body));
+    auto parsed = KK_TRY(kind.parse(body, json::object()));
     if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     CaseRecord r{kind.record, new_id(), parsed.dump(), 1, actor.user.id, actor.user.display_name, now_utc()};
     if (!tx.save_case_record(actor.org_id(), case_id, r, 0)) return Error::conflict("error.stale_version");
@@ -153,13 +153,13 @@ Result<json> RegisterService::add(const Actor& actor, const std::string& case_id
 Result<json> RegisterService::edit(const Actor& actor, const std::string& case_id, const Kind& kind,
                                    const std::string& key, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  std::int64_t version = 0;
-  if (kind.generated_key || body.contains("version")) KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, kind.permission));
+    KK_TRY(input::require_object(body));
+    std::int64_t version = 0;
+    if (kind.generated_key || body.contains("version")) KK_TRY(input::version(body, version));
     if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     auto current = find_case_record(tx, *c, kind.record, key);
     // Registers with generated keys are edited in place; a confirmation is saved under its requirement.
@@ -177,14 +177,14 @@ Result<json> RegisterService::edit(const Actor& actor, const std::string& case_i
 Result<json> RegisterService::remove(const Actor& actor, const std::string& case_id, const Kind& kind,
                                      const std::string& key, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, kind.permission));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     if (c->status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     auto current = find_case_record(tx, *c, kind.record, key);
     if (!current) return Error::not_found();

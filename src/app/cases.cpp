@@ -323,13 +323,13 @@ Result<json> CaseService::create(const Actor& actor, const json& body) {
 
 Result<json> CaseService::copy(const Actor& actor, const std::string& source_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"registry_number", "title"}));
-  for (const char* field : {"registry_number", "title"}) KK_TRY(input::require(body, field));
   return write([&](Transaction& tx) -> Result<json> {
     auto source = tx.get_case(actor.org_id(), source_id);
     if (!source) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_cases));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"registry_number", "title"}));
+    for (const char* field : {"registry_number", "title"}) KK_TRY(input::require(body, field));
     Case c = *source;
     c.id = new_id();
     c.status = CaseStatus::open;
@@ -358,13 +358,13 @@ Result<json> CaseService::copy(const Actor& actor, const std::string& source_id,
 
 Result<json> CaseService::update(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto current = tx.get_case(actor.org_id(), id);
     if (!current) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_cases));
+    KK_TRY(input::require_object(body));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     if (current->version != version) return stale(detail(tx, actor, *current));
     Case next = *current;
     next.updated_at = now_utc();
@@ -380,15 +380,15 @@ Result<json> CaseService::update(const Actor& actor, const std::string& id, cons
 
 Result<json> CaseService::link_asset(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"asset_id"}));
-  KK_TRY(input::require(body, "asset_id"));
-  std::string asset_id;
-  KK_TRY(input::text(body, "asset_id", asset_id, 64));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_cases));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"asset_id"}));
+    KK_TRY(input::require(body, "asset_id"));
+    std::string asset_id;
+    KK_TRY(input::text(body, "asset_id", asset_id, 64));
     auto asset = tx.asset(actor.org_id(), asset_id);
     if (!asset) return Error::unprocessable("error.unknown_asset", "asset_id");
     if (!tx.link_asset(actor.org_id(), id, asset_id, now_utc()))
@@ -412,17 +412,20 @@ Result<json> CaseService::unlink_asset(const Actor& actor, const std::string& id
 
 Result<json> CaseService::decide(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"gate", "outcome", "rationale", "tender_id", "notice"}));
-  KK_TRY(input::require(body, "gate"));
-  KK_TRY(input::require(body, "outcome"));
-  NewDecision decision{Gate::need_identified, Outcome::approved, {}};
-  KK_TRY(input::enumeration(body, "gate", decision.gate));
-  KK_TRY(input::enumeration(body, "outcome", decision.outcome));
-  KK_TRY(input::text(body, "rationale", decision.rationale, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), id);
     if (!c) return Error::not_found();
+    // Which gate is decided sets the permission; someone who may decide at no gate learns nothing more.
+    if (!allowed(actor, Permission::decide_prepare) && !allowed(actor, Permission::decide_realise))
+      return Error::forbidden();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"gate", "outcome", "rationale", "tender_id", "notice"}));
+    KK_TRY(input::require(body, "gate"));
+    KK_TRY(input::require(body, "outcome"));
+    NewDecision decision{Gate::need_identified, Outcome::approved, {}};
+    KK_TRY(input::enumeration(body, "gate", decision.gate));
+    KK_TRY(input::enumeration(body, "outcome", decision.outcome));
+    KK_TRY(input::text(body, "rationale", decision.rationale, input::long_text));
     Step step = content_.process.phase(content_.process.gate(decision.gate).phase).step;
     KK_TRY(authorize(actor, step == Step::realise ? Permission::decide_realise : Permission::decide_prepare));
     auto decisions = tx.decisions(actor.org_id(), id);
@@ -475,18 +478,18 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
 Result<json> CaseService::record_activity(const Actor& actor, const std::string& id, const std::string& key,
                                           const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"status", "comment", "version"}));
-  KK_TRY(input::require(body, "status"));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  auto next = ActivityState::of(key);
-  KK_TRY(input::enumeration(body, "status", next.status));
-  KK_TRY(input::text(body, "comment", next.comment, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::record_activities));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"status", "comment", "version"}));
+    KK_TRY(input::require(body, "status"));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    auto next = ActivityState::of(key);
+    KK_TRY(input::enumeration(body, "status", next.status));
+    KK_TRY(input::text(body, "comment", next.comment, input::long_text));
     // Process activities follow the process's rules; activities a rule set requires can be
     // done or reopened, not set aside.
     std::optional<RequiredActivity> required_by_rules;
@@ -526,19 +529,19 @@ Result<json> CaseService::record_activity(const Actor& actor, const std::string&
 
 Result<json> CaseService::add_member(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"user_id", "competence"}));
-  KK_TRY(input::require(body, "user_id"));
-  KK_TRY(input::require(body, "competence"));
-  TeamMember m;
-  KK_TRY(input::text(body, "user_id", m.user_id, 64));
-  KK_TRY(input::text(body, "competence", m.competence, 64));
-  if (!content_.process.find_competence(m.competence))
-    return Error::unprocessable("error.unknown_value", "competence").with("value", m.competence);
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_cases));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"user_id", "competence"}));
+    KK_TRY(input::require(body, "user_id"));
+    KK_TRY(input::require(body, "competence"));
+    TeamMember m;
+    KK_TRY(input::text(body, "user_id", m.user_id, 64));
+    KK_TRY(input::text(body, "competence", m.competence, 64));
+    if (!content_.process.find_competence(m.competence))
+      return Error::unprocessable("error.unknown_value", "competence").with("value", m.competence);
     auto user = tx.user(actor.org_id(), m.user_id);
     // A supplier's user is never part of the buying organisation's team.
     if (!user || !user->active || user->is_supplier()) return Error::unprocessable("error.unknown_user", "user_id");
@@ -564,15 +567,15 @@ Result<json> CaseService::remove_member(const Actor& actor, const std::string& i
 
 Result<json> CaseService::cancel(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"reason", "version"}));
-  KK_TRY(input::require(body, "reason"));
-  std::string reason;
-  KK_TRY(input::text(body, "reason", reason, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::cancel_cases));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"reason", "version"}));
+    KK_TRY(input::require(body, "reason"));
+    std::string reason;
+    KK_TRY(input::text(body, "reason", reason, input::long_text));
     if (c->status != CaseStatus::open)
       return Error::unprocessable("error.case_closed", "reason").with("status", std::string(to_string(c->status)));
     Case next = *c;

@@ -81,15 +81,15 @@ Result<json> CatalogueService::import(const Actor& actor, const std::string& yam
 Result<json> CatalogueService::share(const Actor& actor, const std::string& kind, const std::string& id,
                                      const json& body) {
   KK_TRY(authorize(actor, Permission::manage_catalogues));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"organisation_id"}));
-  KK_TRY(input::require(body, "organisation_id"));
-  std::string target;
-  KK_TRY(input::text(body, "organisation_id", target, 64));
   return write([&](Transaction& tx) -> Result<json> {
     bool own = false;
     for (const auto& src : tx.content_sources(actor.org_id())) own = own || (src.kind == kind && src.id == id);
     if (!own) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"organisation_id"}));
+    KK_TRY(input::require(body, "organisation_id"));
+    std::string target;
+    KK_TRY(input::text(body, "organisation_id", target, 64));
     if (target == actor.org_id() || !tx.organisation(target))
       return Error::unprocessable("error.unknown_organisation", "organisation_id").with("value", target);
     ContentShare share{actor.org_id(), "", kind, id, target, "", now_utc()};

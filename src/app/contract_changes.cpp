@@ -37,47 +37,47 @@ json admissibility_json(const ChangeAdmissibility& a) {
 
 Result<json> ContractLifeService::record_change(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"kind", "description", "effective_on", "delivery_model", "hosting_location",
-                                   "subcontractor", "subcontractor_country", "contract_change_proposed", "reassessment_due_on",
-                                   "reassessment_owner_user_id"}));
-  KK_TRY(input::require(body, "kind"));
-  ChangeKind kind = ChangeKind::ownership;
-  KK_TRY(input::enumeration(body, "kind", kind));
-  std::string description, subcontractor;
-  KK_TRY(input::text(body, "description", description, input::long_text));
-  if (blank(description)) return Error::unprocessable("error.required", "description");
-  std::optional<std::string> effective_on, due_on, owner;
-  KK_TRY(input::optional_date(body, "effective_on", effective_on));
-  KK_TRY(input::optional_date(body, "reassessment_due_on", due_on));
-  KK_TRY(input::optional_text(body, "reassessment_owner_user_id", owner, 64));
-  KK_TRY(input::text(body, "subcontractor", subcontractor, input::short_text));
-  std::string subcontractor_country;
-  KK_TRY(input::text(body, "subcontractor_country", subcontractor_country, 2));
-  bool subcontractor_change = kind == ChangeKind::subcontractor_added || kind == ChangeKind::subcontractor_removed;
-  if (subcontractor_change && blank(subcontractor)) return Error::unprocessable("error.required", "subcontractor");
-  if (!subcontractor_change && body.contains("subcontractor"))
-    return Error::unprocessable("error.field_not_for_change", "subcontractor");
-  // A new subcontractor goes into the supplier register with its country, so the register's
-  // findings (a third country, …) follow it.
-  if (kind == ChangeKind::subcontractor_added && blank(subcontractor_country))
-    return Error::unprocessable("error.required", "subcontractor_country");
-  if (kind != ChangeKind::subcontractor_added && body.contains("subcontractor_country"))
-    return Error::unprocessable("error.field_not_for_change", "subcontractor_country");
-  std::optional<DeliveryModel> model;
-  std::optional<HostingLocation> hosting;
-  KK_TRY(input::optional_enumeration(body, "delivery_model", model));
-  KK_TRY(input::optional_enumeration(body, "hosting_location", hosting));
-  if (kind == ChangeKind::delivery_model && !model) return Error::unprocessable("error.required", "delivery_model");
-  if (kind == ChangeKind::hosting_location && !hosting) return Error::unprocessable("error.required", "hosting_location");
-  if (kind != ChangeKind::delivery_model && model) return Error::unprocessable("error.field_not_for_change", "delivery_model");
-  if (kind != ChangeKind::hosting_location && hosting)
-    return Error::unprocessable("error.field_not_for_change", "hosting_location");
-  bool proposed = false;
-  if (body.contains("contract_change_proposed")) KK_TRY(input::boolean(body, "contract_change_proposed", proposed));
-
   return write([&](Transaction& tx) -> Result<json> {
     std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"kind", "description", "effective_on", "delivery_model", "hosting_location",
+                                     "subcontractor", "subcontractor_country", "contract_change_proposed", "reassessment_due_on",
+                                     "reassessment_owner_user_id"}));
+    KK_TRY(input::require(body, "kind"));
+    ChangeKind kind = ChangeKind::ownership;
+    KK_TRY(input::enumeration(body, "kind", kind));
+    std::string description, subcontractor;
+    KK_TRY(input::text(body, "description", description, input::long_text));
+    if (blank(description)) return Error::unprocessable("error.required", "description");
+    std::optional<std::string> effective_on, due_on, owner;
+    KK_TRY(input::optional_date(body, "effective_on", effective_on));
+    KK_TRY(input::optional_date(body, "reassessment_due_on", due_on));
+    KK_TRY(input::optional_text(body, "reassessment_owner_user_id", owner, 64));
+    KK_TRY(input::text(body, "subcontractor", subcontractor, input::short_text));
+    std::string subcontractor_country;
+    KK_TRY(input::text(body, "subcontractor_country", subcontractor_country, 2));
+    bool subcontractor_change = kind == ChangeKind::subcontractor_added || kind == ChangeKind::subcontractor_removed;
+    if (subcontractor_change && blank(subcontractor)) return Error::unprocessable("error.required", "subcontractor");
+    if (!subcontractor_change && body.contains("subcontractor"))
+      return Error::unprocessable("error.field_not_for_change", "subcontractor");
+    // A new subcontractor goes into the supplier register with its country, so the register's
+    // findings (a third country, …) follow it.
+    if (kind == ChangeKind::subcontractor_added && blank(subcontractor_country))
+      return Error::unprocessable("error.required", "subcontractor_country");
+    if (kind != ChangeKind::subcontractor_added && body.contains("subcontractor_country"))
+      return Error::unprocessable("error.field_not_for_change", "subcontractor_country");
+    std::optional<DeliveryModel> model;
+    std::optional<HostingLocation> hosting;
+    KK_TRY(input::optional_enumeration(body, "delivery_model", model));
+    KK_TRY(input::optional_enumeration(body, "hosting_location", hosting));
+    if (kind == ChangeKind::delivery_model && !model) return Error::unprocessable("error.required", "delivery_model");
+    if (kind == ChangeKind::hosting_location && !hosting) return Error::unprocessable("error.required", "hosting_location");
+    if (kind != ChangeKind::delivery_model && model) return Error::unprocessable("error.field_not_for_change", "delivery_model");
+    if (kind != ChangeKind::hosting_location && hosting)
+      return Error::unprocessable("error.field_not_for_change", "hosting_location");
+    bool proposed = false;
+    if (body.contains("contract_change_proposed")) KK_TRY(input::boolean(body, "contract_change_proposed", proposed));
+
     auto the_case = tx.get_case(actor.org_id(), c->case_id);
     if (!the_case) return Error::not_found();
     if (owner) {
@@ -131,26 +131,22 @@ Result<json> ContractLifeService::record_change(const Actor& actor, const std::s
 Result<json> ContractLifeService::assess_change(const Actor& actor, const std::string& id, const std::string& change_id,
                                                 const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "answers"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  KK_TRY(input::require(body, "answers"));
-  if (!body["answers"].is_object()) return Error::invalid("error.type_object", "answers");
-  std::map<ChangeQuestion, bool> answers;
-  json stored_answers = json::object();
-  for (const auto& [key, value] : body["answers"].items()) {
-    auto q = parse_enum<ChangeQuestion>(key);
-    if (!q) return Error::unprocessable("error.unknown_field", "answers." + key);
-    if (value.is_null()) continue;  // not answered yet
-    if (!value.is_boolean()) return Error::invalid("error.type_boolean", "answers." + key);
-    answers[*q] = value.get<bool>();
-    stored_answers[key] = value;
-  }
   return write([&](Transaction& tx) -> Result<json> {
     std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
     auto e = find_entry(tx, actor.org_id(), id, entry_kind::change, change_id);
     if (!e) return Error::not_found();
+    std::int64_t version = 0;
+    KK_TRY(input::versioned_answers(body, version));
+    std::map<ChangeQuestion, bool> answers;
+    json stored_answers = json::object();
+    for (const auto& [key, value] : body["answers"].items()) {
+      auto q = parse_enum<ChangeQuestion>(key);
+      if (!q) return Error::unprocessable("error.unknown_field", "answers." + key);
+      if (value.is_null()) continue;  // not answered yet
+      if (!value.is_boolean()) return Error::invalid("error.type_boolean", "answers." + key);
+      answers[*q] = value.get<bool>();
+      stored_answers[key] = value;
+    }
     json stored = object_of(e->body);
     json lou = admissibility_json(assess_contract_change(answers));
     lou["answers"] = stored_answers;
@@ -165,24 +161,24 @@ Result<json> ContractLifeService::assess_change(const Actor& actor, const std::s
 Result<json> ContractLifeService::complete_reassessment(const Actor& actor, const std::string& id,
                                                         const std::string& change_id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "conclusion", "add_measures"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  std::string conclusion;
-  KK_TRY(input::text(body, "conclusion", conclusion, input::long_text));
-  if (blank(conclusion)) return Error::unprocessable("error.required", "conclusion");
-  std::vector<std::string> add;
-  if (body.contains("add_measures")) {
-    if (!body["add_measures"].is_array()) return Error::invalid("error.type_array", "add_measures");
-    for (std::size_t i = 0; i < body["add_measures"].size(); ++i) {
-      if (!body["add_measures"][i].is_string())
-        return Error::invalid("error.type_text", "add_measures[" + std::to_string(i) + "]");
-      add.push_back(body["add_measures"][i].get<std::string>());
-    }
-  }
   return write([&](Transaction& tx) -> Result<json> {
     std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "conclusion", "add_measures"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    std::string conclusion;
+    KK_TRY(input::text(body, "conclusion", conclusion, input::long_text));
+    if (blank(conclusion)) return Error::unprocessable("error.required", "conclusion");
+    std::vector<std::string> add;
+    if (body.contains("add_measures")) {
+      if (!body["add_measures"].is_array()) return Error::invalid("error.type_array", "add_measures");
+      for (std::size_t i = 0; i < body["add_measures"].size(); ++i) {
+        if (!body["add_measures"][i].is_string())
+          return Error::invalid("error.type_text", "add_measures[" + std::to_string(i) + "]");
+        add.push_back(body["add_measures"][i].get<std::string>());
+      }
+    }
     auto e = find_entry(tx, actor.org_id(), id, entry_kind::change, change_id);
     auto the_case = tx.get_case(actor.org_id(), c->case_id);
     if (!e || !the_case) return Error::not_found();

@@ -241,17 +241,17 @@ Result<json> ContractService::get(const Actor& actor, const std::string& id) {
 
 Result<json> ContractService::create(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"supplier_id", "title", "starts_on", "ends_on", "expiry_alert_months",
-                                   "extension_options", "notice_months", "governing_law", "penalties", "termination",
-                                   "ownership_change", "force_majeure", "authorities", "authority_assistance"}));
-  std::string supplier_id;
-  KK_TRY(input::text(body, "supplier_id", supplier_id, 64));
-  json terms = json::object();
-  KK_TRY(read_terms(body, terms));
   return write([&](Transaction& tx) -> Result<json> {
     auto tg = read_tendering(tx, actor.org_id(), case_id);
     if (!tg) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"supplier_id", "title", "starts_on", "ends_on", "expiry_alert_months",
+                                     "extension_options", "notice_months", "governing_law", "penalties", "termination",
+                                     "ownership_change", "force_majeure", "authorities", "authority_assistance"}));
+    std::string supplier_id;
+    KK_TRY(input::text(body, "supplier_id", supplier_id, 64));
+    json terms = json::object();
+    KK_TRY(read_terms(body, terms));
     if (tg->c.status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     if (!tg->progress.passed(Gate::award_decided)) return Error::unprocessable("error.not_awarded", "gate");
     Contract c;
@@ -306,14 +306,14 @@ Result<json> ContractService::create(const Actor& actor, const std::string& case
 
 Result<json> ContractService::update(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "title", "starts_on", "ends_on", "expiry_alert_months",
-                                   "extension_options", "notice_months", "governing_law", "penalties", "termination",
-                                   "ownership_change", "force_majeure", "authorities", "authority_assistance"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     std::optional<Contract> current = KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "title", "starts_on", "ends_on", "expiry_alert_months",
+                                     "extension_options", "notice_months", "governing_law", "penalties", "termination",
+                                     "ownership_change", "force_majeure", "authorities", "authority_assistance"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     json before = contract_json(tx, actor, *current, false);
     if (current->version != version) return stale(before);
     Contract next = *current;
@@ -335,13 +335,13 @@ Result<json> ContractService::update(const Actor& actor, const std::string& id, 
 Result<json> ContractService::plan(const Actor& actor, const std::string& id, const std::string& measure_id,
                                    const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "responsibility", "lead", "method", "frequency", "every_n_months",
-                                   "evidence", "owner_user_id"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "responsibility", "lead", "method", "frequency", "every_n_months",
+                                     "evidence", "owner_user_id"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     std::optional<ContractMeasure> m;
     for (auto& x : tx.contract_measures(actor.org_id(), id))
       if (x.id == measure_id) m = x;
@@ -366,16 +366,16 @@ Result<json> ContractService::plan(const Actor& actor, const std::string& id, co
 
 Result<json> ContractService::add_obligation(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"text", "responsibility", "lead", "method", "frequency", "every_n_months",
-                                   "evidence", "owner_user_id"}));
-  KK_TRY(input::require(body, "text"));
-  std::string text;
-  KK_TRY(input::text(body, "text", text, input::long_text));
-  json plan = json{{"responsibility", "buyer"}, {"lead", "buyer"}, {"method", "own_audit"}, {"frequency", "yearly"}};
-  KK_TRY(read_plan(body, plan));
   return write([&](Transaction& tx) -> Result<json> {
     std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"text", "responsibility", "lead", "method", "frequency", "every_n_months",
+                                     "evidence", "owner_user_id"}));
+    KK_TRY(input::require(body, "text"));
+    std::string text;
+    KK_TRY(input::text(body, "text", text, input::long_text));
+    json plan = json{{"responsibility", "buyer"}, {"lead", "buyer"}, {"method", "own_audit"}, {"frequency", "yearly"}};
+    KK_TRY(read_plan(body, plan));
     ContractMeasure m{new_id(), std::nullopt, text, true, plan.dump(), 1, now_utc()};
     tx.insert_contract_measure(actor.org_id(), id, m);
     record_audit(tx, actor, "contract.obligation", "contract", id, nullptr, {{"measure_id", m.id}, {"text", text}});
@@ -386,30 +386,30 @@ Result<json> ContractService::add_obligation(const Actor& actor, const std::stri
 Result<json> ContractService::record(const Actor& actor, const std::string& id, const std::string& measure_id,
                                      const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"due_on", "result", "notes", "action_plan", "deadline", "owner_user_id"}));
-  KK_TRY(input::require(body, "result"));
-  FollowUpRecord r;
-  KK_TRY(input::optional_date(body, "due_on", r.due_on));
-  KK_TRY(input::text(body, "result", r.result, 20));
-  if (r.result != "met" && r.result != "partly" && r.result != "not_met")
-    return Error::unprocessable("error.unknown_value", "result").with("value", r.result);
-  KK_TRY(input::text(body, "notes", r.notes, input::long_text));
-  Deviation d;
-  if (r.result == "not_met") {
-    // A control not met opens a deviation with a plan, a deadline and an owner.
-    for (const char* f : {"action_plan", "deadline", "owner_user_id"}) KK_TRY(input::require(body, f));
-    std::optional<std::string> deadline;
-    KK_TRY(input::text(body, "action_plan", d.action_plan, input::long_text));
-    KK_TRY(input::optional_date(body, "deadline", deadline));
-    KK_TRY(input::text(body, "owner_user_id", d.owner_user_id, 64));
-    d.deadline = deadline.value_or("");
-  } else {
-    for (const char* f : {"action_plan", "deadline", "owner_user_id"})
-      if (body.contains(f)) return Error::unprocessable("error.deviation_only_not_met", f);
-  }
   return write([&](Transaction& tx) -> Result<json> {
     std::optional<Contract> c = KK_TRY(writable_contract(tx, actor.org_id(), id));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"due_on", "result", "notes", "action_plan", "deadline", "owner_user_id"}));
+    KK_TRY(input::require(body, "result"));
+    FollowUpRecord r;
+    KK_TRY(input::optional_date(body, "due_on", r.due_on));
+    KK_TRY(input::text(body, "result", r.result, 20));
+    if (r.result != "met" && r.result != "partly" && r.result != "not_met")
+      return Error::unprocessable("error.unknown_value", "result").with("value", r.result);
+    KK_TRY(input::text(body, "notes", r.notes, input::long_text));
+    Deviation d;
+    if (r.result == "not_met") {
+      // A control not met opens a deviation with a plan, a deadline and an owner.
+      for (const char* f : {"action_plan", "deadline", "owner_user_id"}) KK_TRY(input::require(body, f));
+      std::optional<std::string> deadline;
+      KK_TRY(input::text(body, "action_plan", d.action_plan, input::long_text));
+      KK_TRY(input::optional_date(body, "deadline", deadline));
+      KK_TRY(input::text(body, "owner_user_id", d.owner_user_id, 64));
+      d.deadline = deadline.value_or("");
+    } else {
+      for (const char* f : {"action_plan", "deadline", "owner_user_id"})
+        if (body.contains(f)) return Error::unprocessable("error.deviation_only_not_met", f);
+    }
     bool known = false;
     for (const auto& m : tx.contract_measures(actor.org_id(), id)) known = known || m.id == measure_id;
     if (!known) return Error::not_found();
@@ -443,16 +443,16 @@ Result<json> ContractService::record(const Actor& actor, const std::string& id, 
 
 Result<json> ContractService::close_deviation(const Actor& actor, const std::string& deviation_id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_contracts));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "evidence"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  KK_TRY(input::require(body, "evidence"));
-  std::string evidence;
-  KK_TRY(input::text(body, "evidence", evidence, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto d = tx.deviation(actor.org_id(), deviation_id);
     if (!d) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "evidence"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    KK_TRY(input::require(body, "evidence"));
+    std::string evidence;
+    KK_TRY(input::text(body, "evidence", evidence, input::long_text));
     KK_TRY(writable_contract(tx, actor.org_id(), d->contract_id));
     std::string today = stockholm_date(now_utc());
     if (d->version != version) return stale(deviation_json(*d, today));

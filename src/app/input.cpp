@@ -129,4 +129,13 @@ Status version(const json& body, std::int64_t& out) {
   return integer(body, "version", out);
 }
 
+Status versioned_answers(const json& body, std::int64_t& version_out) {
+  KK_TRY(require_object(body));
+  KK_TRY(only_fields(body, {"version", "answers"}));
+  KK_TRY(version(body, version_out));
+  KK_TRY(require(body, "answers"));
+  if (!body["answers"].is_object()) return Error::invalid("error.type_object", "answers");
+  return ok();
+}
+
 }  // namespace kk::app::input

@@ -63,4 +63,8 @@ Status within(Status s, const std::string& path);
 // The version a PATCH read; required.
 Status version(const json& body, std::int64_t& out);
 
+// A body of exactly {"version": n, "answers": {…}} (a form, a checklist): the version read, the
+// answers present and an object.
+Status versioned_answers(const json& body, std::int64_t& version);
+
 }  // namespace kk::app::input

@@ -223,12 +223,12 @@ Result<json> RiskService::get(const Actor& actor, const std::string& case_id, co
 
 Result<json> RiskService::create(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(check_fields(body));
-  for (const char* f : {"title", "likelihood", "consequence"}) KK_TRY(input::require(body, f));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_risks));
+    KK_TRY(check_fields(body));
+    for (const char* f : {"title", "likelihood", "consequence"}) KK_TRY(input::require(body, f));
     const RiskMatrix& m = matrix_of(tx, actor.org_id());
     Risk r;
     r.id = new_id();
@@ -248,20 +248,21 @@ Result<json> RiskService::create(const Actor& actor, const std::string& case_id,
 Result<json> RiskService::update(const Actor& actor, const std::string& case_id, const std::string& risk_id,
                                  const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(check_fields(body));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     auto current = tx.risk(actor.org_id(), risk_id);
     if (!c || !current || current->case_id != case_id) return Error::not_found();
     // Deciding is the information owner's; everything else needs the right to edit risks.
-    bool only_decision = std::all_of(body.items().begin(), body.items().end(), [](const auto& item) {
-      return item.key() == "decision" || item.key() == "decision_rationale" || item.key() == "version";
-    });
+    bool only_decision = body.is_object() && (body.contains("decision") || body.contains("decision_rationale")) &&
+                         std::all_of(body.items().begin(), body.items().end(), [](const auto& item) {
+                           return item.key() == "decision" || item.key() == "decision_rationale" || item.key() == "version";
+                         });
     // The risk owner reviews and completes their own risk, whatever their role.
     bool own_risk = current->owner_user_id && *current->owner_user_id == actor.user.id;
     if (!only_decision && !own_risk) KK_TRY(authorize(actor, Permission::edit_risks));
+    KK_TRY(check_fields(body));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     const RiskMatrix& m = content_.risk_matrix(current->matrix_id);
     auto names = user_names(tx.users(actor.org_id()));
     json before = risk_json(actor, m, *current, names);
@@ -296,18 +297,18 @@ Status RiskService::remove(const Actor& actor, const std::string& case_id, const
 
 Result<json> RiskService::copy_stage(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"from", "to"}));
-  KK_TRY(input::require(body, "from"));
-  KK_TRY(input::require(body, "to"));
-  RiskStage from = RiskStage::initial, to = RiskStage::deep;
-  KK_TRY(input::enumeration(body, "from", from));
-  KK_TRY(input::enumeration(body, "to", to));
-  if (static_cast<int>(to) <= static_cast<int>(from)) return Error::unprocessable("error.stage_not_later", "to");
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_risks));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"from", "to"}));
+    KK_TRY(input::require(body, "from"));
+    KK_TRY(input::require(body, "to"));
+    RiskStage from = RiskStage::initial, to = RiskStage::deep;
+    KK_TRY(input::enumeration(body, "from", from));
+    KK_TRY(input::enumeration(body, "to", to));
+    if (static_cast<int>(to) <= static_cast<int>(from)) return Error::unprocessable("error.stage_not_later", "to");
     auto all = tx.risks(actor.org_id(), case_id);
     json copied = json::array();
     std::string now = now_utc(), facts = facts_signature(tx, *c);
@@ -368,20 +369,20 @@ Result<json> RiskService::assessments(const Actor& actor, const std::string& cas
 Result<json> RiskService::save_assessment(const Actor& actor, const std::string& case_id, const std::string& stage,
                                           const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "participants", "notes"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  auto parsed_stage = parse_enum<RiskStage>(stage);
-  if (!parsed_stage) return Error::not_found();
-  RiskAssessment next;
-  next.stage = *parsed_stage;
-  if (body.contains("participants")) next.participants = KK_TRY(text_array(body, "participants"));
-  KK_TRY(input::text(body, "notes", next.notes, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_risks));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "participants", "notes"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    auto parsed_stage = parse_enum<RiskStage>(stage);
+    if (!parsed_stage) return Error::not_found();
+    RiskAssessment next;
+    next.stage = *parsed_stage;
+    if (body.contains("participants")) next.participants = KK_TRY(text_array(body, "participants"));
+    KK_TRY(input::text(body, "notes", next.notes, input::long_text));
     for (const auto& id : next.participants)
       if (!tx.user(actor.org_id(), id)) return Error::unprocessable("error.unknown_user", "participants");
     RiskAssessment current;

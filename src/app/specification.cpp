@@ -247,16 +247,16 @@ std::int64_t SpecificationService::ensure_stored(Transaction& tx, const Actor& a
 
 Result<json> SpecificationService::upgrade(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "decision"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  std::string decision;
-  KK_TRY(input::text(body, "decision", decision, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "decision"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    std::string decision;
+    KK_TRY(input::text(body, "decision", decision, input::long_text));
     KK_TRY(not_tendered(tx, *c));
     auto stored = tx.specification(actor.org_id(), case_id);
     if (!stored) return Error::unprocessable("error.nothing_to_upgrade", "version");
@@ -421,18 +421,18 @@ io::SpecDocument SpecificationService::document_of(Transaction& tx, const Case& 
 
 Result<json> SpecificationService::add_entry(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"requirement_id", "reason", "decision"}));
-  KK_TRY(input::require(body, "requirement_id"));
-  KK_TRY(input::require(body, "reason"));
-  std::string requirement_id, reason, decision;
-  KK_TRY(input::text(body, "requirement_id", requirement_id, 64));
-  KK_TRY(input::text(body, "reason", reason, input::long_text));
-  KK_TRY(input::text(body, "decision", decision, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"requirement_id", "reason", "decision"}));
+    KK_TRY(input::require(body, "requirement_id"));
+    KK_TRY(input::require(body, "reason"));
+    std::string requirement_id, reason, decision;
+    KK_TRY(input::text(body, "requirement_id", requirement_id, 64));
+    KK_TRY(input::text(body, "reason", reason, input::long_text));
+    KK_TRY(input::text(body, "decision", decision, input::long_text));
     KK_TRY(not_tendered(tx, *c));
     Situation now = situation(tx, *c);
     const Catalogue& cat = now.catalogue();
@@ -472,28 +472,28 @@ Result<json> SpecificationService::add_entry(const Actor& actor, const std::stri
 Result<json> SpecificationService::edit_entry(const Actor& actor, const std::string& case_id,
                                               const std::string& requirement_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "status", "kind", "weight", "case_text", "reason", "decision"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  EntryEdit edit;
-  std::optional<EntryStatus> status;
-  KK_TRY(input::optional_enumeration(body, "status", status));
-  edit.status = status;
-  std::optional<RequirementKind> kind;
-  KK_TRY(input::optional_enumeration(body, "kind", kind));
-  edit.kind = kind;
-  std::optional<std::int64_t> weight;
-  KK_TRY(input::optional_integer(body, "weight", weight, 1, 10));
-  if (weight) edit.weight = static_cast<int>(*weight);
-  KK_TRY(input::optional_text(body, "case_text", edit.case_text, input::long_text));
-  if (body.contains("case_text") && !edit.case_text) edit.case_text = "";
-  KK_TRY(input::text(body, "reason", edit.reason, input::long_text));
-  KK_TRY(input::text(body, "decision", edit.decision, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "status", "kind", "weight", "case_text", "reason", "decision"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    EntryEdit edit;
+    std::optional<EntryStatus> status;
+    KK_TRY(input::optional_enumeration(body, "status", status));
+    edit.status = status;
+    std::optional<RequirementKind> kind;
+    KK_TRY(input::optional_enumeration(body, "kind", kind));
+    edit.kind = kind;
+    std::optional<std::int64_t> weight;
+    KK_TRY(input::optional_integer(body, "weight", weight, 1, 10));
+    if (weight) edit.weight = static_cast<int>(*weight);
+    KK_TRY(input::optional_text(body, "case_text", edit.case_text, input::long_text));
+    if (body.contains("case_text") && !edit.case_text) edit.case_text = "";
+    KK_TRY(input::text(body, "reason", edit.reason, input::long_text));
+    KK_TRY(input::text(body, "decision", edit.decision, input::long_text));
     KK_TRY(not_tendered(tx, *c));
     Situation now = situation(tx, *c);
     bool was_stored = tx.specification(actor.org_id(), case_id).has_value();
@@ -525,28 +525,28 @@ Result<json> SpecificationService::edit_entry(const Actor& actor, const std::str
 
 Result<json> SpecificationService::resolve_proposal(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::read));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "apply", "decline", "decision"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  std::string decision;
-  KK_TRY(input::text(body, "decision", decision, input::long_text));
-  auto ids = [&](const char* key) -> Result<std::vector<std::string>> {
-    std::vector<std::string> out;
-    if (!body.contains(key)) return out;
-    if (!body[key].is_array()) return Error::invalid("error.type_array", key);
-    for (const auto& v : body[key]) {
-      if (!v.is_string()) return Error::invalid("error.type_text", key);
-      out.push_back(v.get<std::string>());
-    }
-    return out;
-  };
-  auto apply = KK_TRY(ids("apply"));
-  auto decline = KK_TRY(ids("decline"));
   return write([&](Transaction& tx) -> Result<json> {
     auto c = tx.get_case(actor.org_id(), case_id);
     if (!c) return Error::not_found();
     KK_TRY(authorize(actor, Permission::edit_specification));
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "apply", "decline", "decision"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    std::string decision;
+    KK_TRY(input::text(body, "decision", decision, input::long_text));
+    auto ids = [&](const char* key) -> Result<std::vector<std::string>> {
+      std::vector<std::string> out;
+      if (!body.contains(key)) return out;
+      if (!body[key].is_array()) return Error::invalid("error.type_array", key);
+      for (const auto& v : body[key]) {
+        if (!v.is_string()) return Error::invalid("error.type_text", key);
+        out.push_back(v.get<std::string>());
+      }
+      return out;
+    };
+    auto apply = KK_TRY(ids("apply"));
+    auto decline = KK_TRY(ids("decline"));
     KK_TRY(not_tendered(tx, *c));
     auto stored = tx.specification(actor.org_id(), case_id);
     if (!stored) return Error::unprocessable("error.nothing_proposed", "apply");

@@ -248,12 +248,12 @@ Result<json> SupplierService::create(const Actor& actor, const json& body) {
 
 Result<json> SupplierService::update(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::edit_suppliers));
-  KK_TRY(input::require_object(body));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto current = tx.supplier(actor.org_id(), id);
     if (!current) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     json before = supplier_json(content_, actor.lang, *current);
     if (current->version != version) return stale(before);
     Supplier s = supplier_of(*current);
@@ -306,13 +306,13 @@ Result<json> change_subcontractor(Transaction& tx, const Content& content, const
 
 Result<json> SupplierService::remove(const Actor& actor, const std::string& id, const json& body) {
   KK_TRY(authorize(actor, Permission::edit_suppliers));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto current = tx.supplier(actor.org_id(), id);
     if (!current) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     json before = supplier_json(content_, actor.lang, *current);
     if (current->version != version) return stale(before);
     if (tx.count_supplier_tenders(actor.org_id(), id) > 0)

@@ -224,6 +224,11 @@ Result<json> TenderService::list(const Actor& actor, const std::string& case_id)
 
 Result<json> TenderService::invite(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_tenders));
+  // A case of another organisation is missing before anything about the body is said. The new
+  // account's password is hashed before the write lock, as argon2 takes its time.
+  KK_TRY(read([&](Transaction& tx) -> Status {
+    return tx.get_case(actor.org_id(), case_id) ? ok() : Status(Error::not_found());
+  }));
   KK_TRY(input::require_object(body));
   KK_TRY(input::only_fields(body, {"supplier_id", "user_id", "username", "display_name", "password"}));
   KK_TRY(input::require(body, "supplier_id"));
@@ -335,14 +340,14 @@ Result<json> TenderService::save_answers(Transaction& tx, const Actor& actor, Lo
 }
 
 Result<json> TenderService::save(const Actor& actor, const std::string& tender_id, const json& body) {
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "service", "price_sek", "answers"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  if (body.contains("answers") && !body["answers"].is_array()) return Error::invalid("error.type_array", "answers");
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
     KK_TRY(l.answerable());
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "service", "price_sek", "answers"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    if (body.contains("answers") && !body["answers"].is_array()) return Error::invalid("error.type_array", "answers");
     if (l.tender.version != version) return stale(tender_summary(l.tender, l.tendering));
     std::vector<TenderAnswer> answers;
     if (body.contains("answers"))
@@ -358,13 +363,13 @@ Result<json> TenderService::save(const Actor& actor, const std::string& tender_i
 }
 
 Result<json> TenderService::submit(const Actor& actor, const std::string& tender_id, const json& body) {
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
     KK_TRY(l.answerable());
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
     std::string now = now_utc();
     if (l.tender.version != version) return stale(tender_summary(l.tender, l.tendering));
     auto stored = tx.tender_answers(actor.org_id(), tender_id);
@@ -393,10 +398,10 @@ Result<json> TenderService::submit(const Actor& actor, const std::string& tender
 
 Result<json> TenderService::add_file(const Actor& actor, const std::string& tender_id, const std::string& requirement_id,
                                      const std::string& file_name, const std::string& bytes) {
-  auto checked = KK_TRY(checked_evidence(file_name, bytes));
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
     KK_TRY(l.answerable());
+    auto checked = KK_TRY(checked_evidence(file_name, bytes));
     if (!find_terms(l.terms, requirement_id))
       return Error::unprocessable("error.unknown_requirement", "requirement_id").with("value", requirement_id);
     TenderFile f;
@@ -463,14 +468,14 @@ Result<json> TenderService::open(const Actor& actor, const std::string& case_id)
 
 Result<json> TenderService::set_evaluation_group(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_tenders));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "user_ids"}));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  if (!body.contains("user_ids") || !body["user_ids"].is_array()) return Error::invalid("error.type_array", "user_ids");
   return write([&](Transaction& tx) -> Result<json> {
     auto tg = read_tendering(tx, actor.org_id(), case_id);
     if (!tg) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "user_ids"}));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    if (!body.contains("user_ids") || !body["user_ids"].is_array()) return Error::invalid("error.type_array", "user_ids");
     if (tg->c.status != CaseStatus::open) return Error::unprocessable("error.case_closed", "status");
     if (tg->awarded()) return Error::unprocessable("error.already_awarded", "gate");
     if (tg->group_version != version) return stale(json{{"version", tg->group_version}});
@@ -495,26 +500,26 @@ Result<json> TenderService::set_evaluation_group(const Actor& actor, const std::
 
 Result<json> TenderService::set_evaluation_model(const Actor& actor, const std::string& case_id, const json& body) {
   KK_TRY(authorize(actor, Permission::manage_tenders));
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"version", "method", "deductions"}));
-  KK_TRY(input::require(body, "method"));
-  std::int64_t version = 0;
-  KK_TRY(input::version(body, version));
-  EvaluationModel model;
-  KK_TRY(input::enumeration(body, "method", model.method));
-  if (body.contains("deductions") && !body["deductions"].is_null()) {
-    if (!body["deductions"].is_object()) return Error::invalid("error.type_object", "deductions");
-    for (const auto& [id, amount] : body["deductions"].items()) {
-      std::string field = "deductions." + id;
-      if (!amount.is_number_integer()) return Error::invalid("error.type_integer", field);
-      if (amount.get<std::int64_t>() < 0 || amount.get<std::int64_t>() > 1'000'000'000'000LL)
-        return Error::unprocessable("error.out_of_range", field).with("min", "0").with("max", "1000000000000");
-      model.deductions[id] = amount.get<std::int64_t>();
-    }
-  }
   return write([&](Transaction& tx) -> Result<json> {
     auto tg = read_tendering(tx, actor.org_id(), case_id);
     if (!tg) return Error::not_found();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"version", "method", "deductions"}));
+    KK_TRY(input::require(body, "method"));
+    std::int64_t version = 0;
+    KK_TRY(input::version(body, version));
+    EvaluationModel model;
+    KK_TRY(input::enumeration(body, "method", model.method));
+    if (body.contains("deductions") && !body["deductions"].is_null()) {
+      if (!body["deductions"].is_object()) return Error::invalid("error.type_object", "deductions");
+      for (const auto& [id, amount] : body["deductions"].items()) {
+        std::string field = "deductions." + id;
+        if (!amount.is_number_integer()) return Error::invalid("error.type_integer", field);
+        if (amount.get<std::int64_t>() < 0 || amount.get<std::int64_t>() > 1'000'000'000'000LL)
+          return Error::unprocessable("error.out_of_range", field).with("min", "0").with("max", "1000000000000");
+        model.deductions[id] = amount.get<std::int64_t>();
+      }
+    }
     if (!receives_tenders(tg->c.kind)) return Error::unprocessable("error.no_tenders_for_kind", "kind");
     // The model is published with the documents and frozen with them.
     if (tg->progress.passed(Gate::documents_approved)) return Error::unprocessable("error.model_frozen", "method");
@@ -538,16 +543,16 @@ Result<json> TenderService::set_evaluation_model(const Actor& actor, const std::
 
 Result<json> TenderService::judge(const Actor& actor, const std::string& tender_id, const std::string& requirement_id,
                                   const json& body) {
-  KK_TRY(input::require_object(body));
-  KK_TRY(input::only_fields(body, {"met", "reasoning"}));
-  std::optional<bool> met;
-  Judgement j;
-  j.requirement_id = requirement_id;
-  KK_TRY(input::optional_boolean(body, "met", met));
-  KK_TRY(input::text(body, "reasoning", j.reasoning, input::long_text));
   return write([&](Transaction& tx) -> Result<json> {
     auto l = KK_TRY(load(tx, actor, tender_id));
     if (l.own || !l.tendering.evaluators.count(actor.user.id)) return Error::forbidden();
+    KK_TRY(input::require_object(body));
+    KK_TRY(input::only_fields(body, {"met", "reasoning"}));
+    std::optional<bool> met;
+    Judgement j;
+    j.requirement_id = requirement_id;
+    KK_TRY(input::optional_boolean(body, "met", met));
+    KK_TRY(input::text(body, "reasoning", j.reasoning, input::long_text));
     if (!l.tendering.opened()) return Error::unprocessable("error.tenders_sealed", "tender");
     if (l.tendering.awarded()) return Error::unprocessable("error.already_awarded", "gate");
     if (l.tender.status != TenderStatus::submitted) return Error::unprocessable("error.tender_not_submitted", "tender");

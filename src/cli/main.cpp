@@ -129,6 +129,13 @@ int serve(const Options& o, const kk::app::Content& content) {
   auto first_admin = accounts.bootstrap();
   kk::web::WebApp app(*store, content);
   app.trust_forwarded_for(o.trust_proxy);
+#ifdef KK_SWEEP_PROBE
+  // Only in the test build `kravkedja_probe`: a route that answers every signed-in user without
+  // asking app/ for permission, so a test can show that the access sweep catches it.
+  app.add_route("GET", "/api/v1/cases/{id}/probe", [](kk::web::RequestContext& ctx) {
+       return kk::web::Response::json(nlohmann::json{{"case_id", ctx.params.at("id")}}.dump());
+     }).summary = "Test build only: a route without a permission check";
+#endif
   // The daily reminder job: looked at every hour; the first node to claim the day runs it.
   auto mailer = mailer_from(o);
   std::jthread reminders([&](std::stop_token stop) {

@@ -74,6 +74,12 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
   openapi_json_ = openapi_document(router_).dump(2);
 }
 
+Route& WebApp::add_route(std::string method, std::string pattern, RouteHandler handler) {
+  Route& route = router_.add(std::move(method), std::move(pattern), std::move(handler));
+  openapi_json_ = openapi_document(router_).dump(2);
+  return route;
+}
+
 std::string WebApp::message(const RequestContext& ctx, const std::string& key,
                             const std::map<std::string, std::string>& params) const {
   return content_.messages.text(ctx.lang, key, params);
@@ -98,7 +104,11 @@ Response WebApp::api_json(const RequestContext& ctx, const Result<json>& result,
 }
 
 Result<json> WebApp::body_json(const RequestContext& ctx) const {
-  if (ctx.req.body.empty()) return Error::invalid("error.body_not_object");
+  // A DELETE without a body is told what it lacks by the use case, after the permission check.
+  if (ctx.req.body.empty()) {
+    if (ctx.req.method == "DELETE") return json();
+    return Error::invalid("error.body_not_object");
+  }
   json body = json::parse(ctx.req.body, nullptr, false);
   if (body.is_discarded()) {
     // Say where: nlohmann's exception carries the byte offset.

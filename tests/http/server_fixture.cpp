@@ -22,6 +22,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -221,7 +222,7 @@ Response Api::send(const std::string& method, const std::string& path, const std
   if (!token_.empty()) headers.emplace_back("Authorization", "Bearer " + token_);
   if (!language_.empty()) headers.emplace_back("Accept-Language", language_);
   headers.insert(headers.end(), extra.begin(), extra.end());
-  return HttpClient("127.0.0.1", g_port).request(method, path, body, headers);
+  return HttpClient("127.0.0.1", port_ ? port_ : g_port).request(method, path, body, headers);
 }
 
 User make_user(const std::string& org_name, const std::vector<std::string>& roles) {
@@ -261,20 +262,19 @@ Org::Org(const std::string& label) : name_(unique_name("org-" + label)) {}
 
 User Org::user(const std::vector<std::string>& roles) { return make_user(name_, roles); }
 
-void ServerEnvironment::SetUp() {
-  std::cerr << "[kk] database " << g_config.db_kind << " (" << g_config.db_url << "), temp dir " << g_config.temp_dir
-            << "\n";
-  auto migrated = run_kravkedja({"migrate", "--db", g_config.db_url});
-  if (migrated.exit_code != 0) GTEST_FAIL() << "`kravkedja migrate --db " << g_config.db_url << "` failed";
-
-  g_port = free_port();
-  std::vector<std::string> args{g_config.binary, "serve", "--listen", fmt::format("127.0.0.1:{}", g_port), "--db",
+namespace {
+// Starts `binary serve` on 127.0.0.1:port against the test database, its output appended to
+// `log_path`, and waits until it answers /healthz. Returns the pid, or an explanation.
+std::variant<pid_t, std::string> start_serve(const std::string& binary, int port, const std::string& log_path,
+                                             const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args{binary, "serve", "--listen", fmt::format("127.0.0.1:{}", port), "--db",
                                 g_config.db_url};
-  int log_fd = ::open(g_log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  if (log_fd < 0) GTEST_FAIL() << "cannot open " << g_log_path;
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  int log_fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (log_fd < 0) return "cannot open " + log_path;
   pid_t parent = ::getpid();
   pid_t pid = ::fork();
-  if (pid < 0) GTEST_FAIL() << "fork() failed";
+  if (pid < 0) return std::string("fork() failed");
   if (pid == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);  // never outlive a crashed test run
     if (::getppid() != parent) ::_exit(1);
@@ -289,43 +289,71 @@ void ServerEnvironment::SetUp() {
     ::_exit(127);
   }
   ::close(log_fd);
-  g_server_pid = pid;
 
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   std::string last;
   while (std::chrono::steady_clock::now() < deadline) {
     int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      g_server_pid = -1;
-      print_server_log("server exited during start-up", 200);
-      GTEST_FAIL() << "`kravkedja serve` exited during start-up (" << describe_exit(status) << ")";
-    }
+    if (::waitpid(pid, &status, WNOHANG) == pid)
+      return "`" + binary + " serve` exited during start-up (" + describe_exit(status) + ")";
     try {
-      auto r = anonymous().get("/healthz");
-      if (r.status == 200) {
-        g_ready = true;
-        std::cerr << "[kk] server pid " << pid << " ready on 127.0.0.1:" << g_port << "\n";
-        return;
-      }
+      auto r = HttpClient("127.0.0.1", port).request("GET", "/healthz", "", {});
+      if (r.status == 200) return pid;
       last = fmt::format("GET /healthz answered {}: {}", r.status, r.body);
     } catch (const std::exception& e) {
       last = e.what();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  print_server_log("server did not become healthy", 200);
-  GTEST_FAIL() << "`kravkedja serve` did not answer GET /healthz with 200 within 30 s; last: " << last;
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  return "`" + binary + " serve` did not answer GET /healthz with 200 within 30 s; last: " + last;
+}
+
+// SIGTERM, then SIGKILL after 10 s. False when it had to be killed.
+bool stop_serve(pid_t pid) {
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  if (wait_exit(pid, status, std::chrono::seconds(10))) return true;
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return false;
+}
+}  // namespace
+
+void ServerEnvironment::SetUp() {
+  std::cerr << "[kk] database " << g_config.db_kind << " (" << g_config.db_url << "), temp dir " << g_config.temp_dir
+            << "\n";
+  auto migrated = run_kravkedja({"migrate", "--db", g_config.db_url});
+  if (migrated.exit_code != 0) GTEST_FAIL() << "`kravkedja migrate --db " << g_config.db_url << "` failed";
+
+  g_port = free_port();
+  auto started = start_serve(g_config.binary, g_port, g_log_path, {});
+  if (auto* problem = std::get_if<std::string>(&started)) {
+    print_server_log("server did not start", 200);
+    GTEST_FAIL() << *problem;
+  }
+  g_server_pid = std::get<pid_t>(started);
+  g_ready = true;
+  std::cerr << "[kk] server pid " << g_server_pid << " ready on 127.0.0.1:" << g_port << "\n";
+}
+
+ExtraServer::ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args)
+    : port_(free_port()) {
+  auto started = start_serve(binary, port_, g_log_path, extra_args);
+  if (auto* problem = std::get_if<std::string>(&started)) throw std::runtime_error(*problem);
+  pid_ = std::get<pid_t>(started);
+}
+
+ExtraServer::~ExtraServer() {
+  if (pid_ > 0) stop_serve(pid_);
 }
 
 void ServerEnvironment::TearDown() {
   bool passed = ::testing::UnitTest::GetInstance()->Passed();
   if (g_server_pid > 0) {
-    ::kill(g_server_pid, SIGTERM);
-    int status = 0;
-    if (!wait_exit(g_server_pid, status, std::chrono::seconds(10))) {
-      std::cerr << "[kk] server did not stop within 10 s of SIGTERM; killing it\n";
-      ::kill(g_server_pid, SIGKILL);
-      ::waitpid(g_server_pid, &status, 0);
+    if (!stop_serve(g_server_pid)) {
+      std::cerr << "[kk] server did not stop within 10 s of SIGTERM; killed it\n";
       passed = false;
     }
     g_server_pid = -1;

@@ -2,6 +2,8 @@
 // The shared test server: one `kravkedja serve` per test run, against a fresh SQLite
 // file or the PostgreSQL database in KK_TEST_PG_URL. Every test makes its own
 // organisation(s), so tests never see each other's rows.
+#include <sys/types.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,11 +53,13 @@ struct User {
 class Api {
  public:
   Api() = default;
-  explicit Api(std::string token, std::string language = {})
-      : token_(std::move(token)), language_(std::move(language)) {}
+  explicit Api(std::string token, std::string language = {}, int port = 0)
+      : token_(std::move(token)), language_(std::move(language)), port_(port) {}
 
   // The same user, asking for messages in another language via Accept-Language.
-  Api in(const std::string& language) const { return Api(token_, language); }
+  Api in(const std::string& language) const { return Api(token_, language, port_); }
+  // The same user, talking to another server on the same database (0: the test server).
+  Api on(int port) const { return Api(token_, language_, port); }
 
   Response get(const std::string& path) const { return send("GET", path); }
   Response post(const std::string& path, const json& body) const { return send("POST", path, body.dump()); }
@@ -69,6 +73,7 @@ class Api {
  private:
   std::string token_;
   std::string language_;
+  int port_ = 0;
 };
 
 inline Api api(const User& u) { return Api(u.token); }
@@ -97,6 +102,21 @@ class ServerEnvironment : public ::testing::Environment {
  public:
   void SetUp() override;
   void TearDown() override;
+};
+
+// A second `serve` on the test database (another binary, or other options), for a test that
+// needs one; stopped when it goes out of scope. Its output goes to the test server's log.
+class ExtraServer {
+ public:
+  ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args = {});
+  ~ExtraServer();
+  ExtraServer(const ExtraServer&) = delete;
+  ExtraServer& operator=(const ExtraServer&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int port_;
+  pid_t pid_ = -1;
 };
 
 // True once the server answered /healthz.

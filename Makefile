@@ -4,8 +4,13 @@ BUILD_TYPE ?= RelWithDebInfo
 # The compiler cache lives outside the clone so fresh clones on the same machine reuse it.
 export CCACHE_DIR ?= $(HOME)/.cache/kravkedja-ccache
 JOBS ?= $(shell nproc)
+# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer (g++), and the libFuzzer
+# targets (clang++-16): each in a build directory of its own.
+SAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build sanitized fuzz-build run test fuzz bench clean
 
 all: build
 
@@ -18,11 +23,27 @@ $(BUILD_DIR)/build.ninja:
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+$(SAN_DIR)/build.ninja:
+	cmake -S . -B $(SAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O1 -g1" -DKK_SANITIZE=ON
+
+sanitized: deps $(SAN_DIR)/build.ninja
+	cmake --build $(SAN_DIR) -j $(JOBS) --target unit_tests
+
+$(FUZZ_DIR)/build.ninja:
+	CXX=clang++-16 cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O1 -g1" -DKK_FUZZ=ON
+
+fuzz-build: deps $(FUZZ_DIR)/build.ninja
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+
 run: build
 	$(BUILD_DIR)/kravkedja serve
 
-test: build
-	bash scripts/run-tests.sh $(BUILD_DIR)
+test: build sanitized fuzz-build
+	bash scripts/run-tests.sh $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR)
+
+# Each fuzz target for FUZZ_SECONDS; what they find is kept in $(FUZZ_DIR)/corpus.
+fuzz: fuzz-build
+	bash scripts/fuzz.sh $(FUZZ_DIR) explore $(FUZZ_SECONDS)
 
 bench: build
 	cmake --build $(BUILD_DIR) --target spec_bench tender_bench
@@ -30,4 +51,4 @@ bench: build
 	$(BUILD_DIR)/tender_bench
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR)

@@ -94,7 +94,8 @@ Condition read_fact(const std::string& fact, const YAML::Node& value) {
   auto it = ops.find(op);
   if (it == ops.end()) throw LoadError(value, "unknown operator '" + op + "' (eq, ne, gte, gt, lte, lt, in, not_in)");
   c.matcher.op = it->second;
-  const YAML::Node& operand = op_node->second;
+  // A copy: the iterator's pair is a temporary, a reference to its member would dangle.
+  YAML::Node operand = op_node->second;
   if (c.matcher.op == Matcher::Op::in || c.matcher.op == Matcher::Op::not_in) {
     if (!operand.IsSequence()) throw LoadError(operand, "'" + op + "' takes a list");
     for (const auto& v : operand) c.matcher.values.push_back(fact_value(fact, v));

@@ -48,7 +48,11 @@ Response Response::json(const std::string& body, int status) {
 
 Response Response::attachment(std::string bytes, const std::string& type, const std::string& file_name) {
   Response r = text(200, std::move(bytes), type);
-  r.set("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  // The name as given travels percent-encoded (RFC 6266, RFC 5987), so no byte of it can end the
+  // quoted string or the header; clients without filename* get an ASCII stand-in.
+  std::string plain;
+  for (unsigned char c : file_name) plain += c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? char(c) : '_';
+  r.set("Content-Disposition", "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + url_encode(file_name));
   return r;
 }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "web/forms.hpp"
+#include "web/http.hpp"
 #include "web/language.hpp"
 #include "web/router.hpp"
 
@@ -30,6 +31,21 @@ TEST(Router, MatchesPatternsAndCapturesSegments) {
   EXPECT_EQ(wrong_method.route, nullptr);
   EXPECT_TRUE(wrong_method.path_known);
   EXPECT_EQ(router.match("GET", "/api/v1/cases").route, nullptr);
+}
+
+TEST(Attachment, AFileNameCannotBreakOutOfItsHeader) {
+  // Found by fuzz_http_request: a name with a line break ended the header early.
+  auto r = kk::web::Response::attachment("x", "application/pdf", "intyg\r\nSet-Cookie: a=b \"2026\".pdf");
+  ASSERT_EQ(r.headers.size(), 2u);
+  const std::string& value = r.headers[1].second;
+  EXPECT_EQ(r.headers[1].first, "Content-Disposition");
+  EXPECT_EQ(value.find_first_of("\r\n"), std::string::npos) << value;
+  EXPECT_EQ(value,
+            "attachment; filename=\"intyg__Set-Cookie: a=b _2026_.pdf\"; "
+            "filename*=UTF-8''intyg%0D%0ASet-Cookie%3A%20a%3Db%20%222026%22.pdf");
+  // Swedish names reach the browser whole through filename*.
+  auto swedish = kk::web::Response::attachment("x", "application/pdf", "Åtgärdsplan.pdf");
+  EXPECT_NE(swedish.headers[1].second.find("filename*=UTF-8''%C3%85tg%C3%A4rdsplan.pdf"), std::string::npos);
 }
 
 TEST(Language, QueryThenCookieThenAcceptLanguageThenSwedish) {

@@ -4,6 +4,7 @@
 #include "app/crypto.hpp"
 #include "app/input.hpp"
 #include "app/views.hpp"
+#include "io/totp.hpp"
 #include "domain/deadline.hpp"
 #include <cctype>
 
@@ -12,6 +13,28 @@ using namespace kk::domain;
 
 namespace {
 constexpr std::size_t min_password_length = 12;
+constexpr long long challenge_seconds = 300;  // from the password to the code
+const char* const totp_issuer = "Kravkedja";
+
+json second_factor_json(const User& u, const TotpState& t) {
+  json out = {{"enabled", t.secret.has_value()}, {"pending", t.pending.has_value()}};
+  if (t.pending) {
+    // Shown to its owner until confirmed: it is not in force before that.
+    out["secret"] = *t.pending;
+    out["uri"] = io::otpauth_uri(totp_issuer, u.username, io::base32_decode(*t.pending).value_or(""));
+  }
+  return out;
+}
+
+Result<std::string> required_code(const json& body) {
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"code"}));
+  KK_TRY(input::require(body, "code"));
+  std::string code;
+  KK_TRY(input::text(body, "code", code, 20));
+  return code;
+}
+}  // namespace
 
 Status check_username(const std::string& username) {
   if (username.empty() || username.size() > 64) return Error::unprocessable("error.username", "username");
@@ -30,7 +53,18 @@ Status check_email(const std::string& email) {
   if (!shape) return Error::unprocessable("error.email", "email").with("value", email);
   return ok();
 }
-}  // namespace
+
+SignedIn start_session(Transaction& tx, const User& user, json audit_detail) {
+  SignedIn s{random_token(), random_token(), user};
+  tx.delete_expired_sessions(now_utc());  // sign-ins keep the table small
+  tx.insert_session(sha256_hex(s.session_token), user.org_id, user.id, s.csrf_token, now_utc(),
+                    utc_in(session_lifetime_seconds));
+  Actor who;
+  who.user = user;
+  audit_detail["username"] = user.username;
+  record_audit(tx, who, "auth.sign_in", "user", user.id, nullptr, audit_detail);
+  return s;
+}
 
 std::optional<FirstAdmin> AccountService::bootstrap() {
   auto tx = store_.begin(true);
@@ -86,17 +120,118 @@ Result<SignedIn> AccountService::sign_in(const std::string& username, const std:
     tx->commit();
     return Error{ErrorKind::unauthenticated, "error.sign_in_failed", {}, {}};
   }
-  SignedIn s{random_token(), random_token(), creds->user};
   auto tx = store_.begin(true);
-  tx->delete_expired_sessions(now_utc());  // sign-ins keep the table small
+  if (tx->totp(creds->user.org_id, creds->user.id).secret) {
+    // The password was right; the code is still to come. The account's count of failures stays
+    // until then, so wrong codes and wrong passwords lock it alike.
+    SignedIn waiting;
+    waiting.user = creds->user;
+    waiting.challenge = random_token();
+    tx->insert_sign_in_challenge(sha256_hex(waiting.challenge), creds->user.org_id, creds->user.id,
+                                 utc_in(challenge_seconds));
+    tx->commit();
+    return waiting;
+  }
   tx->save_sign_in_throttle(account, {});  // a success starts the account's count anew
-  tx->insert_session(sha256_hex(s.session_token), creds->user.org_id, creds->user.id, s.csrf_token, now_utc(),
-                     utc_in(session_lifetime_seconds));
-  Actor who;
-  who.user = creds->user;
-  record_audit(*tx, who, "auth.sign_in", "user", creds->user.id, nullptr, {{"username", creds->user.username}});
+  SignedIn s = start_session(*tx, creds->user, json::object());
   tx->commit();
   return s;
+}
+
+Result<SignedIn> AccountService::sign_in_code(const std::string& challenge, const std::string& code,
+                                             const std::string& address) {
+  std::string hash = sha256_hex(challenge), now = now_utc();
+  auto tx = store_.begin(true);
+  auto user = tx->sign_in_challenge(hash, now);
+  if (!user || !user->active) {
+    tx->commit();  // expired challenges are gone
+    return Error{ErrorKind::unauthenticated, "error.sign_in_expired", {}, {}};
+  }
+  std::string account = "account:" + user->username, from = "address:" + address;
+  if (throttle_locked(tx->sign_in_throttle(account), now) ||
+      (!address.empty() && throttle_locked(tx->sign_in_throttle(from), now)))
+    return Error{ErrorKind::too_many, "error.sign_in_locked", {}, {}};
+  TotpState t = tx->totp(user->org_id, user->id);
+  auto secret = t.secret ? io::base32_decode(*t.secret) : std::nullopt;
+  auto step = secret ? io::totp_accepts(*secret, code, unix_now(), t.last_step) : std::nullopt;
+  if (!step) {
+    tx->save_sign_in_throttle(account, after_failure(tx->sign_in_throttle(account), now, account_throttle));
+    if (!address.empty()) tx->save_sign_in_throttle(from, after_failure(tx->sign_in_throttle(from), now, address_throttle));
+    record_audit(*tx, system_actor(user->org_id), "auth.sign_in_failed", "user", user->id, nullptr,
+                 {{"username", user->username}, {"reason", "code"}});
+    tx->commit();
+    return Error{ErrorKind::unauthenticated, "error.totp_wrong", "code", {}};
+  }
+  t.last_step = *step;
+  tx->save_totp(user->org_id, user->id, t);
+  tx->delete_sign_in_challenge(hash);
+  tx->save_sign_in_throttle(account, {});
+  SignedIn s = start_session(*tx, *user, {{"second_factor", "totp"}});
+  tx->commit();
+  return s;
+}
+
+Result<json> AccountService::second_factor(const Actor& actor) {
+  if (actor.system) return Error::forbidden();
+  return read([&](Transaction& tx) -> Result<json> {
+    return second_factor_json(actor.user, tx.totp(actor.org_id(), actor.user.id));
+  });
+}
+
+Result<json> AccountService::start_second_factor(const Actor& actor) {
+  if (actor.system) return Error::forbidden();
+  return write([&](Transaction& tx) -> Result<json> {
+    TotpState t = tx.totp(actor.org_id(), actor.user.id);
+    if (t.secret) return Error::conflict("error.totp_enabled");
+    t.pending = io::base32_encode(random_bytes(20));  // 160 bits, as RFC 4226 recommends
+    tx.save_totp(actor.org_id(), actor.user.id, t);
+    record_audit(tx, actor, "user.second_factor_started", "user", actor.user.id, nullptr, {{"pending", true}});
+    return second_factor_json(actor.user, t);
+  });
+}
+
+Result<json> AccountService::confirm_second_factor(const Actor& actor, const json& body) {
+  if (actor.system) return Error::forbidden();
+  std::string code = KK_TRY(required_code(body));
+  return write([&](Transaction& tx) -> Result<json> {
+    TotpState t = tx.totp(actor.org_id(), actor.user.id);
+    if (!t.pending) return Error::unprocessable("error.totp_not_started", "code");
+    auto step = io::totp_accepts(io::base32_decode(*t.pending).value_or(""), code, unix_now(), 0);
+    if (!step) return Error::unprocessable("error.totp_wrong", "code");
+    t.secret = t.pending;
+    t.pending.reset();
+    t.last_step = *step;
+    tx.save_totp(actor.org_id(), actor.user.id, t);
+    record_audit(tx, actor, "user.second_factor_enabled", "user", actor.user.id, {{"enabled", false}}, {{"enabled", true}});
+    return second_factor_json(actor.user, t);
+  });
+}
+
+Result<json> AccountService::stop_second_factor(const Actor& actor, const json& body) {
+  if (actor.system) return Error::forbidden();
+  std::string code = KK_TRY(required_code(body));
+  return write([&](Transaction& tx) -> Result<json> {
+    TotpState t = tx.totp(actor.org_id(), actor.user.id);
+    if (!t.secret) return Error::unprocessable("error.totp_not_enabled", "code");
+    if (!io::totp_accepts(io::base32_decode(*t.secret).value_or(""), code, unix_now(), t.last_step))
+      return Error::unprocessable("error.totp_wrong", "code");
+    tx.save_totp(actor.org_id(), actor.user.id, TotpState{});
+    record_audit(tx, actor, "user.second_factor_disabled", "user", actor.user.id, {{"enabled", true}}, {{"enabled", false}});
+    return second_factor_json(actor.user, TotpState{});
+  });
+}
+
+Result<json> AccountService::reset_second_factor(const Actor& actor, const std::string& user_id) {
+  KK_TRY(authorize(actor, Permission::administer));
+  return write([&](Transaction& tx) -> Result<json> {
+    auto u = tx.user(actor.org_id(), user_id);
+    if (!u) return Error::not_found();
+    TotpState t = tx.totp(actor.org_id(), user_id);
+    tx.save_totp(actor.org_id(), user_id, TotpState{});
+    record_audit(tx, actor, "user.second_factor_reset", "user", user_id, {{"enabled", t.secret.has_value()}},
+                 {{"enabled", false}});
+    return second_factor_json(*u, TotpState{});
+  });
 }
 
 void AccountService::record_denied(const Actor& actor, const std::string& method, const std::string& path) {

@@ -8,6 +8,9 @@ struct SignedIn {
   std::string session_token;  // goes into the cookie; only its hash is stored
   std::string csrf_token;
   User user;
+  // Set instead of a session when the account has a second factor: the code is still to come
+  // (sign_in_code), for five minutes. Only its hash is stored.
+  std::string challenge;
 };
 
 struct FirstAdmin {
@@ -27,6 +30,12 @@ struct NewAccount {
   std::string hash;
 };
 domain::Result<NewAccount> read_new_account(const json& body);
+// Letters, digits and . _ - @, at most 64 characters.
+domain::Status check_username(const std::string& username);
+// An e-mail address as people type them; empty is none.
+domain::Status check_email(const std::string& email);
+// A new session for the user, recorded as a sign-in (with `audit_detail`, e.g. how).
+SignedIn start_session(Transaction& tx, const User& user, json audit_detail);
 // Stores the account unless its user name is taken.
 domain::Status insert_account(Transaction& tx, const NewAccount& account);
 
@@ -41,6 +50,17 @@ class AccountService : public ServiceBase {
   // address, and a locked one is refused before its password is checked.
   domain::Result<SignedIn> sign_in(const std::string& username, const std::string& password,
                                    const std::string& address = {});
+  // The second step of a sign-in with a second factor: the code of the authenticator app.
+  domain::Result<SignedIn> sign_in_code(const std::string& challenge, const std::string& code,
+                                        const std::string& address = {});
+  // One's own second factor (RFC 6238): whether it is on, and while being set up, the secret and
+  // the otpauth address to give the app; it is on once a first code is confirmed, and off again
+  // only with a current code. An administrator can remove it (a lost phone).
+  domain::Result<json> second_factor(const Actor& actor);
+  domain::Result<json> start_second_factor(const Actor& actor);
+  domain::Result<json> confirm_second_factor(const Actor& actor, const json& body);
+  domain::Result<json> stop_second_factor(const Actor& actor, const json& body);
+  domain::Result<json> reset_second_factor(const Actor& actor, const std::string& user_id);
   // A request refused for lack of permission, as a security event of the user's organisation.
   void record_denied(const Actor& actor, const std::string& method, const std::string& path);
   std::optional<AuthenticatedSession> session(const std::string& session_token);

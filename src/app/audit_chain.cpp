@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/audit.hpp"
 #include "app/crypto.hpp"
 
 namespace kk::app {
@@ -84,6 +85,16 @@ ChainReport verify_audit_chains(Store& store) {
     auto broken = [&](std::int64_t seq, ChainProblem problem) { report.breaks.push_back({org, name, seq, problem}); };
     std::string prev;
     std::int64_t after = 0, expected = 1;
+    // Behind the last checkpoint the chain starts where the removed entries ended. The checkpoint
+    // is an entry of the chain itself, so changing what it says breaks the chain.
+    if (auto checkpoint = tx->latest_audit_action(org, "audit.checkpoint")) {
+      auto said = nlohmann::json::parse(checkpoint->after_json.value_or("{}"), nullptr, false);
+      if (said.is_object() && said.value("through_seq", 0LL) > 0) {
+        after = said.value("through_seq", 0LL);
+        expected = after + 1;
+        prev = said.value("last_hash", "");
+      }
+    }
     bool ok = true;
     while (ok) {
       auto entries = tx->audit_ascending(org, after, batch);
@@ -108,6 +119,40 @@ ChainReport verify_audit_chains(Store& store) {
     if (ok && expected - 1 < tx->audit_counter(org)) broken(expected, ChainProblem::missing_at_end);
   }
   return report;
+}
+
+PruneResult prune_audit_log(Store& store, const std::string& org_name, const std::string& cutoff) {
+  PruneResult out;
+  auto tx = store.begin(true);
+  auto org = tx->organisation_by_name(org_name);
+  if (!org) return out;
+  out.found = true;
+  // The last entry older than the cutoff, read forward from where the log now starts.
+  std::optional<AuditEntry> last;
+  std::int64_t after = 0, older = 0;
+  for (bool more = true; more;) {
+    auto entries = tx->audit_ascending(org->id, after, batch);
+    more = !entries.empty();
+    for (const auto& e : entries) {
+      after = e.seq;
+      if (e.at >= cutoff) {
+        more = false;
+        break;
+      }
+      last = e;
+      ++older;
+    }
+  }
+  if (!last || !last->entry_hash) return out;
+  out.through_seq = last->seq;
+  // The checkpoint is appended first, linked to the newest entry like any other; then the old
+  // entries go. What remains starts right after the last one removed, linked to its hash.
+  record_audit(*tx, system_actor(org->id), "audit.checkpoint", "audit", org->id, nullptr,
+               {{"through_seq", last->seq}, {"last_hash", *last->entry_hash}, {"removed", older},
+                {"before", cutoff}});
+  out.removed = tx->delete_audit_through(org->id, last->seq);
+  tx->commit();
+  return out;
 }
 
 }  // namespace kk::app

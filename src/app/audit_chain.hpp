@@ -38,7 +38,17 @@ struct ChainReport {
 
 // Seals the entries written before the chain existed (once, at start-up); returns how many.
 std::int64_t seal_audit_chains(Store& store);
-// Recomputes every organisation's chain.
+// Recomputes every organisation's chain, from its start or from behind its last checkpoint.
 ChainReport verify_audit_chains(Store& store);
+
+struct PruneResult {
+  bool found = false;             // the organisation exists
+  std::int64_t removed = 0;       // entries removed
+  std::int64_t through_seq = 0;   // the last removed entry
+};
+// Retention: removes an organisation's entries written before `cutoff` (UTC text) and appends an
+// "audit.checkpoint" entry that names the last one removed and carries its hash, so what
+// remains still verifies from there. Nothing is removed when nothing is that old.
+PruneResult prune_audit_log(Store& store, const std::string& org_name, const std::string& cutoff);
 
 }  // namespace kk::app

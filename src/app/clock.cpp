@@ -1,5 +1,7 @@
 #include "app/clock.hpp"
 
+#include <chrono>
+
 #include <ctime>
 
 namespace kk::app {
@@ -14,5 +16,9 @@ std::string utc_in(long long seconds) {
 }
 
 std::string now_utc() { return utc_in(0); }
+
+long long unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 }  // namespace kk::app

@@ -7,5 +7,7 @@ namespace kk::app {
 std::string now_utc();
 // The time `seconds` from now, same format.
 std::string utc_in(long long seconds);
+// Seconds since 1970-01-01 UTC.
+long long unix_now();
 
 }  // namespace kk::app

@@ -7,6 +7,7 @@
 #include "app/case_records.hpp"
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
+#include "app/file_sealing.hpp"
 #include "app/input.hpp"
 #include "app/tendering.hpp"
 #include "domain/contract_change.hpp"
@@ -478,7 +479,7 @@ Result<json> ContractLifeService::add_file(const Actor& actor, const std::string
     f.file_name = checked.name;
     f.media_type = checked.media_type;
     f.size = static_cast<std::int64_t>(bytes.size());
-    f.content = base64_encode(bytes);
+    f.content = seal_file(bytes, org, f.id);
     f.uploaded_by = actor.user.id;
     f.uploaded_by_name = actor.user.display_name;
     f.uploaded_at = now_utc();
@@ -495,9 +496,7 @@ Result<ContractFile> ContractLifeService::file(const Actor& actor, const std::st
     auto f = tx.contract_file(actor.org_id(), file_id);
     if (!f || f->contract_id != id) return Error::not_found();
     if (actor.user.is_supplier() && !supplier_kind(f->subject.substr(0, f->subject.find(':')))) return Error::not_found();
-    auto bytes = base64_decode(f->content);
-    if (!bytes) return Error::not_found();
-    f->content = std::move(*bytes);
+    f->content = KK_TRY(open_file(f->content, actor.org_id(), f->id));
     return *f;
   });
 }

@@ -25,6 +25,12 @@ std::string new_id() {
   return out;
 }
 
+std::string random_bytes(std::size_t count) {
+  std::string raw(count, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  return raw;
+}
+
 std::string random_token(std::size_t bytes) {
   std::string raw(bytes, '\0');
   randombytes_buf(raw.data(), raw.size());

@@ -7,6 +7,7 @@ namespace kk::app {
 
 void init_crypto();                       // once at start-up
 std::string new_id();                     // random UUID v4, lower-case text
+std::string random_bytes(std::size_t count);        // raw bytes from the CSPRNG
 std::string random_token(std::size_t bytes = 32);  // URL-safe base64 without padding
 std::string sha256_hex(const std::string& data);
 std::string hash_password(const std::string& password);  // argon2id, encoded string

@@ -43,6 +43,44 @@ struct AuthenticatedSession {
   std::string last_seen;  // UTC; the sign-in time until the session is used
 };
 
+// A local account's second factor: the confirmed secret, one waiting for its first code (both
+// base32), and the last time step used.
+struct TotpState {
+  std::optional<std::string> secret;
+  std::optional<std::string> pending;
+  std::int64_t last_step = 0;
+};
+
+// An organisation's OpenID provider (docs/sign-on.md).
+struct SignOnSettings {
+  std::string org_id;
+  std::string provider_id;
+  std::string name;
+  std::string issuer;
+  std::string client_id;
+  std::string client_secret;
+  std::string scopes = "openid profile email";
+  std::string role_claim = "roles";
+  std::string role_map = "{}";  // JSON {"claim value": ["role", …]}
+  bool enabled = false;
+  std::int64_t version = 0;
+  std::string updated_at;
+};
+
+// A sign-in on its way through the provider.
+struct SignOnAttempt {
+  std::string state_hash;
+  std::string org_id;
+  std::string browser_hash;
+  std::string code_verifier;
+  std::string nonce;
+  std::string next_path;
+  std::string redirect_uri;
+  std::string token_endpoint;
+  std::string jwks_uri;
+  std::string expires_at;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -79,6 +117,26 @@ class Transaction {
   // Sign-in throttling, per subject ("account:…", "address:…"); a missing row is a clean state.
   virtual domain::ThrottleState sign_in_throttle(const std::string& subject) = 0;
   virtual void save_sign_in_throttle(const std::string& subject, const domain::ThrottleState& s) = 0;
+  // the second factor, and sign-ins waiting for its code
+  virtual TotpState totp(const std::string& org_id, const std::string& user_id) = 0;
+  virtual void save_totp(const std::string& org_id, const std::string& user_id, const TotpState& s) = 0;
+  virtual void insert_sign_in_challenge(const std::string& challenge_hash, const std::string& org_id,
+                                        const std::string& user_id, const std::string& expires_at) = 0;
+  // The user a challenge was made for, unless it has expired (expired ones are removed).
+  virtual std::optional<User> sign_in_challenge(const std::string& challenge_hash, const std::string& now) = 0;
+  virtual void delete_sign_in_challenge(const std::string& challenge_hash) = 0;
+  // single sign-on
+  virtual std::optional<SignOnSettings> sign_on_settings(const std::string& org_id) = 0;
+  virtual std::optional<SignOnSettings> sign_on_by_provider(const std::string& provider_id) = 0;
+  virtual std::vector<SignOnSettings> enabled_sign_ons() = 0;
+  // Inserts at expected version 0, else updates when the version matches.
+  virtual bool save_sign_on_settings(const SignOnSettings& s, std::int64_t expected_version) = 0;
+  virtual void insert_sign_on_attempt(const SignOnAttempt& a) = 0;
+  // The attempt, removed so it cannot be used twice (expired attempts go too).
+  virtual std::optional<SignOnAttempt> take_sign_on_attempt(const std::string& state_hash, const std::string& now) = 0;
+  virtual std::optional<User> user_by_external_subject(const std::string& subject) = 0;
+  virtual void set_external_subject(const std::string& org_id, const std::string& user_id,
+                                    const std::string& subject) = 0;
 
   // assets
   virtual std::optional<Asset> asset(const std::string& org_id, const std::string& asset_id) = 0;
@@ -250,6 +308,10 @@ class Transaction {
   virtual void seal_audit_entry(const std::string& org_id, std::int64_t seq, const std::string& prev_hash,
                                 const std::string& entry_hash) = 0;
   virtual std::int64_t audit_counter(const std::string& org_id) = 0;
+  // Retention: removes the entries up to and including `seq` (only behind a checkpoint entry);
+  // the newest entry with this action (the last checkpoint).
+  virtual std::int64_t delete_audit_through(const std::string& org_id, std::int64_t seq) = 0;
+  virtual std::optional<AuditEntry> latest_audit_action(const std::string& org_id, const std::string& action) = 0;
   // Every entry about one of these objects, oldest first (a closed case's audit extract).
   virtual std::vector<AuditEntry> audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) = 0;
 };

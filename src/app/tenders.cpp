@@ -5,6 +5,7 @@
 #include "app/accounts.hpp"
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
+#include "app/file_sealing.hpp"
 #include "app/input.hpp"
 #include "app/suppliers.hpp"
 #include "app/views.hpp"
@@ -330,9 +331,12 @@ Result<json> TenderService::save_answers(Transaction& tx, const Actor& actor, Lo
   next.updated_at = now;
   if (!tx.update_tender(actor.org_id(), next, l.tender.version)) return stale(tender_summary(l.tender, l.tendering));
   next.version = l.tender.version + 1;
-  // The audit names what changed, never the contents: they are sealed until the opening.
+  // The audit names what changed and a hash of each answer, never the contents: they are sealed
+  // until the opening, and the hash lets a later dispute show which answer was given when.
   json changed = json::array();
-  for (const auto& a : answers) changed.push_back(a.requirement_id);
+  for (const auto& a : answers)
+    changed.push_back({{"requirement_id", a.requirement_id},
+                       {"sha256", empty_answer(a) ? json() : json(sha256_hex(answer_json(StoredAnswer{a, std::nullopt, ""}).dump()))}});
   record_audit(tx, actor, "tender.save", "tender", l.tender.id, nullptr,
                {{"answers", changed}, {"withdrew_submission", was_submitted}});
   l.tender = next;
@@ -411,12 +415,12 @@ Result<json> TenderService::add_file(const Actor& actor, const std::string& tend
     f.file_name = checked.name;
     f.media_type = checked.media_type;
     f.size = static_cast<std::int64_t>(bytes.size());
-    f.content = base64_encode(bytes);
+    f.content = seal_file(bytes, actor.org_id(), f.id);
     f.uploaded_by = actor.user.id;
     f.uploaded_at = now_utc();
     tx.insert_tender_file(actor.org_id(), f);
     record_audit(tx, actor, "tender.file_add", "tender", tender_id, nullptr,
-                 {{"file_id", f.id}, {"requirement_id", requirement_id}, {"size", f.size}});
+                 {{"file_id", f.id}, {"requirement_id", requirement_id}, {"size", f.size}, {"sha256", sha256_hex(bytes)}});
     return file_json(f);
   });
 }
@@ -439,9 +443,7 @@ Result<TenderFile> TenderService::file(const Actor& actor, const std::string& te
     if (!l.readable(actor)) return Error::unprocessable("error.tenders_sealed", "tender");
     auto f = tx.tender_file(actor.org_id(), file_id);
     if (!f || f->tender_id != tender_id) return Error::not_found();
-    auto bytes = base64_decode(f->content);
-    if (!bytes) return Error::not_found();
-    f->content = std::move(*bytes);
+    f->content = KK_TRY(open_file(f->content, actor.org_id(), f->id));
     return *f;
   });
 }

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <condition_variable>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <stop_token>
@@ -14,9 +15,11 @@
 #include "app/catalogues.hpp"
 #include "app/content.hpp"
 #include "app/crypto.hpp"
+#include "app/file_sealing.hpp"
 #include "app/audit_chain.hpp"
 #include "app/reminders.hpp"
 #include "io/smtp_mail.hpp"
+#include "domain/deadline.hpp"
 #include "domain/rule_evaluation.hpp"
 #include "io/catalogue_loader.hpp"
 #include "store/sql_store.hpp"
@@ -37,6 +40,7 @@ struct Options {
   std::string smtp_url;
   std::string smtp_from;
   bool trust_proxy = false;
+  std::string public_url;
 };
 
 // Reminders by e-mail through the configured SMTP server; the credentials come from the
@@ -129,6 +133,12 @@ int serve(const Options& o, const kk::app::Content& content) {
   auto first_admin = accounts.bootstrap();
   kk::web::WebApp app(*store, content);
   app.trust_forwarded_for(o.trust_proxy);
+  app.public_url(o.public_url);
+  // Evidence files are encrypted at rest when a key is given (docs/operations.md).
+  if (const char* file_key = std::getenv("KK_FILE_KEY"); file_key && !kk::app::use_file_key(file_key)) {
+    std::cerr << "fel: KK_FILE_KEY ska vara 32 slumpade byte i base64 (head -c 32 /dev/urandom | base64)\n";
+    return 2;
+  }
 #ifdef KK_SWEEP_PROBE
   // Only in the test build `kravkedja_probe`: a route that answers every signed-in user without
   // asking app/ for permission, so a test can show that the access sweep catches it.
@@ -188,6 +198,9 @@ int main(int argc, char** argv) {
     cmd->add_option("--smtp-from", o.smtp_from, "Avsändaradress för påminnelser")->envname("KK_SMTP_FROM");
   };
   add_smtp(serve_cmd);
+  serve_cmd->add_option("--public-url", o.public_url,
+                        "Adressen användarna når Kravkedja på, https://VÄRD (för organisationernas inloggning)")
+      ->envname("KK_PUBLIC_URL");
   serve_cmd->add_flag("--trust-proxy", o.trust_proxy,
                       "Bakom en omvänd proxy: klientens adress (för spärr vid felaktiga inloggningar) ur X-Forwarded-For");
 
@@ -228,6 +241,12 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit_cmd->add_subcommand(
       "verify", "Räkna om varje organisations kedja och visa den första posten där den inte håller");
   audit_verify->add_option("--db", o.db, "Databas");
+  std::string prune_before;
+  auto* audit_prune = audit_cmd->add_subcommand(
+      "prune", "Gallra en organisations poster skrivna före ett datum; en kontrollpunkt i loggen håller kedjan obruten");
+  audit_prune->add_option("--org", o.org, "Organisationens namn")->required();
+  audit_prune->add_option("--before", prune_before, "Datum, ÅÅÅÅ-MM-DD: poster skrivna före det gallras")->required();
+  audit_prune->add_option("--db", o.db, "Databas");
 
   std::string catalogue_file;
   auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
@@ -278,6 +297,21 @@ int main(int argc, char** argv) {
       std::cout << m.text(kk::domain::Language::sv, "audit_chain.ok",
                           {{"entries", std::to_string(report.entries)}, {"organisations", std::to_string(report.organisations)}})
                 << "\n";
+      return 0;
+    }
+    if (*audit_prune) {
+      if (!kk::domain::is_date(prune_before)) {
+        std::cerr << "fel: --before ska vara ett datum, ÅÅÅÅ-MM-DD\n";
+        return 2;
+      }
+      auto pruned = kk::app::prune_audit_log(*store, o.org, prune_before + "T00:00:00Z");
+      if (!pruned.found) {
+        std::cerr << "fel: organisationen " << o.org << " finns inte\n";
+        return 1;
+      }
+      std::cout << "Gallrade poster: " << pruned.removed << ".";
+      if (pruned.removed > 0) std::cout << " Kontrollpunkt efter post " << pruned.through_seq << ".";
+      std::cout << "\n";
       return 0;
     }
     if (*remind_cmd) {

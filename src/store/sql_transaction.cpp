@@ -270,6 +270,18 @@ std::optional<AuditEntry> SqlTransaction::audit_before(const std::string& org_id
   return entries.front();
 }
 
+std::int64_t SqlTransaction::delete_audit_through(const std::string& org_id, std::int64_t seq) {
+  return db().execute("DELETE FROM audit_log WHERE org_id = ? AND seq <= ?", {org_id, seq});
+}
+
+std::optional<AuditEntry> SqlTransaction::latest_audit_action(const std::string& org_id, const std::string& action) {
+  auto entries = audit_entries(db().query(std::string("SELECT ") + audit_columns +
+                                              " FROM audit_log WHERE org_id = ? AND action = ? ORDER BY seq DESC LIMIT 1",
+                                          {org_id, action}));
+  if (entries.empty()) return std::nullopt;
+  return entries.front();
+}
+
 void SqlTransaction::seal_audit_entry(const std::string& org_id, std::int64_t seq, const std::string& prev_hash,
                                       const std::string& entry_hash) {
   db().execute("UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE org_id = ? AND seq = ? AND entry_hash IS NULL",

@@ -175,11 +175,27 @@ class SqlTransaction final : public app::Transaction {
   std::vector<app::AuditEntry> audit(const std::string& org_id, std::int64_t before_seq, int limit) override;
   domain::ThrottleState sign_in_throttle(const std::string& subject) override;
   void save_sign_in_throttle(const std::string& subject, const domain::ThrottleState& s) override;
+  app::TotpState totp(const std::string& org_id, const std::string& user_id) override;
+  void save_totp(const std::string& org_id, const std::string& user_id, const app::TotpState& s) override;
+  void insert_sign_in_challenge(const std::string& challenge_hash, const std::string& org_id, const std::string& user_id,
+                                const std::string& expires_at) override;
+  std::optional<app::User> sign_in_challenge(const std::string& challenge_hash, const std::string& now) override;
+  void delete_sign_in_challenge(const std::string& challenge_hash) override;
+  std::optional<app::SignOnSettings> sign_on_settings(const std::string& org_id) override;
+  std::optional<app::SignOnSettings> sign_on_by_provider(const std::string& provider_id) override;
+  std::vector<app::SignOnSettings> enabled_sign_ons() override;
+  bool save_sign_on_settings(const app::SignOnSettings& s, std::int64_t expected_version) override;
+  void insert_sign_on_attempt(const app::SignOnAttempt& a) override;
+  std::optional<app::SignOnAttempt> take_sign_on_attempt(const std::string& state_hash, const std::string& now) override;
+  std::optional<app::User> user_by_external_subject(const std::string& subject) override;
+  void set_external_subject(const std::string& org_id, const std::string& user_id, const std::string& subject) override;
   std::vector<app::AuditEntry> audit_ascending(const std::string& org_id, std::int64_t after_seq, int limit) override;
   std::optional<app::AuditEntry> audit_before(const std::string& org_id, std::int64_t seq) override;
   void seal_audit_entry(const std::string& org_id, std::int64_t seq, const std::string& prev_hash,
                         const std::string& entry_hash) override;
   std::int64_t audit_counter(const std::string& org_id) override;
+  std::int64_t delete_audit_through(const std::string& org_id, std::int64_t seq) override;
+  std::optional<app::AuditEntry> latest_audit_action(const std::string& org_id, const std::string& action) override;
   std::vector<app::AuditEntry> audit_about(const std::string& org_id, const std::vector<std::string>& object_ids) override;
 
  private:

@@ -228,6 +228,7 @@ void WebApp::register_api_routes() {
   register_tender_routes();
   register_contract_routes();
   register_reminder_routes();
+  register_sign_on_routes();
 
   // Administration
   r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })

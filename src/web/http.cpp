@@ -1,5 +1,7 @@
 #include "web/http.hpp"
 
+#include "io/http_fetch.hpp"
+
 #include <cctype>
 
 namespace kk::web {
@@ -78,19 +80,7 @@ std::string url_decode(std::string_view s, bool plus_as_space) {
   return out;
 }
 
-std::string url_encode(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+std::string url_encode(std::string_view s) { return io::form_encode(s); }
 
 std::multimap<std::string, std::string> parse_urlencoded(std::string_view s) {
   std::multimap<std::string, std::string> out;

@@ -30,6 +30,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read() {
     parser_.emplace();
     parser_->body_limit(body_limit_);
+    parser_->header_limit(16 * 1024);  // request line and headers together
     stream_.expires_after(std::chrono::seconds(60));
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
@@ -38,6 +39,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void on_read(beast::error_code ec) {
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::connection_reset) {
       close();
+      return;
+    }
+    if (ec == http::error::header_limit) {
+      respond_plain(http::status::request_header_fields_too_large, "Request header fields too large", false);
       return;
     }
     if (ec == http::error::body_limit) {

@@ -26,8 +26,7 @@ void WebApp::register_page_routes() {
    }, Access::public_route);
 
   r.add("GET", "/login", [this](RequestContext& ctx) {
-     std::string next = ctx.req.query_param("next").value_or("/");
-     return page(ctx, "login", {{"title", message(ctx, "ui.login.title")}, {"next", next}});
+     return login_page(ctx, ctx.req.query_param("next").value_or("/"));
    }, Access::public_route);
 
   r.add("POST", "/login", [this](RequestContext& ctx) {
@@ -38,12 +37,11 @@ void WebApp::register_page_routes() {
      if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0) next = "/";
      auto signed_in = accounts_.sign_in(get("username"), get("password"), client_address(ctx.req));
      if (!signed_in)
-       return page(ctx, "login", {{"title", message(ctx, "ui.login.title")}, {"next", next},
-                                  {"username", get("username")}, {"error", error_message(ctx, signed_in.error())}},
-                   http_status(signed_in.error().kind));
-     ctx.cookies_to_set.push_back("kk_session=" + signed_in->session_token +
-                                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                                  std::to_string(app::session_lifetime_seconds));
+       return login_page(ctx, next, error_message(ctx, signed_in.error()), http_status(signed_in.error().kind),
+                         get("username"));
+     // With a second factor, the code comes next.
+     if (!signed_in->challenge.empty()) return code_page(ctx, signed_in->challenge, next);
+     ctx.cookies_to_set.push_back(session_cookie(signed_in->session_token));
      return Response::redirect(next);
    }, Access::public_route);
 

@@ -61,7 +61,8 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       contracts_(store, content, registry_, specifications_),
       life_(store, content, registry_),
       reminders_(store, content, registry_),
-      archives_(store, content, registry_, {cases_, specifications_, risks_, tenders_, contracts_, life_}) {
+      archives_(store, content, registry_, {cases_, specifications_, risks_, tenders_, contracts_, life_}),
+      sign_on_(store, content, registry_) {
   cases_.use_tenders(tenders_);
   json texts_sv = nested_texts(content.messages.all(Language::sv));
   // English falls back to Swedish for any key it lacks.
@@ -145,6 +146,9 @@ Response WebApp::handle(Request& req) {
     if (auto q = req.query_param("lang"); q && parse_enum<Language>(*q))
       res.set("Set-Cookie", "kk_lang=" + *q + "; Path=/; Max-Age=31536000; SameSite=Lax");
     res.set("X-Content-Type-Options", "nosniff");
+    // Over TLS (the public address is https, or the proxy says the request came that way), the
+    // browser is told to use nothing else for a year.
+    if (base_url(req).rfind("https://", 0) == 0) res.set("Strict-Transport-Security", "max-age=31536000");
     res.set("Referrer-Policy", "same-origin");
     if (!is_api(req.path)) {
       res.set("X-Frame-Options", "DENY");

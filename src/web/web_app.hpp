@@ -17,6 +17,7 @@
 #include "app/contracts.hpp"
 #include "app/reminders.hpp"
 #include "app/risks.hpp"
+#include "app/sign_on.hpp"
 #include "app/specification.hpp"
 #include "app/suppliers.hpp"
 #include "app/tenders.hpp"
@@ -49,6 +50,20 @@ class WebApp {
   // Behind a reverse proxy the client's address is the last one in X-Forwarded-For (which the
   // proxy appends); otherwise the connection's peer, as a client could forge the header.
   void trust_forwarded_for(bool yes) { trust_forwarded_for_ = yes; }
+  // The address people reach Kravkedja at (https://kravkedja.example.se), for the sign-on
+  // callback; without it, the request's Host header (and X-Forwarded-Proto behind a proxy).
+  void public_url(std::string url) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    public_url_ = std::move(url);
+  }
+  std::string base_url(const Request& req) const;
+  static std::string session_cookie(const std::string& token);
+  // The second step of a sign-in: the code of the authenticator app.
+  Response code_page(RequestContext& ctx, const std::string& challenge, const std::string& next,
+                     const std::string& error = {}, int status = 200);
+  // The sign-in page with the organisations' providers, and the problem when there is one.
+  Response login_page(RequestContext& ctx, const std::string& next, const std::string& error = {}, int status = 200,
+                      const std::string& username = {});
   std::string client_address(const Request& req) const;
   std::string message(const RequestContext& ctx, const std::string& key,
                       const std::map<std::string, std::string>& params = {}) const;
@@ -85,11 +100,15 @@ class WebApp {
   void register_contract_routes();
   void register_contract_life_routes();
   void register_reminder_routes();
+  void register_sign_on_routes();
+  void register_sign_on_pages();
+  void register_account_routes();
   void register_tender_pages();
   void register_contract_pages();
   Response dispatch(RequestContext& ctx);
 
   bool trust_forwarded_for_ = false;
+  std::string public_url_;
   app::Store& store_;
   const app::Content& content_;
   app::ContentRegistry registry_;
@@ -107,6 +126,7 @@ class WebApp {
   app::ContractLifeService life_;
   app::ReminderService reminders_;
   app::ArchiveService archives_;
+  app::SignOnService sign_on_;
   Router router_;
   std::string openapi_json_;  // the OpenAPI document of the routes, made once they are registered
   // What every page renders with, per language, built once: the message catalogue as `t`

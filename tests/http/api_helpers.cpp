@@ -1,6 +1,7 @@
 #include "api_helpers.hpp"
 
 #include <spawn.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -153,22 +154,43 @@ Api supplier_api(const std::string& username) {
   return Api(t);
 }
 
-// Runs one SQL statement with the engine's own client, outside Kravkedja.
-void run_sql(const std::string& statement) {
+// Runs one SQL statement with the engine's own client, outside Kravkedja; returns what it
+// printed (unaligned, without headers: one value per line for a one-column query).
+std::string sql_output(const std::string& statement) {
   std::vector<std::string> args;
   if (config().db_kind == "sqlite")
     args = {"sqlite3", "-cmd", ".timeout 5000", config().db_url.substr(std::string("sqlite:").size()), statement};
   else
-    args = {"psql", "-q", "-v", "ON_ERROR_STOP=1", config().db_url, "-c", statement};
+    args = {"psql", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", config().db_url, "-c", statement};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  int out[2];
+  if (::pipe(out) != 0) throw std::runtime_error("pipe() failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
   pid_t pid = 0;
-  ASSERT_EQ(posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0) << "cannot start " << args[0];
+  int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(out[1]);
+  if (spawned != 0) {
+    ::close(out[0]);
+    throw std::runtime_error("cannot start " + args[0]);
+  }
+  std::string text;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(out[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+  ::close(out[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << statement;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("SQL failed: " + statement);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
 }
+
+void run_sql(const std::string& statement) { sql_output(statement); }
 
 json contract_of_case(const Api& as, const std::string& case_id) {
   json list = expect_json(as.get("/api/v1/contracts"), 200, "GET contracts");

@@ -53,6 +53,8 @@ void record_model_for_gate(const Api& as, const std::string& case_id, const std:
 // Runs one SQL statement with the engine's own client (sqlite3, psql), outside Kravkedja, as
 // someone with access to the database would.
 void run_sql(const std::string& statement);
+// The same, returning what the client printed (one value per line).
+std::string sql_output(const std::string& statement);
 // A supplier user's API, signed in with a token made on the command line.
 Api supplier_api(const std::string& username);
 // The case's contract (the first one listed), or null.

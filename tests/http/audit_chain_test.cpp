@@ -85,5 +85,51 @@ TEST(AuditChain, FailedSignInsAndDeniedRequestsAreSecurityEventsWithoutSecrets) 
   EXPECT_EQ(verify().exit_code, 0) << "the events are in the chain";
 }
 
+TEST(AuditChain, RetentionRemovesTheOldestEntriesBehindACheckpointAndTheChainStillVerifies) {
+  Org org("audit-prune");
+  Api admin = api(org.user({"admin", "ciso"}));
+  for (int i = 0; i < 3; ++i) create_asset(admin, asset_body("Gallras " + std::to_string(i)));
+  json organisation = expect_json(admin.get("/api/v1/organisation"), 200, "organisation");
+  std::string org_id = organisation["id"];
+  std::int64_t last = audit_items(admin, 1)[0]["seq"];
+
+  // Nothing is older than a day ago: nothing goes.
+  std::string yesterday = utc_in(-86400).substr(0, 10), tomorrow = utc_in(86400).substr(0, 10);
+  auto none = run_kravkedja({"audit", "prune", "--org", org.name(), "--before", yesterday, "--db", config().db_url});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_NE(none.out.find("Gallrade poster: 0."), std::string::npos) << none.out;
+  EXPECT_EQ(run_kravkedja({"audit", "prune", "--org", org.name(), "--before", "igår", "--db", config().db_url}).exit_code, 2);
+
+  auto pruned = run_kravkedja({"audit", "prune", "--org", org.name(), "--before", tomorrow, "--db", config().db_url});
+  ASSERT_EQ(pruned.exit_code, 0) << pruned.err;
+  EXPECT_NE(pruned.out.find("Gallrade poster: " + std::to_string(last) + ". Kontrollpunkt efter post " + std::to_string(last)),
+            std::string::npos)
+      << pruned.out;
+  json items = audit_items(admin);
+  ASSERT_EQ(items.size(), 1u) << items.dump();
+  EXPECT_EQ(items[0]["action"], "audit.checkpoint");
+  EXPECT_EQ(items[0]["seq"], last + 1);
+  EXPECT_EQ(items[0]["after"]["through_seq"], last);
+  EXPECT_EQ(str(items[0]["after"]["last_hash"]).size(), 64u);
+  auto ok = verify();
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  // The log goes on from the checkpoint.
+  create_asset(admin, asset_body("Efter gallringen"));
+  EXPECT_EQ(verify().exit_code, 0);
+
+  // Removing the checkpoint itself, or changing what it says, shows.
+  std::string where = " WHERE org_id = '" + org_id + "' AND seq = " + std::to_string(last + 1);
+  run_sql("UPDATE audit_log SET after_json = REPLACE(after_json, '\"through_seq\":" + std::to_string(last) +
+          "', '\"through_seq\":" + std::to_string(last - 1) + "')" + where);
+  EXPECT_EQ(verify().exit_code, 1);
+  run_sql("DELETE FROM audit_log" + where);
+  auto gone = verify();
+  EXPECT_EQ(gone.exit_code, 1);
+  EXPECT_NE(gone.out.find("post 1 saknas"), std::string::npos) << gone.out;
+  // Leave the shared log verifiable for the tests after this one: the organisation's entries go.
+  run_sql("DELETE FROM audit_log WHERE org_id = '" + org_id + "'");
+  run_sql("UPDATE organisations SET audit_seq = 0 WHERE org_id = '" + org_id + "'");
+}
+
 }  // namespace
 }  // namespace kkt

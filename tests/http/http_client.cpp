@@ -1,5 +1,7 @@
 #include "http_client.hpp"
 
+#include "io/http_fetch.hpp"
+
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -195,20 +197,7 @@ Response HttpClient::request(const std::string& method, const std::string& path,
   return r;
 }
 
-std::string url_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+std::string url_encode(const std::string& s) { return kk::io::form_encode(s); }
 
 }  // namespace kkt
 

@@ -266,7 +266,8 @@ namespace {
 // Starts `binary serve` on 127.0.0.1:port against the test database, its output appended to
 // `log_path`, and waits until it answers /healthz. Returns the pid, or an explanation.
 std::variant<pid_t, std::string> start_serve(const std::string& binary, int port, const std::string& log_path,
-                                             const std::vector<std::string>& extra_args) {
+                                             const std::vector<std::string>& extra_args,
+                                             const std::vector<std::pair<std::string, std::string>>& environment = {}) {
   std::vector<std::string> args{binary, "serve", "--listen", fmt::format("127.0.0.1:{}", port), "--db",
                                 g_config.db_url};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
@@ -283,6 +284,7 @@ std::variant<pid_t, std::string> start_serve(const std::string& binary, int port
     ::dup2(devnull, 0);
     ::dup2(log_fd, 1);
     ::dup2(log_fd, 2);
+    for (const auto& [name, value] : environment) ::setenv(name.c_str(), value.c_str(), 1);
     auto argv = argv_of(args);
     ::execv(argv[0], argv.data());
     std::fprintf(stderr, "execv %s failed: %s\n", argv[0], std::strerror(errno));
@@ -338,9 +340,10 @@ void ServerEnvironment::SetUp() {
   std::cerr << "[kk] server pid " << g_server_pid << " ready on 127.0.0.1:" << g_port << "\n";
 }
 
-ExtraServer::ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args)
+ExtraServer::ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args,
+                         const std::vector<std::pair<std::string, std::string>>& environment)
     : port_(free_port()) {
-  auto started = start_serve(binary, port_, g_log_path, extra_args);
+  auto started = start_serve(binary, port_, g_log_path, extra_args, environment);
   if (auto* problem = std::get_if<std::string>(&started)) throw std::runtime_error(*problem);
   pid_ = std::get<pid_t>(started);
 }

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -108,7 +109,8 @@ class ServerEnvironment : public ::testing::Environment {
 // needs one; stopped when it goes out of scope. Its output goes to the test server's log.
 class ExtraServer {
  public:
-  ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args = {});
+  ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args = {},
+              const std::vector<std::pair<std::string, std::string>>& environment = {});
   ~ExtraServer();
   ExtraServer(const ExtraServer&) = delete;
   ExtraServer& operator=(const ExtraServer&) = delete;

@@ -121,6 +121,16 @@ ChainReport verify_audit_chains(Store& store) {
   return report;
 }
 
+int record_restore(Store& store, const std::string& backup_name, const std::string& backup_sha256) {
+  auto tx = store.begin(true);
+  auto orgs = tx->organisation_ids();
+  for (const auto& org : orgs)
+    record_audit(*tx, system_actor(org), "system.restore", "organisation", org, nullptr,
+                 {{"backup", backup_name}, {"sha256", backup_sha256}});
+  tx->commit();
+  return static_cast<int>(orgs.size());
+}
+
 PruneResult prune_audit_log(Store& store, const std::string& org_name, const std::string& cutoff) {
   PruneResult out;
   auto tx = store.begin(true);

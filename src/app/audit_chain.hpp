@@ -51,4 +51,8 @@ struct PruneResult {
 // remains still verifies from there. Nothing is removed when nothing is that old.
 PruneResult prune_audit_log(Store& store, const std::string& org_name, const std::string& cutoff);
 
+// After a restore: appends "system.restore" (which backup, its SHA-256) to every organisation's
+// chain, so the log itself says that the data was put back. Returns how many organisations.
+int record_restore(Store& store, const std::string& backup_name, const std::string& backup_sha256);
+
 }  // namespace kk::app

@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <stop_token>
@@ -23,6 +24,7 @@
 #include "domain/rule_evaluation.hpp"
 #include "io/catalogue_loader.hpp"
 #include "store/sql_store.hpp"
+#include "store/sqlite_backup.hpp"
 #include "web/http_server.hpp"
 #include "web/web_app.hpp"
 
@@ -84,6 +86,34 @@ std::string read_text(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// SQLite's online backup API both ways; a restore is then migrated, recorded in every
+// organisation's audit chain, and the chains verified. PostgreSQL has pg_dump and pg_restore.
+int backup_or_restore(const std::string& db, const std::string& file, bool restore) {
+  if (db.rfind("sqlite:", 0) != 0) {
+    std::cerr << "fel: för PostgreSQL används pg_dump och pg_restore, se docs/operations.md\n";
+    return 2;
+  }
+  std::string path = kk::store::SqlStore(db, 1).target();
+  if (!restore) {
+    kk::store::sqlite_backup(path, file);
+    std::cout << "Säkerhetskopian skrevs till " << file << " (SHA-256 " << kk::app::sha256_hex(read_text(file)) << ").\n";
+    return 0;
+  }
+  kk::store::sqlite_restore(file, path);
+  auto store = open_store(db, 2);
+  int orgs = kk::app::record_restore(*store, std::filesystem::path(file).filename().string(),
+                                     kk::app::sha256_hex(read_text(file)));
+  auto report = kk::app::verify_audit_chains(*store);
+  std::cout << "Databasen återställdes från " << file << ". Organisationer: " << orgs << ". Granskningsloggens poster: "
+            << report.entries << ".\n";
+  if (!report.breaks.empty()) {
+    std::cerr << "varning: granskningsloggen är bruten i " << report.breaks.size()
+              << " organisation(er); kör kravkedja audit verify\n";
+    return 1;
+  }
+  return 0;
 }
 
 // Runs every example of a rule set and prints the outcome of each, so an organisation can
@@ -248,6 +278,14 @@ int main(int argc, char** argv) {
   audit_prune->add_option("--before", prune_before, "Datum, ÅÅÅÅ-MM-DD: poster skrivna före det gallras")->required();
   audit_prune->add_option("--db", o.db, "Databas");
 
+  std::string backup_file;
+  auto* backup_cmd = cli.add_subcommand("backup", "Säkerhetskopiera SQLite-databasen medan tjänsten är i gång (PostgreSQL: pg_dump)");
+  backup_cmd->add_option("FILE", backup_file, "Säkerhetskopians fil")->required();
+  backup_cmd->add_option("--db", o.db, "Databas");
+  auto* restore_cmd = cli.add_subcommand("restore", "Återställ SQLite-databasen från en säkerhetskopia (tjänsten ska vara stoppad)");
+  restore_cmd->add_option("FILE", backup_file, "Säkerhetskopians fil")->required()->check(CLI::ExistingFile);
+  restore_cmd->add_option("--db", o.db, "Databas");
+
   std::string catalogue_file;
   auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
   rules_cmd->require_subcommand(1);
@@ -262,6 +300,7 @@ int main(int argc, char** argv) {
     kk::app::Content content = kk::app::load_builtin_content();
     if (*serve_cmd) return serve(o, content);
     if (*rules_test) return test_rules(content, file, catalogue_file);
+    if (*backup_cmd || *restore_cmd) return backup_or_restore(o.db, backup_file, bool(*restore_cmd));
     auto store = open_store(o.db, 2);
     if (*migrate_cmd) {
       std::cout << "Databasen är uppdaterad (" << store->engine() << ").\n";

@@ -20,6 +20,8 @@ class SqlStore final : public app::Store {
 
   std::unique_ptr<app::Transaction> begin(bool write) override;
   std::string engine() const override { return engine_; }
+  // The SQLite file's path, or the PostgreSQL URL.
+  const std::string& target() const { return target_; }
 
   // Applies the migrations not yet applied; returns how many ran.
   int migrate();

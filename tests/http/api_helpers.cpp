@@ -157,11 +157,12 @@ Api supplier_api(const std::string& username) {
 // Runs one SQL statement with the engine's own client, outside Kravkedja; returns what it
 // printed (unaligned, without headers: one value per line for a one-column query).
 std::string sql_output(const std::string& statement) {
-  std::vector<std::string> args;
   if (config().db_kind == "sqlite")
-    args = {"sqlite3", "-cmd", ".timeout 5000", config().db_url.substr(std::string("sqlite:").size()), statement};
-  else
-    args = {"psql", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", config().db_url, "-c", statement};
+    return program_output({"sqlite3", "-cmd", ".timeout 5000", config().db_url.substr(std::string("sqlite:").size()), statement});
+  return program_output({"psql", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", config().db_url, "-c", statement});
+}
+
+std::string program_output(std::vector<std::string> args) {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -185,7 +186,7 @@ std::string sql_output(const std::string& statement) {
   ::close(out[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("SQL failed: " + statement);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(args[0] + " failed: " + args.back());
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
 }

@@ -55,6 +55,8 @@ void record_model_for_gate(const Api& as, const std::string& case_id, const std:
 void run_sql(const std::string& statement);
 // The same, returning what the client printed (one value per line).
 std::string sql_output(const std::string& statement);
+// A program's standard output (it must exit with 0), without the last line break.
+std::string program_output(std::vector<std::string> args);
 // A supplier user's API, signed in with a token made on the command line.
 Api supplier_api(const std::string& username);
 // The case's contract (the first one listed), or null.

@@ -71,7 +71,8 @@ Response WebApp::login_page(RequestContext& ctx, const std::string& next, const 
                             const std::string& username) {
   json providers = json::array();
   for (const auto& p : sign_on_.providers()) providers.push_back({{"provider_id", p.provider_id}, {"name", p.name}});
-  json data = {{"title", message(ctx, "ui.login.title")}, {"next", local_path(next)}, {"providers", providers},
+  json data = {{"title", message(ctx, "ui.login.title")}, {"next", local_path(next)},
+               {"next_query", url_encode(local_path(next))}, {"providers", providers},
                {"has_providers", !providers.empty()}, {"username", username}};
   if (!error.empty()) data["error"] = error;
   return page(ctx, "login", data, status);

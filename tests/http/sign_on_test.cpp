@@ -168,6 +168,9 @@ TEST(SignOn, PeopleSignInThroughTheirOrganisationsProviderWithTheRolesTheirClaim
   Response login = browser.get("/login");
   EXPECT_NE(login.body.find("Logga in med Kommunens inloggning"), std::string::npos) << login.body;
   EXPECT_NE(login.body.find("href=\"" + link + "?next="), std::string::npos);
+  // The page to come back to travels whole, its own query included.
+  Response deep = browser.get("/login?next=%2Fcases%3Fstatus%3Dopen%26sort%3Dtitle");
+  EXPECT_NE(deep.body.find("?next=%2Fcases%3Fstatus%3Dopen%26sort%3Dtitle\""), std::string::npos) << deep.body;
 
   provider.next_account("anna");
   auto landed = browser.walk(link + "?next=/cases");

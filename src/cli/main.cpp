@@ -164,6 +164,7 @@ int serve(const Options& o, const kk::app::Content& content) {
   kk::web::WebApp app(*store, content);
   app.trust_forwarded_for(o.trust_proxy);
   app.public_url(o.public_url);
+  app.readiness([&store] { return store->pending_migrations(); });
   // Evidence files are encrypted at rest when a key is given (docs/operations.md).
   if (const char* file_key = std::getenv("KK_FILE_KEY"); file_key && !kk::app::use_file_key(file_key)) {
     std::cerr << "fel: KK_FILE_KEY ska vara 32 slumpade byte i base64 (head -c 32 /dev/urandom | base64)\n";

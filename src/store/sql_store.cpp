@@ -1,5 +1,7 @@
 #include "store/sql_store.hpp"
 
+#include <set>
+
 #include <filesystem>
 
 #include "io/embedded.hpp"
@@ -74,6 +76,18 @@ void SqlStore::release(std::unique_ptr<SqlConnection> conn) {
 
 std::unique_ptr<app::Transaction> SqlStore::begin(bool write) {
   return std::make_unique<SqlTransaction>(acquire(), write);
+}
+
+int SqlStore::pending_migrations() {
+  auto conn = acquire();
+  std::set<std::int64_t> applied;
+  for (const auto& row : conn->query("SELECT version FROM schema_migrations")) applied.insert(row.integer(0));
+  int pending = 0;
+  for (const auto& path : io::embedded_files_under("migrations/")) {
+    std::string name = path.substr(std::string("migrations/").size());
+    if (!applied.count(std::stoi(name.substr(0, name.find('_'))))) ++pending;
+  }
+  return pending;
 }
 
 int SqlStore::migrate() {

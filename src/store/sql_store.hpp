@@ -25,6 +25,9 @@ class SqlStore final : public app::Store {
 
   // Applies the migrations not yet applied; returns how many ran.
   int migrate();
+  // How many of the binary's migrations the database lacks (a node started by an older or newer
+  // binary than the one that migrated). Throws DbError when the database cannot be reached.
+  int pending_migrations();
 
   // Leases a connection; it returns to the pool when the lease ends.
   class Lease {

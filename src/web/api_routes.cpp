@@ -16,6 +16,20 @@ void WebApp::register_api_routes() {
      return Response::json(json{{"status", "ok"}, {"database", store_.engine()}}.dump());
    }, Access::public_route).summary = "Health check: the service and its database answer";
 
+  // Ready to take traffic (for a load balancer): the database answers and has every migration
+  // this binary knows; 503 with the reason otherwise, so a node is kept out until it is.
+  r.add("GET", "/readyz", [this](RequestContext&) {
+     try {
+       auto tx = store_.begin(false);
+       int pending = pending_migrations_ ? pending_migrations_() : 0;
+       if (pending > 0)
+         return Response::json(json{{"status", "not_ready"}, {"reason", "migrations_pending"}, {"pending", pending}}.dump(), 503);
+       return Response::json(json{{"status", "ready"}, {"database", store_.engine()}}.dump());
+     } catch (const std::exception& e) {
+       return Response::json(json{{"status", "not_ready"}, {"reason", "database_unreachable"}}.dump(), 503);
+     }
+   }, Access::public_route).summary = "Readiness: the database answers and its migrations are current";
+
   r.add("GET", "/api/v1/openapi.json", [this](RequestContext&) {
      return Response::json(openapi_json_);
    }, Access::public_route).summary = "This OpenAPI document";

@@ -371,7 +371,7 @@ std::string lower(std::string s) {
 json openapi_document(const Router& router) {
   json paths = json::object();
   for (const auto& route : router.routes()) {
-    bool api = route.pattern.rfind("/api/v1/", 0) == 0 || route.pattern == "/healthz";
+    bool api = route.pattern.rfind("/api/v1/", 0) == 0 || route.pattern == "/healthz" || route.pattern == "/readyz";
     if (!api) continue;
     json op = {{"summary", route.summary}, {"responses", json::object()}};
     json params = json::array();

@@ -57,6 +57,9 @@ class WebApp {
     public_url_ = std::move(url);
   }
   std::string base_url(const Request& req) const;
+  // What /readyz asks besides the database answering: the number of migrations the database
+  // lacks (the store's own count; unset, none are checked).
+  void readiness(std::function<int()> pending_migrations) { pending_migrations_ = std::move(pending_migrations); }
   static std::string session_cookie(const std::string& token);
   // The second step of a sign-in: the code of the authenticator app.
   Response code_page(RequestContext& ctx, const std::string& challenge, const std::string& next,
@@ -109,6 +112,7 @@ class WebApp {
 
   bool trust_forwarded_for_ = false;
   std::string public_url_;
+  std::function<int()> pending_migrations_;
   app::Store& store_;
   const app::Content& content_;
   app::ContentRegistry registry_;

@@ -95,6 +95,7 @@ std::set<Caller> callers_of(const std::string& spec) {
 const std::map<std::string, std::string>& access_matrix() {
   static const std::map<std::string, std::string> m{
       {"GET /healthz", "everyone"},
+      {"GET /readyz", "everyone"},
       {"GET /api/v1/openapi.json", "everyone"},
       // One's own account, lists of one's own organisation, shared reference data.
       {"GET /api/v1/me", "signed_in"},

@@ -14,6 +14,22 @@ using namespace kk::domain;
 namespace {
 constexpr std::size_t min_password_length = 12;
 constexpr long long challenge_seconds = 300;  // from the password to the code
+
+// Failed sign-ins are counted per account and per client address (when known); either lock
+// refuses the sign-in before anything else is looked at.
+std::string account_subject(const std::string& username) { return "account:" + username; }
+std::string address_subject(const std::string& address) { return "address:" + address; }
+
+bool locked(Transaction& tx, const std::string& username, const std::string& address, const std::string& now) {
+  return throttle_locked(tx.sign_in_throttle(account_subject(username)), now) ||
+         (!address.empty() && throttle_locked(tx.sign_in_throttle(address_subject(address)), now));
+}
+
+void count_failure(Transaction& tx, const std::string& username, const std::string& address, const std::string& now) {
+  std::string account = account_subject(username), from = address_subject(address);
+  tx.save_sign_in_throttle(account, after_failure(tx.sign_in_throttle(account), now, account_throttle));
+  if (!address.empty()) tx.save_sign_in_throttle(from, after_failure(tx.sign_in_throttle(from), now, address_throttle));
+}
 const char* const totp_issuer = "Kravkedja";
 
 json second_factor_json(const User& u, const TotpState& t) {
@@ -93,12 +109,10 @@ Result<SignedIn> AccountService::sign_in(const std::string& username, const std:
                                         const std::string& address) {
   // Throttled per account and per address, before the password is looked at: while locked,
   // even the right password is refused, so guessing cannot go on.
-  std::string account = "account:" + username, from = "address:" + address;
   {
     auto tx = store_.begin(false);
     std::string now = now_utc();
-    if (throttle_locked(tx->sign_in_throttle(account), now) ||
-        (!address.empty() && throttle_locked(tx->sign_in_throttle(from), now)))
+    if (locked(*tx, username, address, now))
       return Error{ErrorKind::too_many, "error.sign_in_locked", {}, {}};
   }
   // The password is checked outside any write transaction: argon2 takes long enough that
@@ -110,8 +124,7 @@ Result<SignedIn> AccountService::sign_in(const std::string& username, const std:
   if (!creds || !good || !creds->user.active) {
     auto tx = store_.begin(true);
     std::string now = now_utc();
-    tx->save_sign_in_throttle(account, after_failure(tx->sign_in_throttle(account), now, account_throttle));
-    if (!address.empty()) tx->save_sign_in_throttle(from, after_failure(tx->sign_in_throttle(from), now, address_throttle));
+    count_failure(*tx, username, address, now);
     // A failed sign-in to a known account is a security event of its organisation (seed 003
     // condition 25); the password tried is never kept. Unknown names have no organisation.
     if (creds)
@@ -132,7 +145,7 @@ Result<SignedIn> AccountService::sign_in(const std::string& username, const std:
     tx->commit();
     return waiting;
   }
-  tx->save_sign_in_throttle(account, {});  // a success starts the account's count anew
+  tx->save_sign_in_throttle(account_subject(username), {});  // a success starts the account's count anew
   SignedIn s = start_session(*tx, creds->user, json::object());
   tx->commit();
   return s;
@@ -147,16 +160,13 @@ Result<SignedIn> AccountService::sign_in_code(const std::string& challenge, cons
     tx->commit();  // expired challenges are gone
     return Error{ErrorKind::unauthenticated, "error.sign_in_expired", {}, {}};
   }
-  std::string account = "account:" + user->username, from = "address:" + address;
-  if (throttle_locked(tx->sign_in_throttle(account), now) ||
-      (!address.empty() && throttle_locked(tx->sign_in_throttle(from), now)))
+  if (locked(*tx, user->username, address, now))
     return Error{ErrorKind::too_many, "error.sign_in_locked", {}, {}};
   TotpState t = tx->totp(user->org_id, user->id);
   auto secret = t.secret ? io::base32_decode(*t.secret) : std::nullopt;
   auto step = secret ? io::totp_accepts(*secret, code, unix_now(), t.last_step) : std::nullopt;
   if (!step) {
-    tx->save_sign_in_throttle(account, after_failure(tx->sign_in_throttle(account), now, account_throttle));
-    if (!address.empty()) tx->save_sign_in_throttle(from, after_failure(tx->sign_in_throttle(from), now, address_throttle));
+    count_failure(*tx, user->username, address, now);
     record_audit(*tx, system_actor(user->org_id), "auth.sign_in_failed", "user", user->id, nullptr,
                  {{"username", user->username}, {"reason", "code"}});
     tx->commit();
@@ -165,7 +175,7 @@ Result<SignedIn> AccountService::sign_in_code(const std::string& challenge, cons
   t.last_step = *step;
   tx->save_totp(user->org_id, user->id, t);
   tx->delete_sign_in_challenge(hash);
-  tx->save_sign_in_throttle(account, {});
+  tx->save_sign_in_throttle(account_subject(user->username), {});
   SignedIn s = start_session(*tx, *user, {{"second_factor", "totp"}});
   tx->commit();
   return s;

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "app/case_records.hpp"
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/input.hpp"
@@ -15,11 +16,6 @@ using namespace kk::domain;
 namespace {
 constexpr long long attempt_seconds = 600;  // from leaving for the provider to coming back
 constexpr long long clock_skew = 120;
-
-json object_of(const std::string& text) {
-  json j = json::parse(text, nullptr, false);
-  return j.is_object() ? j : json::object();
-}
 
 // http(s)://… ; plain http only to this machine (a provider run next to Kravkedja, or a test).
 bool acceptable_issuer(const std::string& url) {

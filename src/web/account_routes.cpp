@@ -71,8 +71,7 @@ void WebApp::register_account_routes() {
   // The second step of signing in.
   r.add("POST", "/login/code", [this](RequestContext& ctx) {
      Form form = Form::parse(ctx.req);
-     std::string next = form.get("next");
-     if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0) next = "/";
+     std::string next = local_path(form.get("next"));
      auto signed_in = accounts_.sign_in_code(form.get("challenge"), form.get("code"), client_address(ctx.req));
      if (!signed_in) {
        if (signed_in.error().key == "error.totp_wrong")

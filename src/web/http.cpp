@@ -82,6 +82,11 @@ std::string url_decode(std::string_view s, bool plus_as_space) {
 
 std::string url_encode(std::string_view s) { return io::form_encode(s); }
 
+std::string local_path(const std::string& next) {
+  if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.find('\\') != std::string::npos) return "/";
+  return next;
+}
+
 std::multimap<std::string, std::string> parse_urlencoded(std::string_view s) {
   std::multimap<std::string, std::string> out;
   while (!s.empty()) {

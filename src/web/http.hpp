@@ -45,6 +45,9 @@ std::string url_decode(std::string_view s, bool plus_as_space);
 std::string url_encode(std::string_view s);
 // Parses a query string or an application/x-www-form-urlencoded body.
 std::multimap<std::string, std::string> parse_urlencoded(std::string_view s);
+// `next` when it is a path on this site, else "/": where to go after signing in, so signing in
+// cannot be used to send people elsewhere.
+std::string local_path(const std::string& next);
 // Fills path and query from target.
 void split_target(Request& req);
 

@@ -32,9 +32,7 @@ void WebApp::register_page_routes() {
   r.add("POST", "/login", [this](RequestContext& ctx) {
      auto form = parse_urlencoded(ctx.req.body);
      auto get = [&](const char* k) { auto it = form.find(k); return it == form.end() ? std::string() : it->second; };
-     std::string next = get("next");
-     // Only local paths, so the sign-in cannot be used to send people elsewhere.
-     if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0) next = "/";
+     std::string next = local_path(get("next"));
      auto signed_in = accounts_.sign_in(get("username"), get("password"), client_address(ctx.req));
      if (!signed_in)
        return login_page(ctx, next, error_message(ctx, signed_in.error()), http_status(signed_in.error().kind),

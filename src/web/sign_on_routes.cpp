@@ -9,11 +9,6 @@ using nlohmann::json;
 
 namespace {
 constexpr const char* browser_cookie = "kk_sso";
-// Only local paths, so sign-in cannot be used to send people elsewhere.
-std::string local_path(const std::string& next) {
-  if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.find('\\') != std::string::npos) return "/";
-  return next;
-}
 }  // namespace
 
 std::string WebApp::session_cookie(const std::string& token) {
@@ -71,8 +66,9 @@ Response WebApp::login_page(RequestContext& ctx, const std::string& next, const 
                             const std::string& username) {
   json providers = json::array();
   for (const auto& p : sign_on_.providers()) providers.push_back({{"provider_id", p.provider_id}, {"name", p.name}});
-  json data = {{"title", message(ctx, "ui.login.title")}, {"next", local_path(next)},
-               {"next_query", url_encode(local_path(next))}, {"providers", providers},
+  std::string back = local_path(next);
+  json data = {{"title", message(ctx, "ui.login.title")}, {"next", back}, {"next_query", url_encode(back)},
+               {"providers", providers},
                {"has_providers", !providers.empty()}, {"username", username}};
   if (!error.empty()) data["error"] = error;
   return page(ctx, "login", data, status);

@@ -11,10 +11,11 @@ using namespace kk::domain;
 void WebApp::register_api_routes() {
   auto& r = router_;
 
+  // Alive (for a supervisor): the process answers. Deliberately not the database: a node must not
+  // be restarted because PostgreSQL is away; /readyz keeps it out of the balancer meanwhile.
   r.add("GET", "/healthz", [this](RequestContext&) {
-     auto tx = store_.begin(false);
      return Response::json(json{{"status", "ok"}, {"database", store_.engine()}}.dump());
-   }, Access::public_route).summary = "Health check: the service and its database answer";
+   }, Access::public_route).summary = "Liveness: the process answers (the database is /readyz's concern)";
 
   // Ready to take traffic (for a load balancer): the database answers and has every migration
   // this binary knows; 503 with the reason otherwise, so a node is kept out until it is.

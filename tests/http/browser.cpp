@@ -45,7 +45,7 @@ Response Browser::send(const std::string& method, const std::string& path, const
     for (const auto& [k, v] : cookies_) c += (c.empty() ? "" : "; ") + k + "=" + v;
     headers.emplace_back("Cookie", c);
   }
-  auto r = HttpClient("127.0.0.1", server_port()).request(method, path, body, headers);
+  auto r = HttpClient("127.0.0.1", port_ ? port_ : server_port()).request(method, path, body, headers);
   auto [begin, end] = r.headers.equal_range("set-cookie");
   for (auto it = begin; it != end; ++it) {
     std::string v = it->second.substr(0, it->second.find(';'));
@@ -55,6 +55,11 @@ Response Browser::send(const std::string& method, const std::string& path, const
     else cookies_[v.substr(0, eq)] = v.substr(eq + 1);
   }
   return r;
+}
+
+std::string id_from_location(const Response& r) {
+  std::string loc = r.header("location");
+  return loc.substr(loc.rfind('/') + 1);
 }
 
 bool has(const Response& r, const std::string& text) { return r.body.find(text) != std::string::npos; }

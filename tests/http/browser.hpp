@@ -27,14 +27,20 @@ class Browser {
   std::string sign_in(const std::string& username, const std::string& password);
   // From now on the forms carry a token the server never gave.
   void forge_csrf() { csrf_ = "forged"; }
+  // From now on talks to the server on `port` (0: the test server), keeping cookies and token,
+  // as a browser behind a load balancer reaches another node.
+  void use_port(int port) { port_ = port; }
 
  private:
   Response send(const std::string& method, const std::string& path, const std::string& body, Headers headers);
   std::map<std::string, std::string> cookies_;
   std::string csrf_;
+  int port_ = 0;
 };
 
 bool has(const Response& r, const std::string& text);
+// The last segment of a redirect's Location: the id of what a form just made.
+std::string id_from_location(const Response& r);
 // The first group of the first match of `pattern` in `text`, or "".
 std::string first_match(const std::string& text, const std::string& pattern);
 

@@ -10,11 +10,6 @@
 namespace kkt {
 namespace {
 
-std::string id_from_location(const Response& r) {
-  std::string loc = r.header("location");
-  return loc.substr(loc.rfind('/') + 1);
-}
-
 json outsourcing_form(const Api& as, const std::string& case_id) {
   return expect_json(as.get(case_path(case_id) + "/forms/outsourcing"), 200, "form");
 }

@@ -226,6 +226,11 @@ Response Api::send(const std::string& method, const std::string& path, const std
 }
 
 User make_user(const std::string& org_name, const std::vector<std::string>& roles) {
+  return make_user_in(g_config.db_url, 0, org_name, roles);
+}
+
+User make_user_in(const std::string& db_url, int port, const std::string& org_name,
+                  const std::vector<std::string>& roles) {
   std::string role_tag;
   for (const auto& r : roles) role_tag += r.substr(0, 3);
   User u;
@@ -236,12 +241,12 @@ User make_user(const std::string& org_name, const std::vector<std::string>& role
     args.push_back("--role");
     args.push_back(r);
   }
-  args.insert(args.end(), {"--org", org_name, "--password-stdin", "--db", g_config.db_url});
+  args.insert(args.end(), {"--org", org_name, "--password-stdin", "--db", db_url});
   auto added = run_kravkedja(args, std::string(kTestPassword) + "\n");
   if (added.exit_code != 0)
     throw std::runtime_error("`kravkedja user add " + u.username + "` failed: " + added.err + added.out);
 
-  auto token = run_kravkedja({"token", "create", u.username, "--db", g_config.db_url});
+  auto token = run_kravkedja({"token", "create", u.username, "--db", db_url});
   if (token.exit_code != 0)
     throw std::runtime_error("`kravkedja token create " + u.username + "` failed: " + token.err + token.out);
   u.token = trim(token.out);
@@ -249,7 +254,7 @@ User make_user(const std::string& org_name, const std::vector<std::string>& role
     throw std::runtime_error("`kravkedja token create` should print the token alone on one line, printed: " +
                              token.out);
 
-  auto me = api(u).get("/api/v1/me");
+  auto me = api(u).on(port).get("/api/v1/me");
   if (me.status != 200)
     throw std::runtime_error(fmt::format("GET /api/v1/me with a fresh token answered {}: {}", me.status, me.body));
   json j = me.json_body();
@@ -267,9 +272,10 @@ namespace {
 // `log_path`, and waits until it answers /healthz. Returns the pid, or an explanation.
 std::variant<pid_t, std::string> start_serve(const std::string& binary, int port, const std::string& log_path,
                                              const std::vector<std::string>& extra_args,
-                                             const std::vector<std::pair<std::string, std::string>>& environment = {}) {
+                                             const std::vector<std::pair<std::string, std::string>>& environment = {},
+                                             const std::string& db_url = {}) {
   std::vector<std::string> args{binary, "serve", "--listen", fmt::format("127.0.0.1:{}", port), "--db",
-                                g_config.db_url};
+                                db_url.empty() ? g_config.db_url : db_url};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int log_fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   if (log_fd < 0) return "cannot open " + log_path;
@@ -341,11 +347,29 @@ void ServerEnvironment::SetUp() {
 }
 
 ExtraServer::ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args,
-                         const std::vector<std::pair<std::string, std::string>>& environment)
-    : port_(free_port()) {
-  auto started = start_serve(binary, port_, g_log_path, extra_args, environment);
+                         const std::vector<std::pair<std::string, std::string>>& environment, std::string db_url)
+    : binary_(binary), extra_args_(extra_args), environment_(environment), db_url_(std::move(db_url)),
+      port_(free_port()) {
+  start();
+}
+
+void ExtraServer::start() {
+  auto started = start_serve(binary_, port_, g_log_path, extra_args_, environment_, db_url_);
   if (auto* problem = std::get_if<std::string>(&started)) throw std::runtime_error(*problem);
   pid_ = std::get<pid_t>(started);
+}
+
+void ExtraServer::kill_hard() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+void ExtraServer::restart() {
+  kill_hard();
+  start();
 }
 
 ExtraServer::~ExtraServer() {

@@ -98,6 +98,9 @@ extern const char* const kTestPassword;
 
 // Makes a user with roles in the organisation `org_name` and returns it with its token.
 User make_user(const std::string& org_name, const std::vector<std::string>& roles);
+// The same in another database, checked against the server on `port` that serves it.
+User make_user_in(const std::string& db_url, int port, const std::string& org_name,
+                  const std::vector<std::string>& roles);
 
 class ServerEnvironment : public ::testing::Environment {
  public:
@@ -109,14 +112,25 @@ class ServerEnvironment : public ::testing::Environment {
 // needs one; stopped when it goes out of scope. Its output goes to the test server's log.
 class ExtraServer {
  public:
+  // `db_url` empty: the test database.
   ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args = {},
-              const std::vector<std::pair<std::string, std::string>>& environment = {});
+              const std::vector<std::pair<std::string, std::string>>& environment = {}, std::string db_url = {});
   ~ExtraServer();
   ExtraServer(const ExtraServer&) = delete;
   ExtraServer& operator=(const ExtraServer&) = delete;
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  // SIGKILL, as a power cut or the kernel's OOM killer would: no shutdown of any kind.
+  void kill_hard();
+  // Starts it again on the same port, with the same arguments; waits until it answers.
+  void restart();
 
  private:
+  void start();
+  std::string binary_;
+  std::vector<std::string> extra_args_;
+  std::vector<std::pair<std::string, std::string>> environment_;
+  std::string db_url_;
   int port_;
   pid_t pid_ = -1;
 };

@@ -18,6 +18,8 @@ packages=(
   libgtest-dev postgresql libreoffice-writer-nogui libreoffice-calc-nogui python3-aiosmtpd
   # the audit chain test changes rows directly, with each engine's own client
   sqlite3
+  # deploy/kravkedja.service is checked with systemd-analyze verify (the service need not run)
+  systemd
   # fuzzing: clang 16 with libFuzzer and its sanitizer runtimes (clang 14 cannot compile GCC 12's ranges)
   clang-16 libfuzzer-16-dev libclang-rt-16-dev
 )

@@ -45,7 +45,8 @@ export KK_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/kk_http"
 echo "PostgreSQL 15 test server on 127.0.0.1:$PG_PORT"
 
 cd "$BUILD_DIR"
-# CTest runs three tests (unit, http_sqlite, http_postgresql); each is a GoogleTest binary.
+# CTest runs four tests: unit, http_sqlite and http_postgresql (GoogleTest binaries), and deploy
+# (scripts/check-deploy.sh).
 # Their own summaries are shown too, so the run says how many cases ran on each engine.
 LOG=$(mktemp /tmp/kk-ctest.XXXXXX)
 status=0
@@ -54,6 +55,7 @@ if [ $status -ne 0 ]; then
   grep -vE '^[0-9]+: \[ (RUN|      OK) ' "$LOG" | tail -n 400
 else
   grep -E '^[0-9]+: \[(==========|  PASSED  |  FAILED  )\]' "$LOG" | grep -E 'ran|PASSED|FAILED' || true
+  grep -E '^[0-9]+: (ok|FAIL) ' "$LOG" || true
   grep -E '^ *[0-9]+/[0-9]+ Test|tests passed|Total Test time' "$LOG"
 fi
 rm -f "$LOG"

@@ -41,6 +41,14 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
+bool same_secret(const std::string& given, const std::string& expected) {
+  // Compared as digests, so neither the length nor the contents leak through timing.
+  unsigned char a[crypto_hash_sha256_BYTES], b[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(a, reinterpret_cast<const unsigned char*>(given.data()), given.size());
+  crypto_hash_sha256(b, reinterpret_cast<const unsigned char*>(expected.data()), expected.size());
+  return sodium_memcmp(a, b, sizeof a) == 0;
+}
+
 std::string sha256_hex(const std::string& data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());

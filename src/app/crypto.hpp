@@ -10,6 +10,8 @@ std::string new_id();                     // random UUID v4, lower-case text
 std::string random_bytes(std::size_t count);        // raw bytes from the CSPRNG
 std::string random_token(std::size_t bytes = 32);  // URL-safe base64 without padding
 std::string sha256_hex(const std::string& data);
+// Whether two secrets are equal, in time that does not depend on where they differ.
+bool same_secret(const std::string& given, const std::string& expected);
 std::string hash_password(const std::string& password);  // argon2id, encoded string
 bool verify_password(const std::string& encoded, const std::string& password);
 std::string base64_encode(const std::string& bytes);  // standard alphabet, padded

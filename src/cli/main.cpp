@@ -10,7 +10,10 @@
 #include <stop_token>
 #include <thread>
 #include <iostream>
+#include <set>
 #include <sstream>
+
+#include <sys/stat.h>
 
 #include "app/accounts.hpp"
 #include "app/catalogues.hpp"
@@ -22,7 +25,9 @@
 #include "io/smtp_mail.hpp"
 #include "domain/deadline.hpp"
 #include "domain/rule_evaluation.hpp"
+#include "cli/logging.hpp"
 #include "io/catalogue_loader.hpp"
+#include "io/settings_file.hpp"
 #include "store/sql_store.hpp"
 #include "store/sqlite_backup.hpp"
 #include "web/http_server.hpp"
@@ -43,7 +48,64 @@ struct Options {
   std::string smtp_from;
   bool trust_proxy = false;
   std::string public_url;
+  std::string config_file;
+  std::string log_format = "text";
+  bool access_log = false;
 };
+
+// Every setting the environment (and so the configuration file) may carry.
+const std::set<std::string> setting_names{"KK_DB",        "KK_LISTEN",        "KK_THREADS",    "KK_PUBLIC_URL",
+                                          "KK_TRUST_PROXY", "KK_SMTP_URL",    "KK_SMTP_FROM",  "KK_SMTP_USER",
+                                          "KK_SMTP_PASSWORD", "KK_FILE_KEY",  "KK_LOG_FORMAT", "KK_ACCESS_LOG",
+                                          "KK_METRICS_TOKEN"};
+
+// The configuration file (--config FILE or KK_CONFIG) fills in what the environment does not
+// set; the command line goes before both. Read before the command line is parsed, since the
+// parser takes its defaults from the environment.
+int apply_config_file(int argc, char** argv) {
+  std::string path;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--config" && i + 1 < argc) path = argv[i + 1];
+    else if (arg.rfind("--config=", 0) == 0) path = arg.substr(9);
+  }
+  if (path.empty()) {
+    const char* env = std::getenv("KK_CONFIG");
+    if (!env || !*env) return 0;
+    path = env;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "fel: konfigurationsfilen " << path << " kan inte läsas\n";
+    return 2;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto settings = kk::io::parse_settings(text.str(), setting_names);
+  if (settings.problem) {
+    using Kind = kk::io::SettingsProblem::Kind;
+    const auto& p = *settings.problem;
+    std::cerr << "fel: " << path << " rad " << p.line << ": ";
+    switch (p.kind) {
+      case Kind::no_equals: std::cerr << "ska vara NAMN=värde"; break;
+      case Kind::bad_name: std::cerr << "\"" << p.name << "\" är inget giltigt namn (versaler, siffror och _)"; break;
+      case Kind::unknown_name: std::cerr << p.name << " är ingen inställning som Kravkedja känner till (se docs/operations.md)"; break;
+      case Kind::unclosed_quote: std::cerr << "citattecknet i värdet för " << p.name << " avslutas inte"; break;
+      case Kind::twice: std::cerr << p.name << " anges en gång till"; break;
+    }
+    std::cerr << "\n";
+    return 2;
+  }
+  bool secrets = false;
+  for (const auto& [name, value] : settings.values) {
+    ::setenv(name.c_str(), value.c_str(), 0);
+    secrets = secrets || name == "KK_FILE_KEY" || name == "KK_SMTP_PASSWORD" || name == "KK_METRICS_TOKEN";
+  }
+  struct stat st{};
+  if (secrets && ::stat(path.c_str(), &st) == 0 && (st.st_mode & S_IROTH))
+    std::cerr << "varning: " << path << " innehåller hemligheter men kan läsas av alla på datorn (chmod 600)\n";
+  return 0;
+}
 
 // Reminders by e-mail through the configured SMTP server; the credentials come from the
 // environment (KK_SMTP_USER, KK_SMTP_PASSWORD), never from the command line.
@@ -165,6 +227,12 @@ int serve(const Options& o, const kk::app::Content& content) {
   app.trust_forwarded_for(o.trust_proxy);
   app.public_url(o.public_url);
   app.readiness([&store] { return store->pending_migrations(); });
+  app.pool_figures([&store] {
+    auto f = store->pool_figures();
+    return kk::web::PoolFigures{f.size, f.open, f.idle, f.waits, f.unavailable};
+  });
+  if (const char* token = std::getenv("KK_METRICS_TOKEN"); token && *token) app.metrics_token(token);
+  if (o.access_log) app.on_answered(kk::cli::log_request);
   // Evidence files are encrypted at rest when a key is given (docs/operations.md).
   if (const char* file_key = std::getenv("KK_FILE_KEY"); file_key && !kk::app::use_file_key(file_key)) {
     std::cerr << "fel: KK_FILE_KEY ska vara 32 slumpade byte i base64 (head -c 32 /dev/urandom | base64)\n";
@@ -218,12 +286,24 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", std::string("kravkedja ") + KK_VERSION);
   cli.require_subcommand(1);
   Options o;
-  cli.add_option("--db", o.db, "Databas: sqlite:SÖKVÄG eller postgresql://…")->capture_default_str();
+  if (int bad = apply_config_file(argc, argv)) return bad;
+  // Options of the whole program may also be given after the subcommand (kravkedja serve --config F).
+  cli.fallthrough();
+  cli.add_option("--config", o.config_file,
+                 "Konfigurationsfil med KK_*-inställningar, NAMN=värde per rad (miljön går före filen)")
+      ->envname("KK_CONFIG");
+  cli.add_option("--db", o.db, "Databas: sqlite:SÖKVÄG eller postgresql://…")->capture_default_str()->envname("KK_DB");
 
   auto* serve_cmd = cli.add_subcommand("serve", "Starta webbtjänsten");
-  serve_cmd->add_option("--listen", o.listen, "Adress och port, VÄRD:PORT")->capture_default_str();
-  serve_cmd->add_option("--threads", o.threads, "Antal trådar (0 = en per kärna)");
-  serve_cmd->add_option("--db", o.db, "Databas: sqlite:SÖKVÄG eller postgresql://…");
+  serve_cmd->add_option("--listen", o.listen, "Adress och port, VÄRD:PORT")->capture_default_str()->envname("KK_LISTEN");
+  serve_cmd->add_option("--threads", o.threads, "Antal trådar (0 = en per kärna)")->envname("KK_THREADS");
+  serve_cmd->add_option("--db", o.db, "Databas: sqlite:SÖKVÄG eller postgresql://…")->envname("KK_DB");
+  serve_cmd->add_option("--log-format", o.log_format, "Loggens form: text eller json (en rad per händelse)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str()
+      ->envname("KK_LOG_FORMAT");
+  serve_cmd->add_flag("--access-log", o.access_log, "Logga varje besvarad förfrågan (metod, route, status, tid)")
+      ->envname("KK_ACCESS_LOG");
   auto add_smtp = [&o](CLI::App* cmd) {
     cmd->add_option("--smtp-url", o.smtp_url, "E-postserver för påminnelser, smtp://VÄRD:PORT")->envname("KK_SMTP_URL");
     cmd->add_option("--smtp-from", o.smtp_from, "Avsändaradress för påminnelser")->envname("KK_SMTP_FROM");
@@ -233,10 +313,11 @@ int main(int argc, char** argv) {
                         "Adressen användarna når Kravkedja på, https://VÄRD (för organisationernas inloggning)")
       ->envname("KK_PUBLIC_URL");
   serve_cmd->add_flag("--trust-proxy", o.trust_proxy,
-                      "Bakom en omvänd proxy: klientens adress (för spärr vid felaktiga inloggningar) ur X-Forwarded-For");
+                      "Bakom en omvänd proxy: klientens adress (för spärr vid felaktiga inloggningar) ur X-Forwarded-For")
+      ->envname("KK_TRUST_PROXY");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Uppdatera databasens schema");
-  migrate_cmd->add_option("--db", o.db, "Databas");
+  migrate_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");
 
   auto* user_cmd = cli.add_subcommand("user", "Hantera användare");
   user_cmd->require_subcommand(1);
@@ -245,14 +326,14 @@ int main(int argc, char** argv) {
   user_add->add_option("--role", o.roles, "Roll (kan anges flera gånger)")->required();
   user_add->add_option("--org", o.org, "Organisation (skapas om den saknas)")->capture_default_str();
   user_add->add_flag("--password-stdin", o.password_stdin, "Läs lösenordet från standard in")->required();
-  user_add->add_option("--db", o.db, "Databas");
+  user_add->add_option("--db", o.db, "Databas")->envname("KK_DB");
 
   auto* token_cmd = cli.add_subcommand("token", "API-nycklar");
   token_cmd->require_subcommand(1);
   auto* token_create = token_cmd->add_subcommand("create", "Skapa en API-nyckel för en användare");
   token_create->add_option("NAME", o.username, "Användarnamn")->required();
   token_create->add_option("--expires-days", o.expires_days, "Giltig i antal dagar")->check(CLI::Range(1, 3650));
-  token_create->add_option("--db", o.db, "Databas");
+  token_create->add_option("--db", o.db, "Databas")->envname("KK_DB");
 
   std::string file;
   auto* catalog_cmd = cli.add_subcommand("catalog", "Kravkataloger och regeluppsättningar");
@@ -260,32 +341,32 @@ int main(int argc, char** argv) {
   auto* catalog_import = catalog_cmd->add_subcommand("import", "Importera en katalog eller regeluppsättning (YAML)");
   catalog_import->add_option("FILE", file, "YAML-filen")->required()->check(CLI::ExistingFile);
   catalog_import->add_option("--org", o.org, "Organisation")->capture_default_str();
-  catalog_import->add_option("--db", o.db, "Databas");
+  catalog_import->add_option("--db", o.db, "Databas")->envname("KK_DB");
 
   auto* remind_cmd = cli.add_subcommand(
       "remind", "Registrera påminnelser om kontroller, avvikelser, omprövningar och avtal som löper ut (för cron)");
-  remind_cmd->add_option("--db", o.db, "Databas");
+  remind_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");
   add_smtp(remind_cmd);
 
   auto* audit_cmd = cli.add_subcommand("audit", "Granskningsloggen");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand(
       "verify", "Räkna om varje organisations kedja och visa den första posten där den inte håller");
-  audit_verify->add_option("--db", o.db, "Databas");
+  audit_verify->add_option("--db", o.db, "Databas")->envname("KK_DB");
   std::string prune_before;
   auto* audit_prune = audit_cmd->add_subcommand(
       "prune", "Gallra en organisations poster skrivna före ett datum; en kontrollpunkt i loggen håller kedjan obruten");
   audit_prune->add_option("--org", o.org, "Organisationens namn")->required();
   audit_prune->add_option("--before", prune_before, "Datum, ÅÅÅÅ-MM-DD: poster skrivna före det gallras")->required();
-  audit_prune->add_option("--db", o.db, "Databas");
+  audit_prune->add_option("--db", o.db, "Databas")->envname("KK_DB");
 
   std::string backup_file;
   auto* backup_cmd = cli.add_subcommand("backup", "Säkerhetskopiera SQLite-databasen medan tjänsten är i gång (PostgreSQL: pg_dump)");
   backup_cmd->add_option("FILE", backup_file, "Säkerhetskopians fil")->required();
-  backup_cmd->add_option("--db", o.db, "Databas");
+  backup_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");
   auto* restore_cmd = cli.add_subcommand("restore", "Återställ SQLite-databasen från en säkerhetskopia (tjänsten ska vara stoppad)");
   restore_cmd->add_option("FILE", backup_file, "Säkerhetskopians fil")->required()->check(CLI::ExistingFile);
-  restore_cmd->add_option("--db", o.db, "Databas");
+  restore_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");
 
   std::string catalogue_file;
   auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
@@ -297,6 +378,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(cli, argc, argv);
 
+  kk::cli::configure_logging(o.log_format == "json" ? kk::cli::LogFormat::json : kk::cli::LogFormat::text);
   try {
     kk::app::Content content = kk::app::load_builtin_content();
     if (*serve_cmd) return serve(o, content);

@@ -48,6 +48,7 @@ SqlStore::Lease SqlStore::acquire() {
       if (!conn->healthy()) {
         std::lock_guard again(mutex_);
         --open_count_;
+        ++unavailable_;
         throw DbError(DbError::Kind::unavailable, "database connection lost");
       }
       return Lease(this, std::move(conn));
@@ -57,12 +58,18 @@ SqlStore::Lease SqlStore::acquire() {
       lock.unlock();
       try {
         return Lease(this, open());
+      } catch (const DbError& e) {
+        std::lock_guard again(mutex_);
+        --open_count_;
+        if (e.kind == DbError::Kind::unavailable) ++unavailable_;
+        throw;
       } catch (...) {
         std::lock_guard again(mutex_);
         --open_count_;
         throw;
       }
     }
+    ++waits_;
     available_.wait(lock);
   }
 }
@@ -72,6 +79,11 @@ void SqlStore::release(std::unique_ptr<SqlConnection> conn) {
   if (!conn) return;
   idle_.push_back(std::move(conn));
   available_.notify_one();
+}
+
+SqlStore::PoolFigures SqlStore::pool_figures() {
+  std::lock_guard lock(mutex_);
+  return {pool_size_, open_count_, idle_.size(), waits_, unavailable_};
 }
 
 std::unique_ptr<app::Transaction> SqlStore::begin(bool write) {

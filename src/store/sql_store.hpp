@@ -29,6 +29,13 @@ class SqlStore final : public app::Store {
   // binary than the one that migrated). Throws DbError when the database cannot be reached.
   int pending_migrations();
 
+  // The pool at this moment, for the metrics.
+  struct PoolFigures {
+    std::size_t size, open, idle;
+    std::uint64_t waits, unavailable;
+  };
+  PoolFigures pool_figures();
+
   // Leases a connection; it returns to the pool when the lease ends.
   class Lease {
    public:
@@ -54,6 +61,8 @@ class SqlStore final : public app::Store {
   std::condition_variable available_;
   std::vector<std::unique_ptr<SqlConnection>> idle_;
   std::size_t open_count_ = 0;
+  std::uint64_t waits_ = 0;        // leases that waited for a connection
+  std::uint64_t unavailable_ = 0;  // connections that could not be opened or reset
   std::size_t pool_size_;
 };
 

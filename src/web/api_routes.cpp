@@ -1,4 +1,5 @@
 // The JSON API under /api/v1: thin handlers that call the use cases.
+#include "app/crypto.hpp"
 #include "app/views.hpp"
 #include "io/docx_writer.hpp"
 #include "io/table_export.hpp"
@@ -8,18 +9,38 @@ namespace kk::web {
 using nlohmann::json;
 using namespace kk::domain;
 
+Response WebApp::metrics_page(const RequestContext& ctx) const {
+  const Request& req = ctx.req;
+  bool allowed;
+  if (!metrics_token_.empty()) {
+    std::string auth = req.header("authorization");
+    allowed = auth.rfind("Bearer ", 0) == 0 && app::same_secret(auth.substr(7), metrics_token_);
+  } else {
+    // Without a token only a scraper on this machine, talking to the node directly: a request
+    // that came through a proxy carries X-Forwarded-For.
+    bool loopback = req.remote_address == "127.0.0.1" || req.remote_address == "::1" ||
+                    req.remote_address.rfind("::ffff:127.", 0) == 0;
+    allowed = loopback && req.header("x-forwarded-for").empty();
+  }
+  if (!allowed) return api_error(ctx, Error::forbidden());
+  return Response::text(200, metrics_.prometheus(pool_figures_ ? pool_figures_() : PoolFigures{}),
+                        "text/plain; version=0.0.4; charset=utf-8");
+}
+
 void WebApp::register_api_routes() {
   auto& r = router_;
 
   // Alive (for a supervisor): the process answers. Deliberately not the database: a node must not
   // be restarted because PostgreSQL is away; /readyz keeps it out of the balancer meanwhile.
-  r.add("GET", "/healthz", [this](RequestContext&) {
+  auto& healthz = r.add("GET", "/healthz", [this](RequestContext&) {
      return Response::json(json{{"status", "ok"}, {"database", store_.engine()}}.dump());
-   }, Access::public_route).summary = "Liveness: the process answers (the database is /readyz's concern)";
+   }, Access::public_route);
+  healthz.summary = "Liveness: the process answers (the database is /readyz's concern)";
+  healthz.ignores_identity = true;
 
   // Ready to take traffic (for a load balancer): the database answers and has every migration
   // this binary knows; 503 with the reason otherwise, so a node is kept out until it is.
-  r.add("GET", "/readyz", [this](RequestContext&) {
+  auto& readyz = r.add("GET", "/readyz", [this](RequestContext&) {
      try {
        auto tx = store_.begin(false);
        int pending = pending_migrations_ ? pending_migrations_() : 0;
@@ -29,7 +50,14 @@ void WebApp::register_api_routes() {
      } catch (const std::exception& e) {
        return Response::json(json{{"status", "not_ready"}, {"reason", "database_unreachable"}}.dump(), 503);
      }
-   }, Access::public_route).summary = "Readiness: the database answers and its migrations are current";
+   }, Access::public_route);
+  readyz.summary = "Readiness: the database answers and its migrations are current";
+  readyz.ignores_identity = true;
+
+  auto& metrics = r.add("GET", "/metrics", [this](RequestContext& ctx) { return metrics_page(ctx); },
+                        Access::public_route);
+  metrics.summary = "Prometheus metrics (text format): requests, latencies, errors, database pool, memory";
+  metrics.ignores_identity = true;
 
   r.add("GET", "/api/v1/openapi.json", [this](RequestContext&) {
      return Response::json(openapi_json_);

@@ -26,6 +26,7 @@ struct RequestContext {
     return *multipart;
   }
   std::optional<std::map<std::string, FormPart>> multipart;
+  std::string route;  // the matched route's pattern, for the metrics and the access log
   const app::Actor& who() const { return *actor; }
 };
 

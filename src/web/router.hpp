@@ -23,6 +23,9 @@ struct Route {
   std::string summary;       // OpenAPI summary (API routes)
   std::string request_schema;  // OpenAPI schema name of the body, if any
   int success_status = 200;
+  // Never asks who is calling (health, readiness, metrics): answers even while the database,
+  // where sessions and tokens live, is away.
+  bool ignores_identity = false;
 };
 
 struct RouteMatch {

@@ -136,8 +136,18 @@ std::string WebApp::client_address(const Request& req) const {
 }
 
 Response WebApp::handle(Request& req) {
-  RequestContext ctx{req, {}, std::nullopt, Language::sv, {}, false, {}, std::nullopt};
+  auto started = std::chrono::steady_clock::now();
+  RequestContext ctx{req, {}, std::nullopt, Language::sv, {}, false, {}, std::nullopt, {}};
   ctx.lang = negotiate_language(req);
+  Response res = answer(ctx);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics_.record(req.method, ctx.route, res.status, seconds);
+  if (on_answered_) on_answered_({req, ctx.route, res.status, seconds, client_address(req)});
+  return res;
+}
+
+Response WebApp::answer(RequestContext& ctx) {
+  Request& req = ctx.req;
   try {
     Response res = dispatch(ctx);
     // Denied access is a security event (seed 003 condition 25), recorded for a known user.
@@ -200,6 +210,8 @@ Response WebApp::dispatch(RequestContext& ctx) {
     return Response::text(404, error_message(ctx, err));
   }
   ctx.params = match.params;
+  ctx.route = match.route->pattern;
+  if (match.route->ignores_identity) return match.route->handler(ctx);
 
   // Who is asking: a bearer token (API clients) or a session cookie (browsers).
   std::string auth = req.header("authorization");

@@ -21,6 +21,7 @@
 #include "app/specification.hpp"
 #include "app/suppliers.hpp"
 #include "app/tenders.hpp"
+#include "web/metrics.hpp"
 #include "web/router.hpp"
 
 namespace kk::web {
@@ -60,6 +61,20 @@ class WebApp {
   // What /readyz asks besides the database answering: the number of migrations the database
   // lacks (the store's own count; unset, none are checked).
   void readiness(std::function<int()> pending_migrations) { pending_migrations_ = std::move(pending_migrations); }
+  // GET /metrics answers the loopback peer without a proxy in between, or, when a token is set,
+  // whoever sends it as a bearer token (a Prometheus server elsewhere).
+  void metrics_token(std::string token) { metrics_token_ = std::move(token); }
+  // The database pool's figures for /metrics.
+  void pool_figures(std::function<PoolFigures()> figures) { pool_figures_ = std::move(figures); }
+  // Every answered request, for an access log (set by the command line when asked for).
+  struct Answered {
+    const Request& req;
+    const std::string& route;  // the matched pattern, "" when none matched
+    int status;
+    double seconds;
+    std::string client;
+  };
+  void on_answered(std::function<void(const Answered&)> log) { on_answered_ = std::move(log); }
   static std::string session_cookie(const std::string& token);
   // The second step of a sign-in: the code of the authenticator app.
   Response code_page(RequestContext& ctx, const std::string& challenge, const std::string& next,
@@ -109,10 +124,16 @@ class WebApp {
   void register_tender_pages();
   void register_contract_pages();
   Response dispatch(RequestContext& ctx);
+  Response answer(RequestContext& ctx);
+  Response metrics_page(const RequestContext& ctx) const;
 
   bool trust_forwarded_for_ = false;
   std::string public_url_;
   std::function<int()> pending_migrations_;
+  std::string metrics_token_;
+  std::function<PoolFigures()> pool_figures_;
+  std::function<void(const Answered&)> on_answered_;
+  Metrics metrics_;
   app::Store& store_;
   const app::Content& content_;
   app::ContentRegistry registry_;

@@ -347,14 +347,15 @@ void ServerEnvironment::SetUp() {
 }
 
 ExtraServer::ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args,
-                         const std::vector<std::pair<std::string, std::string>>& environment, std::string db_url)
+                         const std::vector<std::pair<std::string, std::string>>& environment, std::string db_url,
+                         std::string log_path)
     : binary_(binary), extra_args_(extra_args), environment_(environment), db_url_(std::move(db_url)),
-      port_(free_port()) {
+      log_path_(std::move(log_path)), port_(free_port()) {
   start();
 }
 
 void ExtraServer::start() {
-  auto started = start_serve(binary_, port_, g_log_path, extra_args_, environment_, db_url_);
+  auto started = start_serve(binary_, port_, log_path_.empty() ? g_log_path : log_path_, extra_args_, environment_, db_url_);
   if (auto* problem = std::get_if<std::string>(&started)) throw std::runtime_error(*problem);
   pid_ = std::get<pid_t>(started);
 }

@@ -112,9 +112,10 @@ class ServerEnvironment : public ::testing::Environment {
 // needs one; stopped when it goes out of scope. Its output goes to the test server's log.
 class ExtraServer {
  public:
-  // `db_url` empty: the test database.
+  // `db_url` empty: the test database; `log_path` empty: the test server's log.
   ExtraServer(const std::string& binary, const std::vector<std::string>& extra_args = {},
-              const std::vector<std::pair<std::string, std::string>>& environment = {}, std::string db_url = {});
+              const std::vector<std::pair<std::string, std::string>>& environment = {}, std::string db_url = {},
+              std::string log_path = {});
   ~ExtraServer();
   ExtraServer(const ExtraServer&) = delete;
   ExtraServer& operator=(const ExtraServer&) = delete;
@@ -131,6 +132,7 @@ class ExtraServer {
   std::vector<std::string> extra_args_;
   std::vector<std::pair<std::string, std::string>> environment_;
   std::string db_url_;
+  std::string log_path_;
   int port_;
   pid_t pid_ = -1;
 };

@@ -3,6 +3,7 @@
 // list or by hand.
 #include "web/forms.hpp"
 #include "web/heat_map.hpp"
+#include "web/stale_edit.hpp"
 
 namespace kk::web {
 using nlohmann::json;
@@ -15,6 +16,10 @@ const FormSpec risk_form_spec = {{"stage", FieldKind::text},          {"title", 
                                  {"residual_likelihood", FieldKind::integer},
                                  {"residual_consequence", FieldKind::integer},
                                  {"owner_user_id", FieldKind::optional_enum}, {"version", FieldKind::integer}};
+
+// The fields of a risk's edit form, merged field by field when someone saved the risk meanwhile.
+const std::vector<std::string> risk_edit_fields = {"likelihood", "consequence", "residual_likelihood",
+                                                   "residual_consequence", "treatment", "requirement_ids"};
 
 json scale_options(const json& scale, const json& current, bool with_empty, const std::string& empty_label) {
   json out = json::array();
@@ -89,6 +94,12 @@ void WebApp::register_risk_pages() {
       json items = json::array();
       for (auto risk : (*list)["items"]) {
         if (risk["stage"] != stage) continue;
+        // The form's base is what is stored now; after a stale save it shows the merged values.
+        risk["base"] = edit_base(risk, risk_edit_fields);
+        if (problem.value("risk", "") == risk["id"] && problem.contains("merge")) {
+          for (const auto& [name, value] : problem["merge"]["merged"].items()) risk[name] = value;
+          risk["merge"] = problem["merge"]["view"];
+        }
         risk["treatment_label"] = enum_label(*this, ctx, "treatment", risk["treatment"].get<std::string>());
         risk["decision_label"] = risk["decision"].is_string()
                                      ? json(enum_label(*this, ctx, "risk_decision", risk["decision"].get<std::string>()))
@@ -209,8 +220,28 @@ void WebApp::register_risk_pages() {
     for (const char* k : {"title", "description", "stage", "owner_user_id"})
       if (!form.has(k)) body.erase(k);
     const std::string& risk_id = ctx.param("risk_id");
-    return done(ctx, "risk-" + risk_id, json{{"risk", risk_id}},
-                risks_.update(ctx.who(), ctx.param("id"), risk_id, body));
+    auto saved = risks_.update(ctx.who(), ctx.param("id"), risk_id, body);
+    json echo = {{"risk", risk_id}};
+    if (!saved && saved.error().kind == ErrorKind::conflict && saved.error().params.count("current")) {
+      json theirs = json::parse(saved.error().params.at("current"));
+      json base = json::parse(form.get("_base"), nullptr, false);
+      auto edit = merge_stale_edit(base, body, theirs, risk_edit_fields);
+      auto text = [this, &ctx](const std::string& name, const json& v) -> std::string {
+        if (v.is_null() || v == "") return message(ctx, "ui.not_set");
+        if (name == "treatment") return enum_label(*this, ctx, "treatment", v.get<std::string>());
+        if (v.is_array()) {
+          std::string joined;
+          for (const auto& item : v) joined += (joined.empty() ? "" : ", ") + item.get<std::string>();
+          return joined.empty() ? message(ctx, "ui.not_set") : joined;
+        }
+        return v.is_string() ? v.get<std::string>() : v.dump();
+      };
+      echo["merge"] = {{"merged", edit.merged},
+                       {"view", stale_edit_view(edit, body, theirs,
+                                                [this, &ctx](const std::string& f) { return message(ctx, "field." + f); },
+                                                text)}};
+    }
+    return done(ctx, "risk-" + risk_id, echo, saved);
   });
 
   r.add("POST", "/cases/{id}/risks/{risk_id}/decision", [this, done](RequestContext& ctx) {

@@ -1,0 +1,69 @@
+#include "web/stale_edit.hpp"
+
+#include <algorithm>
+
+namespace kk::web {
+using nlohmann::json;
+namespace {
+
+// One form of a value for comparing: text, or a sorted list of texts.
+json canonical(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v;
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  if (v.is_number()) return v.dump();
+  if (v.is_array()) {
+    std::vector<std::string> items;
+    for (const auto& item : v) items.push_back(canonical(item).dump());
+    std::sort(items.begin(), items.end());
+    return items;
+  }
+  return v.dump();
+}
+
+json field(const json& object, const std::string& name) {
+  return object.is_object() && object.contains(name) ? object.at(name) : json();
+}
+
+}  // namespace
+
+StaleEdit merge_stale_edit(const json& base, const json& mine, const json& theirs, const std::vector<std::string>& fields) {
+  StaleEdit out;
+  for (const auto& name : fields) {
+    json b = field(base, name), m = field(mine, name), t = field(theirs, name);
+    bool i_changed = canonical(m) != canonical(b);
+    bool they_changed = canonical(t) != canonical(b);
+    if (they_changed && !i_changed) {
+      out.merged[name] = t;
+      out.theirs_taken.push_back(name);
+    } else {
+      out.merged[name] = m;
+      if (they_changed && canonical(m) != canonical(t)) out.conflicts.push_back(name);
+    }
+  }
+  return out;
+}
+
+json stale_edit_view(const StaleEdit& edit, const json& mine, const json& theirs,
+                     const std::function<std::string(const std::string&)>& label,
+                     const std::function<std::string(const std::string&, const json&)>& text) {
+  std::string taken;
+  for (const auto& name : edit.theirs_taken) taken += (taken.empty() ? "" : ", ") + label(name);
+  json conflicts = json::array();
+  for (const auto& name : edit.conflicts)
+    conflicts.push_back(
+        {{"label", label(name)}, {"mine", text(name, field(mine, name))}, {"theirs", text(name, field(theirs, name))}});
+  return {{"theirs_taken", taken},
+          {"theirs_any", !edit.theirs_taken.empty()},
+          {"conflicts", conflicts},
+          {"conflicts_any", !conflicts.empty()}};
+}
+
+std::string edit_base(const json& values, const std::vector<std::string>& fields) {
+  json base = json::object();
+  for (const auto& name : fields) base[name] = field(values, name);
+  return base.dump();
+}
+
+}  // namespace kk::web

@@ -1,0 +1,35 @@
+#pragma once
+// A stale edit on a page: someone saved the same object after this person opened the form. The
+// form carries what it was drawn from (`_base`), so the edit can be merged field by field with
+// what is stored now: fields only the other person changed take their value, fields only this
+// person changed keep theirs, and fields both changed to different values are shown side by
+// side, with this person's value in the form. Nothing is saved until they save again.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace kk::web {
+
+struct StaleEdit {
+  nlohmann::json merged = nlohmann::json::object();  // field → value for the form
+  std::vector<std::string> conflicts;                // both changed, differently
+  std::vector<std::string> theirs_taken;             // only the other person changed
+};
+
+// `base`: the `_base` snapshot; `mine`: what was posted; `theirs`: the stored object now.
+// Numbers, numeric text, null and empty text, and lists in any order compare as equal values.
+StaleEdit merge_stale_edit(const nlohmann::json& base, const nlohmann::json& mine, const nlohmann::json& theirs,
+                           const std::vector<std::string>& fields);
+
+// What the page shows (templates/_stale_edit.html): the fields taken from the other person, and
+// those both changed with both values. `label` names a field, `text` shows a value.
+nlohmann::json stale_edit_view(const StaleEdit& edit, const nlohmann::json& mine, const nlohmann::json& theirs,
+                               const std::function<std::string(const std::string&)>& label,
+                               const std::function<std::string(const std::string&, const nlohmann::json&)>& text);
+
+// The `_base` snapshot of an object's editable fields, for the form's hidden field.
+std::string edit_base(const nlohmann::json& values, const std::vector<std::string>& fields);
+
+}  // namespace kk::web

@@ -1,0 +1,135 @@
+// Two people editing the same thing at once (issue 9): neither change disappears silently.
+// Through the API the second save is refused with 409 and the stored state to merge with; on
+// the page the second person sees what the other changed, both changes merged into the form,
+// and where both changed the same field both values side by side.
+#include <regex>
+
+#include "api_helpers.hpp"
+#include "browser.hpp"
+
+namespace kkt {
+namespace {
+
+struct SharedRisk {
+  User first, second;
+  std::string case_id, risk_id;
+  std::string path() const { return case_path(case_id) + "/risks/" + risk_id; }
+  std::string form_action() const { return "/cases/" + case_id + "/risks/" + risk_id; }
+};
+
+SharedRisk shared_risk(const std::string& label) {
+  Org org(label);
+  SharedRisk s{org.user({"procurer"}), org.user({"procurer"}), "", ""};
+  json asset = create_asset(api(s.first), asset_body("Hemtjänstplanering", 2, 2, 2));
+  s.case_id = str(create_case(api(s.first), "KS 2026/samtidigt")["id"]);
+  expect_json(api(s.first).post(case_path(s.case_id) + "/assets", {{"asset_id", asset["id"]}}), 200, "link");
+  json risk = expect_json(api(s.first).post(case_path(s.case_id) + "/risks",
+                                            {{"stage", "initial"}, {"title", "Obehörig åtkomst"}, {"likelihood", 2},
+                                             {"consequence", 2}, {"asset_ids", {asset["id"]}}}),
+                          201, "risk");
+  s.risk_id = str(risk["id"]);
+  return s;
+}
+
+std::string html_unescape(std::string s) {
+  for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+    for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+// The risk's edit form on the page, as a browser would post it unchanged.
+struct RiskForm {
+  std::string version, base;
+  std::string html;  // from the form's start to its end
+  std::string selected(const std::string& select_id) const {
+    return first_match(html, "id=\"" + select_id + "\"[^>]*>(?:<option[^>]*>[^<]*</option>)*?<option value=\"([^\"]*)\" selected");
+  }
+};
+
+RiskForm risk_form(const std::string& page, const SharedRisk& s) {
+  auto start = page.find("<form method=\"post\" action=\"" + s.form_action() + "\"");
+  EXPECT_NE(start, std::string::npos) << page;
+  RiskForm f;
+  f.html = page.substr(start, page.find("</form>", start) - start);
+  f.version = first_match(f.html, "name=\"version\" value=\"([0-9]+)\"");
+  f.base = html_unescape(first_match(f.html, "name=\"_base\" value=\"([^\"]*)\""));
+  return f;
+}
+
+}  // namespace
+
+TEST(ConcurrentEdits, TheApiRefusesAStaleSaveWithTheStateToMergeWith) {
+  SharedRisk s = shared_risk("concurrent-api");
+  json opened = expect_json(api(s.first).get(s.path()), 200, "risk");
+  // Both opened version v; the first saves a new likelihood.
+  expect_json(api(s.first).patch(s.path(), {{"version", opened["version"]}, {"likelihood", 4}}), 200, "first");
+  // The second, still on version v, is refused and given what is stored now.
+  auto refused = api(s.second).patch(s.path(), {{"version", opened["version"]}, {"treatment", "accept"}});
+  ASSERT_TRUE(is_error(refused, 409, "error.stale_version"));
+  json current = refused.json_body()["error"]["current"];
+  EXPECT_EQ(current["likelihood"], 4) << refused.body;
+  EXPECT_EQ(current["version"], opened["version"].get<int>() + 1);
+  EXPECT_EQ(expect_json(api(s.first).get(s.path()), 200, "risk")["treatment"], opened["treatment"])
+      << "the refused save changed nothing";
+  // Saved again on the current version, both changes are there.
+  json merged = expect_json(api(s.second).patch(s.path(), {{"version", current["version"]}, {"treatment", "accept"}}),
+                            200, "second");
+  EXPECT_EQ(merged["likelihood"], 4);
+  EXPECT_EQ(merged["treatment"], "accept");
+}
+
+TEST(ConcurrentEdits, OnThePageTheOtherPersonsChangeIsMergedIntoTheFormAndBothSurvive) {
+  SharedRisk s = shared_risk("concurrent-page");
+  Browser first, second;
+  first.sign_in(s.first.username, kTestPassword);
+  second.sign_in(s.second.username, kTestPassword);
+  RiskForm seen_by_first = risk_form(first.get("/cases/" + s.case_id + "/risks").body, s);
+  RiskForm seen_by_second = risk_form(second.get("/cases/" + s.case_id + "/risks").body, s);
+  ASSERT_FALSE(seen_by_second.base.empty());
+  EXPECT_EQ(seen_by_second.selected("l-" + s.risk_id), "2");
+
+  // The first raises the likelihood; the second, on the same version, raises the consequence.
+  auto saved = first.post(s.form_action(), {{"version", seen_by_first.version}, {"_base", seen_by_first.base},
+                                            {"likelihood", "3"}, {"consequence", "2"}, {"treatment", "reduce"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto stale = second.post(s.form_action(), {{"version", seen_by_second.version}, {"_base", seen_by_second.base},
+                                             {"likelihood", "2"}, {"consequence", "4"}, {"treatment", "reduce"}});
+  ASSERT_EQ(stale.status, 409) << stale.body;
+  EXPECT_TRUE(has(stale, "Någon annan sparade samma sak medan du ändrade")) << stale.body;
+  EXPECT_TRUE(has(stale, "Den andras ändringar är nu inlagda i formuläret: Sannolikhet.")) << stale.body;
+  EXPECT_FALSE(has(stale, "Här ändrade ni båda")) << "no field was changed by both";
+  RiskForm merged = risk_form(stale.body, s);
+  EXPECT_EQ(merged.selected("l-" + s.risk_id), "3") << "their likelihood";
+  EXPECT_EQ(merged.selected("k-" + s.risk_id), "4") << "my consequence";
+  EXPECT_NE(merged.version, seen_by_second.version) << "the form is now on the stored version";
+  json stored = expect_json(api(s.first).get(s.path()), 200, "risk");
+  EXPECT_EQ(stored["consequence"], 2) << "nothing of the stale save was written";
+
+  // Saving the merged form keeps both changes.
+  auto again = second.post(s.form_action(), {{"version", merged.version}, {"_base", merged.base},
+                                             {"likelihood", merged.selected("l-" + s.risk_id)},
+                                             {"consequence", merged.selected("k-" + s.risk_id)}, {"treatment", "reduce"}});
+  ASSERT_EQ(again.status, 303) << again.body;
+  stored = expect_json(api(s.first).get(s.path()), 200, "risk");
+  EXPECT_EQ(stored["likelihood"], 3);
+  EXPECT_EQ(stored["consequence"], 4);
+
+  // Both change the treatment, differently: the second sees both values and keeps theirs in the form.
+  RiskForm now_first = risk_form(first.get("/cases/" + s.case_id + "/risks").body, s);
+  RiskForm now_second = risk_form(second.get("/cases/" + s.case_id + "/risks").body, s);
+  ASSERT_EQ(first.post(s.form_action(), {{"version", now_first.version}, {"_base", now_first.base}, {"likelihood", "3"},
+                                         {"consequence", "4"}, {"treatment", "avoid"}})
+                .status,
+            303);
+  auto clash = second.post(s.form_action(), {{"version", now_second.version}, {"_base", now_second.base},
+                                             {"likelihood", "3"}, {"consequence", "4"}, {"treatment", "accept"}});
+  ASSERT_EQ(clash.status, 409);
+  EXPECT_TRUE(has(clash, "Här ändrade ni båda")) << clash.body;
+  std::string row = first_match(clash.body, "<tr><th scope=\"row\">Hantering</th>(.*?)</tr>");
+  EXPECT_NE(row.find("<td>Acceptera</td><td>Undvik</td>"), std::string::npos) << row << "\n" << clash.body;
+  EXPECT_EQ(risk_form(clash.body, s).selected("t-" + s.risk_id), "accept");
+}
+
+}  // namespace kkt

@@ -9,6 +9,7 @@
 #include "domain/contract_checks.hpp"
 #include "domain/follow_up.hpp"
 #include "web/forms.hpp"
+#include "web/stale_edit.hpp"
 
 namespace kk::web {
 using nlohmann::json;
@@ -54,6 +55,10 @@ std::string lines_text(const json& items) {
 
 // The refused form's echo, at the item it belongs to: every item gets an (often empty) map, so
 // a template never reads another item's form.
+// A measure's follow-up plan as its form edits it, merged field by field after a stale save.
+const std::vector<std::string> plan_edit_fields = {"responsibility", "lead",     "method",       "frequency",
+                                                   "every_n_months", "evidence", "owner_user_id"};
+
 json forms_for(const json& problem, const std::string& key) {
   json out = json::object();
   if (problem.value("key", "") == key && problem.contains("form")) out[problem["form"].get<std::string>()] = problem;
@@ -186,6 +191,12 @@ void WebApp::register_contract_pages() {
     for (auto m : c["measures"]) {
       const std::string mid = m["id"];
       json plan = m["plan"];
+      // The form's base is the stored plan; after a stale save the form shows the merged plan.
+      m["plan_base"] = edit_base(plan, plan_edit_fields);
+      if (problem.value("key", "") == mid && problem.value("form", "") == "plan" && problem.contains("merge")) {
+        for (const auto& [name, value] : problem["merge"]["merged"].items()) plan[name] = value;
+        m["merge"] = problem["merge"]["view"];
+      }
       m["label"] = m["requirement_id"].is_string() ? m["requirement_id"].get<std::string>() : message(ctx, "ui.contracts.our_obligation");
       m["kind_label"] = message(ctx, m["mandatory"].get<bool>() ? "ui.contracts.mandatory" : "ui.contracts.optional");
       m["plan_text"] = message(ctx, "ui.contracts.plan_text",
@@ -294,17 +305,33 @@ void WebApp::register_contract_pages() {
 
   // A form of the contract page: read with its spec, sent to the use case; on success back to
   // the form's place on the page, otherwise the page again with the form as typed.
+  // A form whose object someone else may save meanwhile names its fields and where the stored
+  // values are in the 409's `current`; a stale save is then merged (web/stale_edit.hpp).
   using UseCase = std::function<domain::Result<json>(RequestContext&, const json&)>;
+  struct Merge {
+    std::vector<std::string> fields;
+    std::function<json(const json& current)> stored;
+    std::function<std::string(RequestContext&, const std::string& field, const json& value)> text;
+  };
   auto form_route = [this, contract_page](const std::string& path, const std::string& form, const std::string& key_param,
-                                          FormSpec spec, UseCase use_case) {
-    router_.add("POST", path, [this, contract_page, form, key_param, spec, use_case](RequestContext& ctx) {
-      json body = form_to_json(Form::parse(ctx.req), spec);
+                                          FormSpec spec, UseCase use_case, std::optional<Merge> merge = std::nullopt) {
+    router_.add("POST", path, [this, contract_page, form, key_param, spec, use_case, merge](RequestContext& ctx) {
+      Form posted = Form::parse(ctx.req);
+      json body = form_to_json(posted, spec);
       auto result = use_case(ctx, body);
       std::string key = key_param.empty() ? "" : ctx.param(key_param);
       json echo = body;
       echo["form"] = form;
       echo["key"] = key;
       if (!result) echo["errors"] = form_errors(*this, ctx, result.error())["fields"];
+      if (!result && merge && result.error().kind == ErrorKind::conflict && result.error().params.count("current")) {
+        json theirs = merge->stored(json::parse(result.error().params.at("current")));
+        auto edit = merge_stale_edit(json::parse(posted.get("_base"), nullptr, false), body, theirs, merge->fields);
+        echo["merge"] = {
+            {"merged", edit.merged},
+            {"view", stale_edit_view(edit, body, theirs, [this, &ctx](const std::string& f) { return message(ctx, "field." + f); },
+                                     [&](const std::string& f, const json& v) { return merge->text(ctx, f, v); })}};
+      }
       return form_outcome(ctx, "/contracts/" + ctx.param("id"), key.empty() ? form : form + "-" + key, echo, result,
                           contract_page);
     });
@@ -318,7 +345,19 @@ void WebApp::register_contract_pages() {
              with(versioned, {{"responsibility", FieldKind::text}, {"lead", FieldKind::text}, {"method", FieldKind::text},
                               {"frequency", FieldKind::text}, {"every_n_months", FieldKind::integer},
                               {"evidence", FieldKind::text}, {"owner_user_id", FieldKind::optional_enum}}),
-             [this](RequestContext& ctx, const json& b) { return contracts_.plan(ctx.who(), ctx.param("id"), ctx.param("measure"), b); });
+             [this](RequestContext& ctx, const json& b) { return contracts_.plan(ctx.who(), ctx.param("id"), ctx.param("measure"), b); },
+             Merge{plan_edit_fields, [](const json& current) { return current.value("plan", json::object()); },
+                   [this](RequestContext& ctx, const std::string& f, const json& v) -> std::string {
+                     if (v.is_null() || v == "") return message(ctx, "ui.not_set");
+                     if (f == "responsibility" || f == "lead") return enum_label(*this, ctx, "responsibility", v.get<std::string>());
+                     if (f == "method") return enum_label(*this, ctx, "follow_up_method", v.get<std::string>());
+                     if (f == "frequency") return enum_label(*this, ctx, "follow_up_frequency", v.get<std::string>());
+                     if (f == "owner_user_id")
+                       if (auto dir = accounts_.directory(ctx.who()))
+                         for (const auto& u : (*dir)["items"])
+                           if (u["id"] == v) return u["display_name"].get<std::string>();
+                     return v.is_string() ? v.get<std::string>() : v.dump();
+                   }});
   form_route("/contracts/{id}/obligations", "obligation", "",
              {{"text", FieldKind::text}, {"frequency", FieldKind::text}, {"owner_user_id", FieldKind::optional_enum}},
              [this](RequestContext& ctx, json b) {

@@ -39,24 +39,29 @@ std::string html_unescape(std::string s) {
   return s;
 }
 
-// The risk's edit form on the page, as a browser would post it unchanged.
-struct RiskForm {
+// A form on the page (found by its action), as a browser would post it unchanged.
+struct PageForm {
   std::string version, base;
   std::string html;  // from the form's start to its end
   std::string selected(const std::string& select_id) const {
     return first_match(html, "id=\"" + select_id + "\"[^>]*>(?:<option[^>]*>[^<]*</option>)*?<option value=\"([^\"]*)\" selected");
   }
+  std::string text(const std::string& textarea_id) const {
+    return html_unescape(first_match(html, "<textarea id=\"" + textarea_id + "\"[^>]*>([^<]*)</textarea>"));
+  }
 };
 
-RiskForm risk_form(const std::string& page, const SharedRisk& s) {
-  auto start = page.find("<form method=\"post\" action=\"" + s.form_action() + "\"");
+PageForm form_on(const std::string& page, const std::string& action) {
+  auto start = page.find("<form method=\"post\" action=\"" + action + "\"");
   EXPECT_NE(start, std::string::npos) << page;
-  RiskForm f;
+  PageForm f;
   f.html = page.substr(start, page.find("</form>", start) - start);
   f.version = first_match(f.html, "name=\"version\" value=\"([0-9]+)\"");
   f.base = html_unescape(first_match(f.html, "name=\"_base\" value=\"([^\"]*)\""));
   return f;
 }
+
+PageForm risk_form(const std::string& page, const SharedRisk& s) { return form_on(page, s.form_action()); }
 
 }  // namespace
 
@@ -85,8 +90,8 @@ TEST(ConcurrentEdits, OnThePageTheOtherPersonsChangeIsMergedIntoTheFormAndBothSu
   Browser first, second;
   first.sign_in(s.first.username, kTestPassword);
   second.sign_in(s.second.username, kTestPassword);
-  RiskForm seen_by_first = risk_form(first.get("/cases/" + s.case_id + "/risks").body, s);
-  RiskForm seen_by_second = risk_form(second.get("/cases/" + s.case_id + "/risks").body, s);
+  PageForm seen_by_first = risk_form(first.get("/cases/" + s.case_id + "/risks").body, s);
+  PageForm seen_by_second = risk_form(second.get("/cases/" + s.case_id + "/risks").body, s);
   ASSERT_FALSE(seen_by_second.base.empty());
   EXPECT_EQ(seen_by_second.selected("l-" + s.risk_id), "2");
 
@@ -100,7 +105,7 @@ TEST(ConcurrentEdits, OnThePageTheOtherPersonsChangeIsMergedIntoTheFormAndBothSu
   EXPECT_TRUE(has(stale, "Någon annan sparade samma sak medan du ändrade")) << stale.body;
   EXPECT_TRUE(has(stale, "Den andras ändringar är nu inlagda i formuläret: Sannolikhet.")) << stale.body;
   EXPECT_FALSE(has(stale, "Här ändrade ni båda")) << "no field was changed by both";
-  RiskForm merged = risk_form(stale.body, s);
+  PageForm merged = risk_form(stale.body, s);
   EXPECT_EQ(merged.selected("l-" + s.risk_id), "3") << "their likelihood";
   EXPECT_EQ(merged.selected("k-" + s.risk_id), "4") << "my consequence";
   EXPECT_NE(merged.version, seen_by_second.version) << "the form is now on the stored version";
@@ -117,8 +122,8 @@ TEST(ConcurrentEdits, OnThePageTheOtherPersonsChangeIsMergedIntoTheFormAndBothSu
   EXPECT_EQ(stored["consequence"], 4);
 
   // Both change the treatment, differently: the second sees both values and keeps theirs in the form.
-  RiskForm now_first = risk_form(first.get("/cases/" + s.case_id + "/risks").body, s);
-  RiskForm now_second = risk_form(second.get("/cases/" + s.case_id + "/risks").body, s);
+  PageForm now_first = risk_form(first.get("/cases/" + s.case_id + "/risks").body, s);
+  PageForm now_second = risk_form(second.get("/cases/" + s.case_id + "/risks").body, s);
   ASSERT_EQ(first.post(s.form_action(), {{"version", now_first.version}, {"_base", now_first.base}, {"likelihood", "3"},
                                          {"consequence", "4"}, {"treatment", "avoid"}})
                 .status,
@@ -130,6 +135,61 @@ TEST(ConcurrentEdits, OnThePageTheOtherPersonsChangeIsMergedIntoTheFormAndBothSu
   std::string row = first_match(clash.body, "<tr><th scope=\"row\">Hantering</th>(.*?)</tr>");
   EXPECT_NE(row.find("<td>Acceptera</td><td>Undvik</td>"), std::string::npos) << row << "\n" << clash.body;
   EXPECT_EQ(risk_form(clash.body, s).selected("t-" + s.risk_id), "accept");
+}
+
+TEST(ConcurrentEdits, AFollowUpPlanChangedByTwoContractManagersKeepsBothChanges) {
+  Org org("concurrent-plan");
+  User first_user = org.user({"admin", "ciso", "procurer", "contract_manager", "information_owner"});
+  User second_user = org.user({"contract_manager"});
+  Api as = api(first_user);
+  json asset = asset_body("Trygghetslarm", 2, 2, 2);
+  asset["owner_user_id"] = first_user.id;
+  json a = create_asset(as, asset);
+  std::string case_id = create_case(as, case_body("KS 2027/77", "Trygghetslarm"))["id"];
+  expect_json(as.post(case_path(case_id) + "/assets", {{"asset_id", a["id"]}}), 200, "link");
+  for (const char* gate : {"need_identified", "procure_decision", "documents_approved", "award_decided", "contract_signed"})
+    pass_gate(as, case_id, gate);
+  record_contract_for_gate(as, case_id, "delivery_approved");
+  json contract = contract_of_case(as, case_id);
+  std::string contract_id = str(contract["id"]), measure_id = str(contract["measures"][0]["id"]);
+  std::string action = "/contracts/" + contract_id + "/measures/" + measure_id + "/plan";
+
+  Browser first, second;
+  first.sign_in(first_user.username, kTestPassword);
+  second.sign_in(second_user.username, kTestPassword);
+  PageForm by_first = form_on(first.get("/contracts/" + contract_id).body, action);
+  PageForm by_second = form_on(second.get("/contracts/" + contract_id).body, action);
+  auto fields = [&](const PageForm& f, const std::string& method, const std::string& frequency) {
+    return Fields{{"version", f.version},
+                  {"_base", f.base},
+                  {"responsibility", f.selected("plan-resp-" + measure_id)},
+                  {"lead", f.selected("plan-lead-" + measure_id)},
+                  {"method", method},
+                  {"frequency", frequency},
+                  {"every_n_months", ""},
+                  {"owner_user_id", ""},
+                  {"evidence", f.text("plan-ev-" + measure_id)}};
+  };
+  ASSERT_EQ(by_second.selected("plan-method-" + measure_id), "self_assessment");
+  std::string frequency = by_first.selected("plan-freq-" + measure_id);
+  std::string new_frequency = frequency == "quarterly" ? "monthly" : "quarterly";
+
+  // The first makes the control quarterly; the second, on the same version, makes it a third-party audit.
+  ASSERT_EQ(first.post(action, fields(by_first, "self_assessment", new_frequency)).status, 303);
+  auto stale = second.post(action, fields(by_second, "third_party", frequency));
+  ASSERT_EQ(stale.status, 409) << stale.body;
+  EXPECT_TRUE(has(stale, "Den andras ändringar är nu inlagda i formuläret: Frekvens.")) << stale.body;
+  PageForm merged = form_on(stale.body, action);
+  EXPECT_EQ(merged.selected("plan-freq-" + measure_id), new_frequency) << "their frequency";
+  EXPECT_EQ(merged.selected("plan-method-" + measure_id), "third_party") << "my method";
+
+  ASSERT_EQ(second.post(action, fields(merged, merged.selected("plan-method-" + measure_id),
+                                       merged.selected("plan-freq-" + measure_id)))
+                .status,
+            303);
+  json plan = contract_of_case(as, case_id)["measures"][0]["plan"];
+  EXPECT_EQ(plan["frequency"], new_frequency);
+  EXPECT_EQ(plan["method"], "third_party");
 }
 
 }  // namespace kkt

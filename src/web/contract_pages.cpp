@@ -192,11 +192,10 @@ void WebApp::register_contract_pages() {
       const std::string mid = m["id"];
       json plan = m["plan"];
       // The form's base is the stored plan; after a stale save the form shows the merged plan.
-      m["plan_base"] = edit_base(plan, plan_edit_fields);
-      if (problem.value("key", "") == mid && problem.value("form", "") == "plan" && problem.contains("merge")) {
-        for (const auto& [name, value] : problem["merge"]["merged"].items()) plan[name] = value;
-        m["merge"] = problem["merge"]["view"];
-      }
+      bool refused_here = problem.value("key", "") == mid && problem.value("form", "") == "plan";
+      prepare_stale_edit(plan, plan_edit_fields, refused_here ? problem.value("merge", json()) : json());
+      m["plan_base"] = plan["base"];
+      if (plan.contains("merge")) m["merge"] = plan["merge"];
       m["label"] = m["requirement_id"].is_string() ? m["requirement_id"].get<std::string>() : message(ctx, "ui.contracts.our_obligation");
       m["kind_label"] = message(ctx, m["mandatory"].get<bool>() ? "ui.contracts.mandatory" : "ui.contracts.optional");
       m["plan_text"] = message(ctx, "ui.contracts.plan_text",
@@ -315,6 +314,7 @@ void WebApp::register_contract_pages() {
   };
   auto form_route = [this, contract_page](const std::string& path, const std::string& form, const std::string& key_param,
                                           FormSpec spec, UseCase use_case, std::optional<Merge> merge = std::nullopt) {
+    // The page's merge of a stale save: the fields named and shown in the person's language.
     router_.add("POST", path, [this, contract_page, form, key_param, spec, use_case, merge](RequestContext& ctx) {
       Form posted = Form::parse(ctx.req);
       json body = form_to_json(posted, spec);
@@ -324,13 +324,11 @@ void WebApp::register_contract_pages() {
       echo["form"] = form;
       echo["key"] = key;
       if (!result) echo["errors"] = form_errors(*this, ctx, result.error())["fields"];
-      if (!result && merge && result.error().kind == ErrorKind::conflict && result.error().params.count("current")) {
-        json theirs = merge->stored(json::parse(result.error().params.at("current")));
-        auto edit = merge_stale_edit(json::parse(posted.get("_base"), nullptr, false), body, theirs, merge->fields);
-        echo["merge"] = {
-            {"merged", edit.merged},
-            {"view", stale_edit_view(edit, body, theirs, [this, &ctx](const std::string& f) { return message(ctx, "field." + f); },
-                                     [&](const std::string& f, const json& v) { return merge->text(ctx, f, v); })}};
+      if (!result && merge) {
+        StaleEditForm f{merge->fields, merge->stored};
+        f.label = [this, &ctx](const std::string& name) { return message(ctx, "field." + name); };
+        f.text = [&](const std::string& name, const json& v) { return merge->text(ctx, name, v); };
+        echo["merge"] = stale_edit_echo(f, result.error(), posted.get("_base"), body);
       }
       return form_outcome(ctx, "/contracts/" + ctx.param("id"), key.empty() ? form : form + "-" + key, echo, result,
                           contract_page);

@@ -95,11 +95,8 @@ void WebApp::register_risk_pages() {
       for (auto risk : (*list)["items"]) {
         if (risk["stage"] != stage) continue;
         // The form's base is what is stored now; after a stale save it shows the merged values.
-        risk["base"] = edit_base(risk, risk_edit_fields);
-        if (problem.value("risk", "") == risk["id"] && problem.contains("merge")) {
-          for (const auto& [name, value] : problem["merge"]["merged"].items()) risk[name] = value;
-          risk["merge"] = problem["merge"]["view"];
-        }
+        prepare_stale_edit(risk, risk_edit_fields,
+                           problem.value("risk", "") == risk["id"] ? problem.value("merge", json()) : json());
         risk["treatment_label"] = enum_label(*this, ctx, "treatment", risk["treatment"].get<std::string>());
         risk["decision_label"] = risk["decision"].is_string()
                                      ? json(enum_label(*this, ctx, "risk_decision", risk["decision"].get<std::string>()))
@@ -222,24 +219,18 @@ void WebApp::register_risk_pages() {
     const std::string& risk_id = ctx.param("risk_id");
     auto saved = risks_.update(ctx.who(), ctx.param("id"), risk_id, body);
     json echo = {{"risk", risk_id}};
-    if (!saved && saved.error().kind == ErrorKind::conflict && saved.error().params.count("current")) {
-      json theirs = json::parse(saved.error().params.at("current"));
-      json base = json::parse(form.get("_base"), nullptr, false);
-      auto edit = merge_stale_edit(base, body, theirs, risk_edit_fields);
-      auto text = [this, &ctx](const std::string& name, const json& v) -> std::string {
-        if (v.is_null() || v == "") return message(ctx, "ui.not_set");
+    if (!saved) {
+      StaleEditForm merge{risk_edit_fields};
+      merge.label = [this, &ctx](const std::string& f) { return message(ctx, "field." + f); };
+      merge.text = [this, &ctx](const std::string& name, const json& v) -> std::string {
+        if (v.is_null() || v == "" || v == json::array()) return message(ctx, "ui.not_set");
         if (name == "treatment") return enum_label(*this, ctx, "treatment", v.get<std::string>());
-        if (v.is_array()) {
-          std::string joined;
+        std::string joined;
+        if (v.is_array())
           for (const auto& item : v) joined += (joined.empty() ? "" : ", ") + item.get<std::string>();
-          return joined.empty() ? message(ctx, "ui.not_set") : joined;
-        }
-        return v.is_string() ? v.get<std::string>() : v.dump();
+        return v.is_array() ? joined : v.is_string() ? v.get<std::string>() : v.dump();
       };
-      echo["merge"] = {{"merged", edit.merged},
-                       {"view", stale_edit_view(edit, body, theirs,
-                                                [this, &ctx](const std::string& f) { return message(ctx, "field." + f); },
-                                                text)}};
+      echo["merge"] = stale_edit_echo(merge, saved.error(), form.get("_base"), body);
     }
     return done(ctx, "risk-" + risk_id, echo, saved);
   });

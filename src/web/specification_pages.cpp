@@ -5,6 +5,7 @@
 #include <set>
 
 #include "web/forms.hpp"
+#include "web/stale_edit.hpp"
 
 namespace kk::web {
 using nlohmann::json;
@@ -12,6 +13,11 @@ using namespace kk::domain;
 
 namespace {
 bool active(const json& e) { return e["status"] == "active"; }
+}  // namespace
+
+namespace {
+// A requirement's own wording, kind and weight in this case, merged field by field after a stale save.
+const std::vector<std::string> entry_edit_fields = {"kind", "weight", "case_text"};
 }  // namespace
 
 void WebApp::register_specification_pages() {
@@ -38,7 +44,11 @@ void WebApp::register_specification_pages() {
       e["verification_labels"] = verification;
       e["kind_options"] = json::array({{{"value", "ska"}, {"label", message(ctx, "enum.requirement_kind.ska")}, {"selected", e["kind"] == "ska"}},
                                        {{"value", "bor"}, {"label", message(ctx, "enum.requirement_kind.bor")}, {"selected", e["kind"] == "bor"}}});
-      if (problem.value("entry", "") == e["requirement_id"]) e["error"] = problem["message"];
+      bool refused_here = problem.value("entry", "") == e["requirement_id"];
+      if (refused_here) e["error"] = problem["message"];
+      prepare_stale_edit(e, entry_edit_fields, refused_here ? problem.value("merge", json()) : json());
+      if (e.contains("merge"))
+        for (auto& o : e["kind_options"]) o["selected"] = o["value"] == e["kind"];
       return e;
     };
 
@@ -135,8 +145,19 @@ void WebApp::register_specification_pages() {
       body.update(more);
     }
     const std::string& entry = ctx.param("entry");
-    return done(ctx, "req-" + entry, json{{"entry", entry}},
-                specifications_.edit_entry(ctx.who(), ctx.param("id"), entry, body));
+    auto saved = specifications_.edit_entry(ctx.who(), ctx.param("id"), entry, body);
+    json echo = {{"entry", entry}};
+    if (!saved && action == "change") {
+      StaleEditForm merge{entry_edit_fields};
+      merge.label = [this, &ctx](const std::string& f) { return message(ctx, "field." + f); };
+      merge.text = [this, &ctx](const std::string& f, const json& v) -> std::string {
+        if (v.is_null() || v == "") return message(ctx, "ui.not_set");
+        if (f == "kind") return message(ctx, "enum.requirement_kind." + v.get<std::string>());
+        return v.is_string() ? v.get<std::string>() : v.dump();
+      };
+      echo["merge"] = stale_edit_echo(merge, saved.error(), form.get("_base"), body);
+    }
+    return done(ctx, "req-" + entry, echo, saved);
   });
 
   r.add("POST", "/cases/{id}/specification/entries", [this, done](RequestContext& ctx) {

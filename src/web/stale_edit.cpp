@@ -66,4 +66,20 @@ std::string edit_base(const json& values, const std::vector<std::string>& fields
   return base.dump();
 }
 
+json stale_edit_echo(const StaleEditForm& form, const domain::Error& refusal, const std::string& posted_base,
+                     const json& mine) {
+  if (refusal.kind != domain::ErrorKind::conflict || !refusal.params.count("current")) return nullptr;
+  json theirs = form.stored(json::parse(refusal.params.at("current"), nullptr, false));
+  auto edit = merge_stale_edit(json::parse(posted_base, nullptr, false), mine, theirs, form.fields);
+  return {{"merged", edit.merged}, {"view", stale_edit_view(edit, mine, theirs, form.label, form.text)}};
+}
+
+void prepare_stale_edit(json& object, const std::vector<std::string>& fields, const json& merge,
+                        const std::string& base_key) {
+  object[base_key] = edit_base(object, fields);
+  if (merge.is_null()) return;
+  for (const auto& [name, value] : merge["merged"].items()) object[name] = value;
+  object["merge"] = merge["view"];
+}
+
 }  // namespace kk::web

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/result.hpp"
+
 namespace kk::web {
 
 struct StaleEdit {
@@ -31,5 +33,24 @@ nlohmann::json stale_edit_view(const StaleEdit& edit, const nlohmann::json& mine
 
 // The `_base` snapshot of an object's editable fields, for the form's hidden field.
 std::string edit_base(const nlohmann::json& values, const std::vector<std::string>& fields);
+
+// How a page merges one form: its fields, where the stored values are in a 409's `current`,
+// and how a field is named and a value shown.
+struct StaleEditForm {
+  std::vector<std::string> fields;
+  std::function<nlohmann::json(const nlohmann::json& current)> stored = [](const nlohmann::json& c) { return c; };
+  std::function<std::string(const std::string& field)> label;
+  std::function<std::string(const std::string& field, const nlohmann::json& value)> text;
+};
+
+// After a refused save: {"merged", "view"} for the page's echo when it was a stale save of an
+// object whose current state came with the refusal; null otherwise.
+nlohmann::json stale_edit_echo(const StaleEditForm& form, const domain::Error& refusal, const std::string& posted_base,
+                               const nlohmann::json& mine);
+
+// Drawing the form: `object` gets its "base" (the stored values) and, when `merge` (the echo
+// above) is not null, the merged values and the "merge" view for templates/_stale_edit.html.
+void prepare_stale_edit(nlohmann::json& object, const std::vector<std::string>& fields, const nlohmann::json& merge,
+                        const std::string& base_key = "base");
 
 }  // namespace kk::web

@@ -192,4 +192,50 @@ TEST(ConcurrentEdits, AFollowUpPlanChangedByTwoContractManagersKeepsBothChanges)
   EXPECT_EQ(plan["method"], "third_party");
 }
 
+TEST(ConcurrentEdits, ARequirementEditedByTwoPeopleOnTheSpecificationPageKeepsBothChanges) {
+  SharedRisk s = shared_risk("concurrent-spec");
+  json spec = expect_json(api(s.first).get(case_path(s.case_id) + "/specification"), 200, "spec");
+  std::string req;
+  for (const auto& e : spec["entries"])
+    if (e["status"] == "active" && e["kind"] == "ska" && req.empty()) req = str(e["requirement_id"]);
+  ASSERT_FALSE(req.empty());
+  std::string action = "/cases/" + s.case_id + "/specification/entries/" + req;
+  // The change form is the second form with this action (the first strikes the requirement).
+  auto change_form = [&](const std::string& page) {
+    auto strike = page.find("<form method=\"post\" action=\"" + action + "\"");
+    return form_on(page.substr(page.find("</form>", strike)), action);
+  };
+  Browser first, second;
+  first.sign_in(s.first.username, kTestPassword);
+  second.sign_in(s.second.username, kTestPassword);
+  PageForm by_first = change_form(first.get("/cases/" + s.case_id + "/specification").body);
+  PageForm by_second = change_form(second.get("/cases/" + s.case_id + "/specification").body);
+  ASSERT_EQ(by_second.selected("kind-" + req), "ska");
+
+  // The first words the requirement for this case; the second makes it a weighted bör-krav.
+  ASSERT_EQ(first.post(action, {{"version", by_first.version}, {"_base", by_first.base}, {"action", "change"},
+                                {"kind", "ska"}, {"weight", ""}, {"case_text", "Gäller även larmcentralens system."}})
+                .status,
+            303);
+  auto stale = second.post(action, {{"version", by_second.version}, {"_base", by_second.base}, {"action", "change"},
+                                    {"kind", "bor"}, {"weight", "5"}, {"case_text", by_second.text("case-text-" + req)}});
+  ASSERT_EQ(stale.status, 409) << stale.body;
+  EXPECT_TRUE(has(stale, "Den andras ändringar är nu inlagda i formuläret: Text för ärendet.")) << stale.body;
+  PageForm merged = change_form(stale.body);
+  EXPECT_EQ(merged.text("case-text-" + req), "Gäller även larmcentralens system.") << "their wording";
+  EXPECT_EQ(merged.selected("kind-" + req), "bor") << "my kind";
+  EXPECT_EQ(first_match(merged.html, "name=\"weight\"[^>]*value=\"([0-9]*)\""), "5") << "my weight";
+
+  ASSERT_EQ(second.post(action, {{"version", merged.version}, {"_base", merged.base}, {"action", "change"},
+                                 {"kind", "bor"}, {"weight", "5"}, {"case_text", merged.text("case-text-" + req)}})
+                .status,
+            303);
+  for (const auto& e : expect_json(api(s.first).get(case_path(s.case_id) + "/specification"), 200, "spec")["entries"])
+    if (e["requirement_id"] == req) {
+      EXPECT_EQ(e["kind"], "bor");
+      EXPECT_EQ(e["weight"], 5);
+      EXPECT_EQ(e["case_text"], "Gäller även larmcentralens system.");
+    }
+}
+
 }  // namespace kkt

@@ -26,6 +26,7 @@
 #include "domain/deadline.hpp"
 #include "domain/rule_evaluation.hpp"
 #include "cli/logging.hpp"
+#include "cli/org_commands.hpp"
 #include "io/catalogue_loader.hpp"
 #include "io/settings_file.hpp"
 #include "store/sql_store.hpp"
@@ -368,6 +369,17 @@ int main(int argc, char** argv) {
   restore_cmd->add_option("FILE", backup_file, "Säkerhetskopians fil")->required()->check(CLI::ExistingFile);
   restore_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");
 
+  std::string org_file;
+  auto* export_org_cmd = cli.add_subcommand(
+      "export-org", "Exportera en organisation med all dess data och granskningslogg till en fil (för import-org)");
+  export_org_cmd->add_option("ORG", o.org, "Organisationens namn eller id")->required();
+  export_org_cmd->add_option("FILE", org_file, "Filen att skriva")->required();
+  export_org_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");
+  auto* import_org_cmd = cli.add_subcommand(
+      "import-org", "Importera en organisation från en fil från export-org (SQLite och PostgreSQL åt båda hållen)");
+  import_org_cmd->add_option("FILE", org_file, "Filen från export-org")->required()->check(CLI::ExistingFile);
+  import_org_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");
+
   std::string catalogue_file;
   auto* rules_cmd = cli.add_subcommand("rules", "Regeluppsättningar");
   rules_cmd->require_subcommand(1);
@@ -385,6 +397,8 @@ int main(int argc, char** argv) {
     if (*rules_test) return test_rules(content, file, catalogue_file);
     if (*backup_cmd || *restore_cmd) return backup_or_restore(o.db, backup_file, bool(*restore_cmd));
     auto store = open_store(o.db, 2);
+    if (*export_org_cmd) return kk::cli::export_org(*store, o.org, org_file);
+    if (*import_org_cmd) return kk::cli::import_org(*store, org_file);
     if (*migrate_cmd) {
       std::cout << "Databasen är uppdaterad (" << store->engine() << ").\n";
       return 0;

@@ -10,6 +10,9 @@ class SqlTransaction final : public app::Transaction {
   SqlTransaction(SqlStore::Lease lease, bool write);
   ~SqlTransaction() override;
   void commit() override;
+  // The connection under this transaction, for statements no port describes (moving an
+  // organisation's rows between installations).
+  SqlConnection& connection() { return db(); }
 
   std::optional<app::Organisation> organisation(const std::string& org_id) override;
   std::optional<app::Organisation> organisation_by_name(const std::string& name) override;

@@ -9,6 +9,8 @@ JOBS ?= $(shell nproc)
 SAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
+# Scale of the generated data set for the benchmark (1: 300 organisations, 100,000 cases).
+BENCH_SCALE ?= 1
 
 .PHONY: all deps build sanitized fuzz-build run test fuzz bench clean
 
@@ -49,6 +51,7 @@ bench: build
 	cmake --build $(BUILD_DIR) --target spec_bench tender_bench
 	$(BUILD_DIR)/spec_bench
 	$(BUILD_DIR)/tender_bench
+	bash bench/query-plans.sh $(BUILD_DIR) $(BENCH_SCALE)
 
 clean:
 	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR)

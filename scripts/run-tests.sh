@@ -17,36 +17,15 @@ for need in "$BUILD_DIR/unit_tests" "$SAN_DIR/unit_tests" "$FUZZ_DIR/fuzz_http_r
   fi
 done
 
-PG_BIN=/usr/lib/postgresql/15/bin
-PG_DIR=$(mktemp -d /tmp/kk-pg.XXXXXX)
-PG_PORT=${KK_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}
-
-cleanup() {
-  if [ -f "$PG_DIR/data/postmaster.pid" ]; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$PG_DIR"
-}
-trap cleanup EXIT
-
-# initdb refuses to run as root: run the server as the postgres user then.
-as_postgres() {
-  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-if [ "$(id -u)" = "0" ]; then chown postgres "$PG_DIR"; fi
-as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
-  || { cat "$PG_DIR/initdb.log"; exit 1; }
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
-  || { cat "$PG_DIR/server.log"; exit 1; }
+source "$ROOT/scripts/postgres.sh"
+start_postgres
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres kk_http
 export KK_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/kk_http"
 echo "PostgreSQL 15 test server on 127.0.0.1:$PG_PORT"
 
 cd "$BUILD_DIR"
-# CTest runs four tests: unit, http_sqlite and http_postgresql (GoogleTest binaries), and deploy
-# (scripts/check-deploy.sh).
+# CTest runs five tests: unit, http_sqlite and http_postgresql (GoogleTest binaries), deploy
+# (scripts/check-deploy.sh) and generator (scripts/check-generator.sh).
 # Their own summaries are shown too, so the run says how many cases ran on each engine.
 LOG=$(mktemp /tmp/kk-ctest.XXXXXX)
 status=0

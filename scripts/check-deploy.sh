@@ -14,15 +14,15 @@ status=0
 
 sed "s|/usr/local/bin/kravkedja|$BIN|g" "$ROOT/deploy/kravkedja.service" >"$TMP/kravkedja.service"
 if out=$(systemd-analyze verify "$TMP/kravkedja.service" 2>&1) && [ -z "$out" ]; then
-  echo "ok   deploy/kravkedja.service: systemd-analyze verify is silent"
+  echo "[deploy] ok   deploy/kravkedja.service: systemd-analyze verify is silent"
 else
-  echo "FAIL deploy/kravkedja.service: systemd-analyze verify says:"; echo "$out"; status=1
+  echo "[deploy] FAIL deploy/kravkedja.service: systemd-analyze verify says:"; echo "$out"; status=1
 fi
 
 if out=$("$BIN" migrate --config "$ROOT/deploy/kravkedja.conf" --db "sqlite:$TMP/check.db" 2>&1); then
-  echo "ok   deploy/kravkedja.conf: read by kravkedja"
+  echo "[deploy] ok   deploy/kravkedja.conf: read by kravkedja"
 else
-  echo "FAIL deploy/kravkedja.conf:"; echo "$out"; status=1
+  echo "[deploy] FAIL deploy/kravkedja.conf:"; echo "$out"; status=1
 fi
 
 runtime=$(sed -n '/^FROM debian:12-slim/,$p' "$ROOT/deploy/Containerfile")
@@ -30,16 +30,16 @@ missing=()
 libraries=$(ldconfig -p)
 for lib in $(objdump -p "$BIN" | awk '/NEEDED/ {print $2}'); do
   path=$(awk -v l="$lib" '$1 == l && /x86-64|x86_64/ {print $NF; exit}' <<<"$libraries")
-  [ -n "$path" ] || { echo "FAIL $lib: not found by ldconfig"; status=1; continue; }
+  [ -n "$path" ] || { echo "[deploy] FAIL $lib: not found by ldconfig"; status=1; continue; }
   pkg=$(dpkg -S "$(realpath "$path")" 2>/dev/null | head -1 | cut -d: -f1) || pkg=""
   [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
   case "$pkg" in libc6|libstdc++6|libgcc-s1) continue ;; esac  # in every Debian image
   grep -qw -- "$pkg" <<<"$runtime" || missing+=("$pkg ($lib)")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "ok   deploy/Containerfile: the runtime stage installs every library package the binary needs"
+  echo "[deploy] ok   deploy/Containerfile: the runtime stage installs every library package the binary needs"
 else
-  echo "FAIL deploy/Containerfile: the runtime stage lacks ${missing[*]}"; status=1
+  echo "[deploy] FAIL deploy/Containerfile: the runtime stage lacks ${missing[*]}"; status=1
 fi
 [ $status -eq 0 ] && echo "3 passed, 0 failed" || echo "deploy checks failed"
 exit $status

@@ -8,12 +8,12 @@ KK=${2:?usage: check-generator.sh kravkedja_gen kravkedja}
 TMP=$(mktemp -d /tmp/kk-gen.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 if ! "$GEN" --db "sqlite:$TMP/gen.db" --scale 0.001 >"$TMP/gen.log" 2>&1; then
-  echo "FAIL kravkedja_gen:"; cat "$TMP/gen.log"; exit 1
+  echo "[generator] FAIL kravkedja_gen:"; cat "$TMP/gen.log"; exit 1
 fi
-echo "ok   $(tail -n 1 "$TMP/gen.log")"
+echo "[generator] ok   $(tail -n 1 "$TMP/gen.log")"
 if out=$("$KK" audit verify --db "sqlite:$TMP/gen.db" 2>&1); then
-  echo "ok   $out"
+  echo "[generator] ok   $out"
   echo "2 passed, 0 failed"
 else
-  echo "FAIL kravkedja audit verify on the generated data:"; echo "$out"; exit 1
+  echo "[generator] FAIL kravkedja audit verify on the generated data:"; echo "$out"; exit 1
 fi

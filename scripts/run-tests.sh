@@ -34,7 +34,7 @@ if [ $status -ne 0 ]; then
   grep -vE '^[0-9]+: \[ (RUN|      OK) ' "$LOG" | tail -n 400
 else
   grep -E '^[0-9]+: \[(==========|  PASSED  |  FAILED  )\]' "$LOG" | grep -E 'ran|PASSED|FAILED' || true
-  grep -E '^[0-9]+: (ok|FAIL) ' "$LOG" || true
+  grep -E '^[0-9]+: \[(deploy|generator)\] ' "$LOG" || true
   grep -E '^ *[0-9]+/[0-9]+ Test|tests passed|Total Test time' "$LOG"
 fi
 rm -f "$LOG"

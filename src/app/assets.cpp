@@ -19,13 +19,17 @@ Status check_fields(const json& body) {
 }
 }  // namespace
 
-Result<json> AssetService::list(const Actor& actor) {
+Result<json> AssetService::list(const Actor& actor) { return list(actor, Page{-1, 0}); }
+
+// limit -1: the whole list, without the page.
+Result<json> AssetService::list(const Actor& actor, const Page& page) {
   KK_TRY(authorize(actor, Permission::read));
   return read([&](Transaction& tx) -> Result<json> {
     auto names = user_names(tx.users(actor.org_id()));
     json items = json::array();
-    for (const auto& a : tx.assets(actor.org_id())) items.push_back(asset_json(a, names));
-    return json{{"items", items}};
+    for (const auto& a : tx.assets_page(actor.org_id(), page.limit, page.offset)) items.push_back(asset_json(a, names));
+    if (page.limit < 0) return json{{"items", items}};
+    return json{{"items", items}, {"page", page_json(page, tx.count_assets(actor.org_id()))}};
   });
 }
 

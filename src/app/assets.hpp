@@ -1,5 +1,6 @@
 #pragma once
 // Use cases of the organisation's information asset inventory and its classification.
+#include "app/paging.hpp"
 #include "app/service_base.hpp"
 
 namespace kk::app {
@@ -9,6 +10,8 @@ class AssetService : public ServiceBase {
   using ServiceBase::ServiceBase;
 
   domain::Result<json> list(const Actor& actor);
+  // One page of the list, with {"page": page_json}.
+  domain::Result<json> list(const Actor& actor, const Page& page);
   domain::Result<json> get(const Actor& actor, const std::string& id);
   domain::Result<json> create(const Actor& actor, const json& body);
   // body must carry the version read; a stale version answers 409 with the current asset.

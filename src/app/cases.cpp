@@ -260,14 +260,17 @@ Status CaseService::apply(Transaction& tx, const Actor& actor, const json& body,
   return ok();
 }
 
-Result<json> CaseService::list(const Actor& actor) {
+Result<json> CaseService::list(const Actor& actor) { return list(actor, Page{-1, 0}); }
+
+// limit -1: the whole list, without the page.
+Result<json> CaseService::list(const Actor& actor, const Page& page) {
   KK_TRY(authorize(actor, Permission::read));
   return read([&](Transaction& tx) -> Result<json> {
     const auto& p = content_.process;
     std::map<std::string, std::vector<Decision>> decisions;
     for (auto& d : tx.organisation_decisions(actor.org_id())) decisions[d.case_id].push_back(std::move(d));
     json items = json::array();
-    for (const auto& c : tx.cases(actor.org_id())) {
+    for (const auto& c : tx.cases_page(actor.org_id(), page.limit, page.offset)) {
       json j = case_fields_json(c);
       auto progress = progress_of(decisions[c.id]);
       j["step"] = to_string(progress.current_step(p));
@@ -277,7 +280,8 @@ Result<json> CaseService::list(const Actor& actor) {
       j["next_gate"] = next && c.status == CaseStatus::open ? json(to_string(*next)) : json();
       items.push_back(std::move(j));
     }
-    return json{{"items", items}};
+    if (page.limit < 0) return json{{"items", items}};
+    return json{{"items", items}, {"page", page_json(page, tx.count_cases(actor.org_id()))}};
   });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Use cases of the procurement case: its facts, linked assets and classification, the
 // gates and decisions, the activities of the process, the team.
+#include "app/paging.hpp"
 #include "app/service_base.hpp"
 #include "domain/rule_evaluation.hpp"
 
@@ -15,6 +16,8 @@ class CaseService : public ServiceBase {
   void use_tenders(TenderService& tenders) { tenders_ = &tenders; }
 
   domain::Result<json> list(const Actor& actor);
+  // One page of the list, with {"page": page_json}.
+  domain::Result<json> list(const Actor& actor, const Page& page);
   // The whole case: facts, step and phase, classification with provenance, gates,
   // decisions, activities, team and what is still missing.
   domain::Result<json> get(const Actor& actor, const std::string& id);

@@ -141,6 +141,9 @@ class Transaction {
   // assets
   virtual std::optional<Asset> asset(const std::string& org_id, const std::string& asset_id) = 0;
   virtual std::vector<Asset> assets(const std::string& org_id) = 0;
+  // One page of assets in the order of assets(), and how many the organisation has.
+  virtual std::vector<Asset> assets_page(const std::string& org_id, int limit, std::int64_t offset) = 0;
+  virtual std::int64_t count_assets(const std::string& org_id) = 0;
   virtual void insert_asset(const Asset& asset) = 0;
   virtual bool update_asset(const Asset& asset, std::int64_t expected_version) = 0;
   virtual void delete_asset(const std::string& org_id, const std::string& asset_id) = 0;
@@ -150,6 +153,9 @@ class Transaction {
   virtual std::optional<Case> get_case(const std::string& org_id, const std::string& case_id) = 0;
   virtual std::optional<Case> case_by_registry_number(const std::string& org_id, const std::string& number) = 0;
   virtual std::vector<Case> cases(const std::string& org_id) = 0;
+  // One page of cases in the order of cases() (newest first), and how many the organisation has.
+  virtual std::vector<Case> cases_page(const std::string& org_id, int limit, std::int64_t offset) = 0;
+  virtual std::int64_t count_cases(const std::string& org_id) = 0;
   virtual void insert_case(const Case& c) = 0;
   virtual bool update_case(const Case& c, std::int64_t expected_version) = 0;
   virtual std::vector<Asset> case_assets(const std::string& org_id, const std::string& case_id) = 0;

@@ -30,6 +30,14 @@ inline SqlValue opt(const std::optional<bool>& v) {
   return v ? SqlValue(static_cast<std::int64_t>(*v)) : SqlValue(nullptr);
 }
 
+// Appends LIMIT and OFFSET for one page of a list; a negative limit: the whole list.
+inline void add_page(std::string& sql, SqlParams& params, int limit, std::int64_t offset) {
+  if (limit < 0) return;
+  sql += " LIMIT ? OFFSET ?";
+  params.emplace_back(std::int64_t(limit));
+  params.emplace_back(offset);
+}
+
 struct SqlRow {
   std::vector<std::optional<std::string>> cols;
   bool null(std::size_t i) const { return !cols.at(i); }

@@ -42,6 +42,8 @@ class SqlTransaction final : public app::Transaction {
 
   std::optional<app::Asset> asset(const std::string& org_id, const std::string& asset_id) override;
   std::vector<app::Asset> assets(const std::string& org_id) override;
+  std::vector<app::Asset> assets_page(const std::string& org_id, int limit, std::int64_t offset) override;
+  std::int64_t count_assets(const std::string& org_id) override;
   void insert_asset(const app::Asset& asset) override;
   bool update_asset(const app::Asset& asset, std::int64_t expected_version) override;
   void delete_asset(const std::string& org_id, const std::string& asset_id) override;
@@ -50,6 +52,8 @@ class SqlTransaction final : public app::Transaction {
   std::optional<app::Case> get_case(const std::string& org_id, const std::string& case_id) override;
   std::optional<app::Case> case_by_registry_number(const std::string& org_id, const std::string& number) override;
   std::vector<app::Case> cases(const std::string& org_id) override;
+  std::vector<app::Case> cases_page(const std::string& org_id, int limit, std::int64_t offset) override;
+  std::int64_t count_cases(const std::string& org_id) override;
   void insert_case(const app::Case& c) override;
   bool update_case(const app::Case& c, std::int64_t expected_version) override;
   std::vector<app::Asset> case_assets(const std::string& org_id, const std::string& case_id) override;

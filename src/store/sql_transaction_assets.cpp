@@ -71,12 +71,21 @@ std::optional<Asset> SqlTransaction::asset(const std::string& org_id, const std:
 }
 
 std::vector<Asset> SqlTransaction::assets(const std::string& org_id) {
+  return assets_page(org_id, -1, 0);
+}
+
+// By name; the index assets_by_name serves the order and the page (migration 0021).
+std::vector<Asset> SqlTransaction::assets_page(const std::string& org_id, int limit, std::int64_t offset) {
   std::vector<Asset> out;
-  for (const auto& r :
-       db().query(std::string("SELECT ") + asset_columns + " FROM assets a WHERE a.org_id = ? ORDER BY a.name",
-                  {org_id}))
-    out.push_back(asset_from(r));
+  std::string sql = std::string("SELECT ") + asset_columns + " FROM assets a WHERE a.org_id = ? ORDER BY a.name, a.asset_id";
+  SqlParams params{org_id};
+  add_page(sql, params, limit, offset);
+  for (const auto& r : db().query(sql, params)) out.push_back(asset_from(r));
   return out;
+}
+
+std::int64_t SqlTransaction::count_assets(const std::string& org_id) {
+  return db().query("SELECT count(*) FROM assets WHERE org_id = ?", {org_id}).at(0).integer(0);
 }
 
 void SqlTransaction::insert_asset(const Asset& a) {

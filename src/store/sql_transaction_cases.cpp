@@ -114,12 +114,21 @@ std::optional<Case> SqlTransaction::case_by_registry_number(const std::string& o
 }
 
 std::vector<Case> SqlTransaction::cases(const std::string& org_id) {
+  return cases_page(org_id, -1, 0);
+}
+
+// Newest first; the index cases_by_created serves the order and the page (migration 0021).
+std::vector<Case> SqlTransaction::cases_page(const std::string& org_id, int limit, std::int64_t offset) {
   std::vector<Case> out;
-  for (const auto& r : db().query(
-           std::string("SELECT ") + case_columns + " FROM cases WHERE org_id = ? ORDER BY created_at DESC, case_id",
-           {org_id}))
-    out.push_back(case_from(r));
+  std::string sql = std::string("SELECT ") + case_columns + " FROM cases WHERE org_id = ? ORDER BY created_at DESC, case_id DESC";
+  SqlParams params{org_id};
+  add_page(sql, params, limit, offset);
+  for (const auto& r : db().query(sql, params)) out.push_back(case_from(r));
   return out;
+}
+
+std::int64_t SqlTransaction::count_cases(const std::string& org_id) {
+  return db().query("SELECT count(*) FROM cases WHERE org_id = ?", {org_id}).at(0).integer(0);
 }
 
 void SqlTransaction::insert_case(const Case& c) {

@@ -87,8 +87,12 @@ void WebApp::register_api_routes() {
    }).summary = "Steps, phases, gates, activities and competences of the process";
 
   // Assets
-  r.add("GET", "/api/v1/assets", [this](RequestContext& ctx) { return api_json(ctx, assets_.list(ctx.who())); })
-      .summary = "List information assets";
+  r.add("GET", "/api/v1/assets", [this](RequestContext& ctx) {
+     auto page = page_param(ctx);
+     if (!page) return api_error(ctx, page.error());
+     return api_json(ctx, assets_.list(ctx.who(), *page));
+   })
+      .summary = "List information assets by name, a page at a time (?limit=1–1000, default 100; ?offset=)";
   auto& create_asset = r.add("POST", "/api/v1/assets", with_body([this](RequestContext& ctx, const json& b) {
                                return assets_.create(ctx.who(), b);
                              }, 201));
@@ -114,8 +118,12 @@ void WebApp::register_api_routes() {
   delete_asset.success_status = 204;
 
   // Cases
-  r.add("GET", "/api/v1/cases", [this](RequestContext& ctx) { return api_json(ctx, cases_.list(ctx.who())); })
-      .summary = "List procurement cases";
+  r.add("GET", "/api/v1/cases", [this](RequestContext& ctx) {
+     auto page = page_param(ctx);
+     if (!page) return api_error(ctx, page.error());
+     return api_json(ctx, cases_.list(ctx.who(), *page));
+   })
+      .summary = "List procurement cases, newest first, a page at a time (?limit=1–1000, default 100; ?offset=)";
   auto& create_case = r.add("POST", "/api/v1/cases", with_body([this](RequestContext& ctx, const json& b) {
                               return cases_.create(ctx.who(), b);
                             }, 201));

@@ -110,7 +110,7 @@ void WebApp::register_asset_pages() {
   };
 
   r.add("GET", "/assets", [this](RequestContext& ctx) {
-    auto list = assets_.list(ctx.who());
+    auto list = assets_.list(ctx.who(), page_number(ctx, 50));
     if (!list) return error_page(ctx, list.error());
     json model = assets_.model(ctx.who());
     json items = json::array();
@@ -125,6 +125,7 @@ void WebApp::register_asset_pages() {
       items.push_back(a);
     }
     return page(ctx, "assets", {{"nav", "assets"}, {"title", message(ctx, "ui.assets.title")}, {"items", items},
+                                {"paging", pager(ctx, "/assets", (*list)["page"])},
                                 {"can_edit", app::allowed(ctx.who(), app::Permission::edit_assets)}});
   });
 

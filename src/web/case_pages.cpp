@@ -38,7 +38,7 @@ void WebApp::register_case_pages() {
   auto& r = router_;
 
   r.add("GET", "/cases", [this](RequestContext& ctx) {
-    auto list = cases_.list(ctx.who());
+    auto list = cases_.list(ctx.who(), page_number(ctx, 50));
     if (!list) return error_page(ctx, list.error());
     json items = json::array();
     for (auto c : (*list)["items"]) {
@@ -47,6 +47,7 @@ void WebApp::register_case_pages() {
       items.push_back(c);
     }
     return page(ctx, "cases", {{"nav", "cases"}, {"title", message(ctx, "ui.cases.title")}, {"items", items},
+                               {"paging", pager(ctx, "/cases", (*list)["page"])},
                                {"can_edit", app::allowed(ctx.who(), app::Permission::edit_cases)}});
   });
 

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <charconv>
+
 #include "web/language.hpp"
 
 namespace kk::web {
@@ -124,6 +126,44 @@ Result<json> WebApp::body_json(const RequestContext& ctx) const {
   }
   if (!body.is_object()) return Error::invalid("error.body_not_object");
   return body;
+}
+
+Result<app::Page> WebApp::page_param(const RequestContext& ctx) const {
+  app::Page page;
+  for (const char* name : {"limit", "offset"}) {
+    auto text = ctx.req.query_param(name);
+    if (!text) continue;
+    long long value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || end != text->data() + text->size()) return Error::invalid("error.type_integer", name);
+    bool is_limit = std::string(name) == "limit";
+    long long min = is_limit ? 1 : 0, max = is_limit ? app::Page::max_limit : 1'000'000'000;
+    if (value < min || value > max)
+      return Error::unprocessable("error.out_of_range", name).with("min", std::to_string(min)).with("max", std::to_string(max));
+    if (is_limit) page.limit = static_cast<int>(value);
+    else page.offset = value;
+  }
+  return page;
+}
+
+app::Page WebApp::page_number(const RequestContext& ctx, int per_page) const {
+  long long number = 1;
+  if (auto text = ctx.req.query_param("page")) {
+    std::from_chars(text->data(), text->data() + text->size(), number);
+    number = std::clamp(number, 1LL, 1'000'000LL);
+  }
+  return {per_page, (number - 1) * per_page};
+}
+
+json WebApp::pager(const RequestContext& ctx, const std::string& path, const json& page) const {
+  std::int64_t total = page["total"], limit = page["limit"], offset = page["offset"];
+  std::int64_t pages = std::max<std::int64_t>(1, (total + limit - 1) / limit), current = offset / limit + 1;
+  if (pages <= 1) return nullptr;
+  auto href = [&](std::int64_t n) { return path + "?page=" + std::to_string(n); };
+  return {{"text", message(ctx, "ui.pager.text", {{"page", std::to_string(current)}, {"pages", std::to_string(pages)},
+                                                  {"total", std::to_string(total)}})},
+          {"prev_href", current > 1 ? json(href(std::min(current, pages + 1) - 1)) : json()},
+          {"next_href", current < pages ? json(href(current + 1)) : json()}};
 }
 
 std::string WebApp::client_address(const Request& req) const {

@@ -21,6 +21,7 @@
 #include "app/specification.hpp"
 #include "app/suppliers.hpp"
 #include "app/tenders.hpp"
+#include "app/paging.hpp"
 #include "web/metrics.hpp"
 #include "web/router.hpp"
 
@@ -39,6 +40,13 @@ class WebApp {
   Response api_json(const RequestContext& ctx, const domain::Result<nlohmann::json>& result, int status = 200) const;
   // A request body as JSON, or the 400 answer naming what is wrong.
   domain::Result<nlohmann::json> body_json(const RequestContext& ctx) const;
+  // ?limit= and ?offset= of a paged API list (limit 1–1000), or the error naming the parameter.
+  domain::Result<app::Page> page_param(const RequestContext& ctx) const;
+  // A page of a list on a web page: ?page=N (from 1; not a number: the first), `per_page` items. A
+  // page past the end shows no items and the pager's link back to the last one.
+  app::Page page_number(const RequestContext& ctx, int per_page) const;
+  // The links under a paged list: "Sida 2 av 7", previous and next, from the list's "page".
+  nlohmann::json pager(const RequestContext& ctx, const std::string& path, const nlohmann::json& page) const;
   // A route handler that reads the JSON body, runs the use case on it and answers with its result.
   template <class UseCase>
   RouteHandler with_body(UseCase use_case, int status = 200) {

@@ -128,9 +128,16 @@ TEST(ScaleOut, EveryAcknowledgedWriteSurvivesTheNodeBeingKilled) {
     EXPECT_EQ(r.json_body()["activities"].size(), activities) << "case " << id << " is whole";
   }
   // Nothing half-written either: every case of the organisation has all its activities.
-  json listed = expect_json(as.get("/api/v1/cases"), 200, "cases");
-  for (const auto& c : listed["items"])
-    EXPECT_EQ(get_case(as, c["id"].get<std::string>())["activities"].size(), activities) << c.dump();
+  std::size_t listed = 0;
+  for (json offset = 0; !offset.is_null();) {
+    json page = expect_json(as.get("/api/v1/cases?limit=500&offset=" + offset.dump()), 200, "cases");
+    for (const auto& c : page["items"]) {
+      EXPECT_EQ(get_case(as, c["id"].get<std::string>())["activities"].size(), activities) << c.dump();
+      ++listed;
+    }
+    offset = page["page"]["next_offset"];
+  }
+  EXPECT_GE(listed, cases.size() + 1) << "every acknowledged case, and the reference case";
 
   auto verified = run_kravkedja({"audit", "verify", "--db", config().db_url});
   EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;

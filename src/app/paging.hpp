@@ -1,0 +1,26 @@
+#pragma once
+// One page of a long list: how many items from where. A paged list answers with its page and
+// the total, so an API client or the page's links can go on.
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+namespace kk::app {
+
+struct Page {
+  static constexpr int default_limit = 100;
+  static constexpr int max_limit = 1000;
+  int limit = default_limit;
+  std::int64_t offset = 0;
+};
+
+// {"total","limit","offset","next_offset"}; next_offset is null on the last page.
+inline nlohmann::json page_json(const Page& page, std::int64_t total) {
+  std::int64_t next = page.offset + page.limit;
+  return {{"total", total},
+          {"limit", page.limit},
+          {"offset", page.offset},
+          {"next_offset", next < total ? nlohmann::json(next) : nlohmann::json()}};
+}
+
+}  // namespace kk::app

@@ -1,6 +1,8 @@
 #include "cli/org_commands.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -43,14 +45,26 @@ int export_org(store::SqlStore& store, const std::string& org, const std::string
   }
   std::string text = exported.document.dump();
   {
-    // The file holds password hashes, second-factor keys and evidence: its owner's alone.
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) {
+    // The file holds password hashes, second-factor keys and evidence: its owner's alone, from
+    // the moment it exists.
+    ::unlink(file.c_str());
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
       std::cerr << "fel: " << file << " kan inte skrivas\n";
       return 1;
     }
-    ::chmod(file.c_str(), 0600);
-    out << text;
+    std::size_t written = 0;
+    while (written < text.size()) {
+      ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+      if (n <= 0) break;
+      written += static_cast<std::size_t>(n);
+    }
+    bool ok = written == text.size() && ::fsync(fd) == 0;
+    ok = ::close(fd) == 0 && ok;
+    if (!ok) {
+      std::cerr << "fel: " << file << " kunde inte skrivas färdigt\n";
+      return 1;
+    }
   }
   std::cout << "Organisationen " << exported.document["organisation"]["name"].get<std::string>() << " exporterades till "
             << file << ": " << total(exported.rows) << " rader, varav " << exported.rows["audit_log"]
@@ -81,7 +95,8 @@ int import_org(store::SqlStore& store, const std::string& file) {
   }
   std::cout << "Organisationen " << imported.org_name << " importerades: " << total(imported.rows) << " rader.";
   if (imported.shares_left_out)
-    std::cout << " Delningar med organisationer som inte finns här lämnades: " << imported.shares_left_out << ".";
+    std::cout << " Delningar av innehåll med andra organisationer följde inte med (dela igen): " << imported.shares_left_out
+              << ".";
   std::cout << " Alla måste logga in på nytt; API-nycklar gäller som förut.\n";
   auto report = app::verify_audit_chains(store);
   for (const auto& b : report.breaks)

@@ -28,6 +28,8 @@ bool run_soffice(const std::string& soffice, const fs::path& dir, const std::str
     std::string profile = "-env:UserInstallation=file://" + (dir / "profile").string();
     std::string outdir = (dir / "out").string();
     setenv("HOME", dir.c_str(), 1);
+    // LibreOffice needs none of the service's secrets.
+    for (const char* secret : {"KK_FILE_KEY", "KK_SMTP_PASSWORD", "KK_SMTP_USER", "KK_METRICS_TOKEN"}) unsetenv(secret);
     if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
     execl(soffice.c_str(), soffice.c_str(), "--headless", "--norestore", profile.c_str(), "--convert-to", to.c_str(),
           "--outdir", outdir.c_str(), input.c_str(), static_cast<char*>(nullptr));

@@ -64,6 +64,9 @@ ExportOutcome export_organisation(SqlStore& store, const std::string& org_id_or_
   ExportOutcome out;
   SqlTransaction tx(store.acquire(), false);
   SqlConnection& db = tx.connection();
+  // One moment for all tables while the service writes: SQLite's read transaction is a snapshot
+  // already; PostgreSQL's default would let each SELECT see a later one.
+  if (store.engine() == "postgresql") db.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
   for (const auto& t : database_tables(db, store.engine())) {
     bool moved = std::find(organisation_tables().begin(), organisation_tables().end(), t) != organisation_tables().end();
     if (!moved && !tables_left_out.count(t)) {
@@ -147,7 +150,6 @@ ImportOutcome import_organisation(SqlStore& store, const json& doc,
     std::string placeholders;
     for (std::size_t i = 0; i < columns.size(); ++i) placeholders += i ? ", ?" : "?";
     std::string sql = "INSERT INTO " + table + " (" + joined(columns) + ") VALUES (" + placeholders + ")";
-    std::size_t shared_with = std::find(columns.begin(), columns.end(), "shared_with") - columns.begin();
     std::size_t n = 0;
     for (const auto& row : t["rows"]) {
       ++n;
@@ -162,8 +164,9 @@ ImportOutcome import_organisation(SqlStore& store, const json& doc,
       }
       // Every row must be the organisation's own: a file cannot slip rows into another one.
       if (row[org_column] != out.org_id) return fail(where + ": org_id är en annan organisations");
-      if (table == "content_shares" && shared_with < columns.size() && row[shared_with].is_string() &&
-          db.query("SELECT 1 FROM organisations WHERE org_id = ?", {row[shared_with].get<std::string>()}).empty()) {
+      // Shares reach into other organisations: a file must not decide what they see. They are
+      // left out and counted; the organisation shares again at its new installation.
+      if (table == "content_shares") {
         ++out.shares_left_out;
         continue;
       }
@@ -177,6 +180,12 @@ ImportOutcome import_organisation(SqlStore& store, const json& doc,
       ++out.rows[table];
     }
   }
+  // The name as written (not as the file's header says) must be the only one of its kind.
+  auto named = db.query("SELECT name FROM organisations WHERE org_id = ?", {out.org_id});
+  if (named.empty()) return fail("tabellen organisations saknar organisationens rad");
+  out.org_name = named[0].text(0);
+  if (db.query("SELECT count(*) FROM organisations WHERE name = ?", {out.org_name}).at(0).integer(0) > 1)
+    return fail("en annan organisation heter redan " + out.org_name);
   then(tx, out);
   tx.commit();
   return out;

@@ -2,8 +2,9 @@
 // Moving one organisation between installations, SQLite and PostgreSQL alike: every row of the
 // organisation in every table that holds its data, as text, so ids, versions and the audit
 // chain's stored hashes arrive untouched. Sessions, sign-in challenges and sign-on attempts are
-// not moved (people sign in again at the new installation); API tokens and calendar feeds are
-// (only their hashes are stored).
+// not moved (people sign in again at the new installation), nor what the organisation shared
+// with others (a file must not decide what other organisations see); API tokens and calendar
+// feeds are (only their hashes are stored).
 #include <functional>
 #include <map>
 #include <string>
@@ -31,7 +32,7 @@ ExportOutcome export_organisation(SqlStore& store, const std::string& org_id_or_
 struct ImportOutcome {
   std::string org_id, org_name;
   std::map<std::string, std::size_t> rows;
-  std::size_t shares_left_out = 0;  // content shared with organisations this installation lacks
+  std::size_t shares_left_out = 0;  // content shared with other organisations: not for a file to decide
   std::string problem;              // in Swedish, naming the table and row; nothing is written then
 };
 

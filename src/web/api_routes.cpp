@@ -17,10 +17,13 @@ Response WebApp::metrics_page(const RequestContext& ctx) const {
     allowed = auth.rfind("Bearer ", 0) == 0 && app::same_secret(auth.substr(7), metrics_token_);
   } else {
     // Without a token only a scraper on this machine, talking to the node directly: a request
-    // that came through a proxy carries X-Forwarded-For.
+    // that came through a proxy carries one of the headers proxies add.
     bool loopback = req.remote_address == "127.0.0.1" || req.remote_address == "::1" ||
                     req.remote_address.rfind("::ffff:127.", 0) == 0;
-    allowed = loopback && req.header("x-forwarded-for").empty();
+    bool proxied = false;
+    for (const char* h : {"x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-proto", "x-forwarded-host", "via"})
+      proxied = proxied || !req.header(h).empty();
+    allowed = loopback && !proxied;
   }
   if (!allowed) return api_error(ctx, Error::forbidden());
   return Response::text(200, metrics_.prometheus(pool_figures_ ? pool_figures_() : PoolFigures{}),

@@ -193,9 +193,11 @@ void WebApp::register_contract_pages() {
       json plan = m["plan"];
       // The form's base is the stored plan; after a stale save the form shows the merged plan.
       bool refused_here = problem.value("key", "") == mid && problem.value("form", "") == "plan";
-      prepare_stale_edit(plan, plan_edit_fields, refused_here ? problem.value("merge", json()) : json());
-      m["plan_base"] = plan["base"];
-      if (plan.contains("merge")) m["merge"] = plan["merge"];
+      json edit = plan;
+      prepare_stale_edit(edit, plan_edit_fields, refused_here ? problem.value("merge", json()) : json());
+      const json form = edit["form"];
+      m["plan_base"] = edit["base"];
+      if (edit.contains("merge")) m["merge"] = edit["merge"];
       m["label"] = m["requirement_id"].is_string() ? m["requirement_id"].get<std::string>() : message(ctx, "ui.contracts.our_obligation");
       m["kind_label"] = message(ctx, m["mandatory"].get<bool>() ? "ui.contracts.mandatory" : "ui.contracts.optional");
       m["plan_text"] = message(ctx, "ui.contracts.plan_text",
@@ -203,14 +205,16 @@ void WebApp::register_contract_pages() {
                                 {"lead", enum_label(*this, ctx, "responsibility", plan.value("lead", "supplier"))},
                                 {"method", enum_label(*this, ctx, "follow_up_method", plan.value("method", "self_assessment"))},
                                 {"frequency", enum_label(*this, ctx, "follow_up_frequency", plan.value("frequency", "yearly"))}});
-      std::string owner = plan.value("owner_user_id", json()).is_string() ? plan["owner_user_id"].get<std::string>() : "";
-      m["responsibility_options"] = enum_options<Responsibility>(*this, ctx, "responsibility", plan.value("responsibility", "supplier"));
-      m["lead_options"] = enum_options<Responsibility>(*this, ctx, "responsibility", plan.value("lead", "supplier"));
-      m["method_options"] = enum_options<FollowUpMethod>(*this, ctx, "follow_up_method", plan.value("method", "self_assessment"));
-      m["frequency_options"] = enum_options<FollowUpFrequency>(*this, ctx, "follow_up_frequency", plan.value("frequency", "yearly"));
-      m["owner_options"] = options_of(users, owner);
-      m["evidence_expected"] = plan.value("evidence", "");
-      m["every_n_months"] = plan.value("every_n_months", json());
+      auto text_or = [&form](const char* name, const char* otherwise) {
+        return form.value(name, json()).is_string() ? form[name].get<std::string>() : std::string(otherwise);
+      };
+      m["responsibility_options"] = enum_options<Responsibility>(*this, ctx, "responsibility", text_or("responsibility", "supplier"));
+      m["lead_options"] = enum_options<Responsibility>(*this, ctx, "responsibility", text_or("lead", "supplier"));
+      m["method_options"] = enum_options<FollowUpMethod>(*this, ctx, "follow_up_method", text_or("method", "self_assessment"));
+      m["frequency_options"] = enum_options<FollowUpFrequency>(*this, ctx, "follow_up_frequency", text_or("frequency", "yearly"));
+      m["owner_options"] = options_of(users, text_or("owner_user_id", ""));
+      m["evidence_expected"] = text_or("evidence", "");
+      m["every_n_months"] = form.value("every_n_months", json());
       // Due dates to record against: the overdue ones, then the next.
       json due_options = json::array();
       for (const auto& d : m["overdue"]) due_options.push_back({{"value", d}, {"label", d.get<std::string>() + " (" + message(ctx, "ui.contracts.overdue") + ")"}});
@@ -325,7 +329,9 @@ void WebApp::register_contract_pages() {
       echo["key"] = key;
       if (!result) echo["errors"] = form_errors(*this, ctx, result.error())["fields"];
       if (!result && merge) {
-        StaleEditForm f{merge->fields, merge->stored};
+        StaleEditForm f;
+        f.fields = merge->fields;
+        f.stored = merge->stored;
         f.label = [this, &ctx](const std::string& name) { return message(ctx, "field." + name); };
         f.text = [&](const std::string& name, const json& v) { return merge->text(ctx, name, v); };
         echo["merge"] = stale_edit_echo(f, result.error(), posted.get("_base"), body);

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace kk::web {
@@ -22,11 +24,11 @@ std::string label(const std::string& value) {
   return out;
 }
 
+// The shortest text that reads back as the same double (a sum of seconds grows large).
 std::string number(double v) {
-  std::ostringstream out;
-  out.imbue(std::locale::classic());
-  out << v;
-  return out.str();
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : "0";
 }
 
 std::size_t resident_bytes() {
@@ -46,9 +48,12 @@ Metrics::Metrics() : started_(std::chrono::system_clock::now()) {}
 
 void Metrics::record(const std::string& method, const std::string& route, int status, double seconds) {
   const std::string& key = route.empty() ? std::string("unmatched") : route;
+  // Any token is a method to the parser: only the known ones get series of their own.
+  static const std::set<std::string> methods{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  const std::string& m = methods.count(method) ? method : std::string("OTHER");
   std::lock_guard lock(mutex_);
-  ++requests_[{method, key, status}];
-  Latency& l = latency_[{method, key}];
+  ++requests_[{m, key, status}];
+  Latency& l = latency_[{m, key}];
   std::size_t i = 0;
   while (i < bucket_bounds.size() && seconds > bucket_bounds[i]) ++i;
   if (i < bucket_bounds.size()) ++l.buckets[i];

@@ -101,17 +101,18 @@ void WebApp::register_risk_pages() {
         risk["decision_label"] = risk["decision"].is_string()
                                      ? json(enum_label(*this, ctx, "risk_decision", risk["decision"].get<std::string>()))
                                      : json();
-        risk["likelihood_options"] = scale_options(m["likelihood"], risk["likelihood"], false, "");
-        risk["consequence_options"] = scale_options(m["consequence"], risk["consequence"], false, "");
+        const json form = risk["form"];
+        risk["likelihood_options"] = scale_options(m["likelihood"], form["likelihood"], false, "");
+        risk["consequence_options"] = scale_options(m["consequence"], form["consequence"], false, "");
         risk["residual_likelihood_options"] =
-            scale_options(m["likelihood"], risk["residual_likelihood"], true, message(ctx, "ui.not_set"));
+            scale_options(m["likelihood"], form["residual_likelihood"], true, message(ctx, "ui.not_set"));
         risk["residual_consequence_options"] =
-            scale_options(m["consequence"], risk["residual_consequence"], true, message(ctx, "ui.not_set"));
-        risk["treatment_options"] = enum_options<Treatment>(*this, ctx, "treatment", risk["treatment"]);
+            scale_options(m["consequence"], form["residual_consequence"], true, message(ctx, "ui.not_set"));
+        risk["treatment_options"] = enum_options<Treatment>(*this, ctx, "treatment", form["treatment"]);
         json reqs = json::array();
         for (const auto& o : requirement_options) {
           bool selected = false;
-          for (const auto& id : risk["requirement_ids"]) selected = selected || id == o["value"];
+          for (const auto& id : form["requirement_ids"]) selected = selected || id == o["value"];
           reqs.push_back({{"value", o["value"]}, {"label", o["label"]}, {"selected", selected}});
         }
         risk["requirement_options"] = reqs;
@@ -220,7 +221,8 @@ void WebApp::register_risk_pages() {
     auto saved = risks_.update(ctx.who(), ctx.param("id"), risk_id, body);
     json echo = {{"risk", risk_id}};
     if (!saved) {
-      StaleEditForm merge{risk_edit_fields};
+      StaleEditForm merge;
+      merge.fields = risk_edit_fields;
       merge.label = [this, &ctx](const std::string& f) { return message(ctx, "field." + f); };
       merge.text = [this, &ctx](const std::string& name, const json& v) -> std::string {
         if (v.is_null() || v == "" || v == json::array()) return message(ctx, "ui.not_set");

@@ -47,8 +47,7 @@ void WebApp::register_specification_pages() {
       bool refused_here = problem.value("entry", "") == e["requirement_id"];
       if (refused_here) e["error"] = problem["message"];
       prepare_stale_edit(e, entry_edit_fields, refused_here ? problem.value("merge", json()) : json());
-      if (e.contains("merge"))
-        for (auto& o : e["kind_options"]) o["selected"] = o["value"] == e["kind"];
+      for (auto& o : e["kind_options"]) o["selected"] = o["value"] == e["form"]["kind"];
       return e;
     };
 
@@ -148,7 +147,8 @@ void WebApp::register_specification_pages() {
     auto saved = specifications_.edit_entry(ctx.who(), ctx.param("id"), entry, body);
     json echo = {{"entry", entry}};
     if (!saved && action == "change") {
-      StaleEditForm merge{entry_edit_fields};
+      StaleEditForm merge;
+      merge.fields = entry_edit_fields;
       merge.label = [this, &ctx](const std::string& f) { return message(ctx, "field." + f); };
       merge.text = [this, &ctx](const std::string& f, const json& v) -> std::string {
         if (v.is_null() || v == "") return message(ctx, "ui.not_set");

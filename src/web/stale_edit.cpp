@@ -70,16 +70,26 @@ json stale_edit_echo(const StaleEditForm& form, const domain::Error& refusal, co
                      const json& mine) {
   if (refusal.kind != domain::ErrorKind::conflict || !refusal.params.count("current")) return nullptr;
   json theirs = form.stored(json::parse(refusal.params.at("current"), nullptr, false));
-  auto edit = merge_stale_edit(json::parse(posted_base, nullptr, false), mine, theirs, form.fields);
+  // The base comes from the browser: an object of fields whose values are at most a list of
+  // texts. Anything deeper or longer is no base (the merge then shows every difference).
+  json base;
+  if (posted_base.size() <= 64 * 1024) {
+    base = json::parse(posted_base, [](int depth, json::parse_event_t, json&) { return depth <= 2; }, false);
+    if (!base.is_object()) base = nullptr;
+  }
+  auto edit = merge_stale_edit(base, mine, theirs, form.fields);
   return {{"merged", edit.merged}, {"view", stale_edit_view(edit, mine, theirs, form.label, form.text)}};
 }
 
-void prepare_stale_edit(json& object, const std::vector<std::string>& fields, const json& merge,
-                        const std::string& base_key) {
-  object[base_key] = edit_base(object, fields);
-  if (merge.is_null()) return;
-  for (const auto& [name, value] : merge["merged"].items()) object[name] = value;
-  object["merge"] = merge["view"];
+void prepare_stale_edit(json& object, const std::vector<std::string>& fields, const json& merge) {
+  json form = json::object();
+  for (const auto& name : fields) form[name] = field(object, name);
+  object["base"] = form.dump();
+  if (!merge.is_null()) {
+    for (const auto& [name, value] : merge["merged"].items()) form[name] = value;
+    object["merge"] = merge["view"];
+  }
+  object["form"] = std::move(form);
 }
 
 }  // namespace kk::web

@@ -48,9 +48,10 @@ struct StaleEditForm {
 nlohmann::json stale_edit_echo(const StaleEditForm& form, const domain::Error& refusal, const std::string& posted_base,
                                const nlohmann::json& mine);
 
-// Drawing the form: `object` gets its "base" (the stored values) and, when `merge` (the echo
-// above) is not null, the merged values and the "merge" view for templates/_stale_edit.html.
-void prepare_stale_edit(nlohmann::json& object, const std::vector<std::string>& fields, const nlohmann::json& merge,
-                        const std::string& base_key = "base");
+// Drawing the form: `object` gets its "base" (the stored values, for the hidden field), its
+// "form" (the values the form shows: the stored ones, or after a stale save the merged ones,
+// while the rest of the page keeps showing what is stored) and, when `merge` (the echo above)
+// is not null, the "merge" view for templates/_stale_edit.html.
+void prepare_stale_edit(nlohmann::json& object, const std::vector<std::string>& fields, const nlohmann::json& merge);
 
 }  // namespace kk::web

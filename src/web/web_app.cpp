@@ -158,7 +158,7 @@ app::Page WebApp::page_number(const RequestContext& ctx, int per_page) const {
 json WebApp::pager(const RequestContext& ctx, const std::string& path, const json& page) const {
   std::int64_t total = page["total"], limit = page["limit"], offset = page["offset"];
   std::int64_t pages = std::max<std::int64_t>(1, (total + limit - 1) / limit), current = offset / limit + 1;
-  if (pages <= 1) return nullptr;
+  if (pages <= 1 && current <= 1) return nullptr;  // past the end: the link back is shown
   auto href = [&](std::int64_t n) { return path + "?page=" + std::to_string(n); };
   return {{"text", message(ctx, "ui.pager.text", {{"page", std::to_string(current)}, {"pages", std::to_string(pages)},
                                                   {"total", std::to_string(total)}})},

@@ -111,6 +111,7 @@ TEST(ConcurrentEdits, OnThePageTheOtherPersonsChangeIsMergedIntoTheFormAndBothSu
   EXPECT_NE(merged.version, seen_by_second.version) << "the form is now on the stored version";
   json stored = expect_json(api(s.first).get(s.path()), 200, "risk");
   EXPECT_EQ(stored["consequence"], 2) << "nothing of the stale save was written";
+  EXPECT_TRUE(has(stale, "(Sannolikhet 3, Konsekvens 2)")) << "the register line shows what is stored, not the form";
 
   // Saving the merged form keeps both changes.
   auto again = second.post(s.form_action(), {{"version", merged.version}, {"_base", merged.base},
@@ -135,6 +136,14 @@ TEST(ConcurrentEdits, OnThePageTheOtherPersonsChangeIsMergedIntoTheFormAndBothSu
   std::string row = first_match(clash.body, "<tr><th scope=\"row\">Hantering</th>(.*?)</tr>");
   EXPECT_NE(row.find("<td>Acceptera</td><td>Undvik</td>"), std::string::npos) << row << "\n" << clash.body;
   EXPECT_EQ(risk_form(clash.body, s).selected("t-" + s.risk_id), "accept");
+
+  // The base comes from the browser: one nested a hundred thousand levels deep is no base, and
+  // the node goes on serving.
+  std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  auto odd = second.post(s.form_action(), {{"version", now_second.version}, {"_base", "{\"likelihood\":" + deep + "}"},
+                                           {"likelihood", "3"}, {"consequence", "4"}, {"treatment", "accept"}});
+  EXPECT_EQ(odd.status, 409);
+  EXPECT_EQ(api(s.first).get(s.path()).status, 200) << "the node is alive";
 }
 
 TEST(ConcurrentEdits, AFollowUpPlanChangedByTwoContractManagersKeepsBothChanges) {

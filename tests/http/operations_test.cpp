@@ -58,8 +58,15 @@ TEST(Operations, MetricsCountRequestsByRoutePatternWithLatenciesAndThePool) {
   EXPECT_GT(series(text, "kravkedja_process_resident_memory_bytes"), 1e6);
   EXPECT_NE(text.find("# TYPE kravkedja_http_request_duration_seconds histogram"), std::string::npos);
 
-  // Through a proxy (which adds X-Forwarded-For) the metrics are not for everyone's eyes.
-  EXPECT_TRUE(is_error(anonymous().send("GET", "/metrics", "", {{"X-Forwarded-For", "198.51.100.7"}}), 403));
+  // Through a proxy (which adds one of its headers) the metrics are not for everyone's eyes.
+  for (const char* header : {"X-Forwarded-For", "Forwarded", "X-Real-IP", "Via"})
+    EXPECT_TRUE(is_error(anonymous().send("GET", "/metrics", "", {{header, "198.51.100.7"}}), 403)) << header;
+
+  // A method nobody knows does not get series of its own (a client could invent endless ones).
+  anonymous().send("BREW", "/api/v1/cases");
+  std::string after_brew = anonymous().get("/metrics").body;
+  EXPECT_EQ(after_brew.find("BREW"), std::string::npos);
+  EXPECT_NE(after_brew.find("method=\"OTHER\""), std::string::npos);
 
   // With a token, a Prometheus server elsewhere sends it; nobody gets in without it.
   ExtraServer guarded(config().binary, {}, {{"KK_METRICS_TOKEN", "skrapnyckel-123"}});

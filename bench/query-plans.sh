@@ -35,7 +35,14 @@ MARK=$(wc -l <"$PG_DIR/server.log")
 for path in /api/v1/me /api/v1/cases "/api/v1/cases/$CASE" "/cases/$CASE" "/api/v1/cases/$CASE/risks" \
             /api/v1/assets /cases /assets /api/v1/contracts "/api/v1/contracts/$CONTRACT" "/contracts/$CONTRACT" \
             /follow-ups /api/v1/audit /api/v1/suppliers; do
-  printf '%-60s %s\n' "$path" "$(curl -s -o /dev/null -w '%{http_code} %{time_total}s' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$path")"
+  answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}s' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$path")
+  printf '%-60s %s\n' "$path" "$answer"
+  # A failed request plans fewer statements: that must not pass for a clean result.
+  [ "${answer%% *}" = "200" ] || FAILED_REQUESTS="${FAILED_REQUESTS:-} $path"
 done
 sleep 0.5
 tail -n +"$((MARK + 1))" "$PG_DIR/server.log" | python3 "$ROOT/bench/plans_report.py" $BIG
+if [ -n "${FAILED_REQUESTS:-}" ]; then
+  echo "requests that did not answer 200:${FAILED_REQUESTS}"
+  exit 1
+fi

@@ -75,48 +75,52 @@ std::int64_t seal_audit_chains(Store& store) {
   return sealed;
 }
 
+std::optional<ChainBreak> verify_audit_chain(Transaction& tx, const std::string& org, std::int64_t& entries) {
+  std::string name = org;
+  if (auto o = tx.organisation(org)) name = o->name;
+  std::optional<ChainBreak> found;
+  auto broken = [&](std::int64_t seq, ChainProblem problem) { found = ChainBreak{org, name, seq, problem}; };
+  std::string prev;
+  std::int64_t after = 0, expected = 1;
+  // Behind the last checkpoint the chain starts where the removed entries ended. The checkpoint
+  // is an entry of the chain itself, so changing what it says breaks the chain.
+  if (auto checkpoint = tx.latest_audit_action(org, "audit.checkpoint")) {
+    auto said = nlohmann::json::parse(checkpoint->after_json.value_or("{}"), nullptr, false);
+    if (said.is_object() && said.value("through_seq", 0LL) > 0) {
+      after = said.value("through_seq", 0LL);
+      expected = after + 1;
+      prev = said.value("last_hash", "");
+    }
+  }
+  while (!found) {
+    auto batch_of = tx.audit_ascending(org, after, batch);
+    if (batch_of.empty()) break;
+    for (const auto& e : batch_of) {
+      after = e.seq;
+      ++entries;
+      if (e.seq != expected) broken(expected, ChainProblem::missing);
+      else if (!e.entry_hash || !e.prev_hash) broken(e.seq, ChainProblem::unsealed);
+      else if (audit_entry_hash(org, e) != *e.entry_hash) broken(e.seq, ChainProblem::altered);
+      else if (*e.prev_hash != prev) broken(e.seq, ChainProblem::broken_link);
+      else {
+        prev = *e.entry_hash;
+        ++expected;
+        continue;
+      }
+      break;
+    }
+  }
+  // Entries removed at the end leave no gap in what remains: the counter still knows.
+  if (!found && expected - 1 < tx.audit_counter(org)) broken(expected, ChainProblem::missing_at_end);
+  return found;
+}
+
 ChainReport verify_audit_chains(Store& store) {
   ChainReport report;
   auto tx = store.begin(false);
   for (const auto& org : tx->organisation_ids()) {
     ++report.organisations;
-    std::string name = org;
-    if (auto o = tx->organisation(org)) name = o->name;
-    auto broken = [&](std::int64_t seq, ChainProblem problem) { report.breaks.push_back({org, name, seq, problem}); };
-    std::string prev;
-    std::int64_t after = 0, expected = 1;
-    // Behind the last checkpoint the chain starts where the removed entries ended. The checkpoint
-    // is an entry of the chain itself, so changing what it says breaks the chain.
-    if (auto checkpoint = tx->latest_audit_action(org, "audit.checkpoint")) {
-      auto said = nlohmann::json::parse(checkpoint->after_json.value_or("{}"), nullptr, false);
-      if (said.is_object() && said.value("through_seq", 0LL) > 0) {
-        after = said.value("through_seq", 0LL);
-        expected = after + 1;
-        prev = said.value("last_hash", "");
-      }
-    }
-    bool ok = true;
-    while (ok) {
-      auto entries = tx->audit_ascending(org, after, batch);
-      if (entries.empty()) break;
-      for (const auto& e : entries) {
-        after = e.seq;
-        ++report.entries;
-        if (e.seq != expected) broken(expected, ChainProblem::missing);
-        else if (!e.entry_hash || !e.prev_hash) broken(e.seq, ChainProblem::unsealed);
-        else if (audit_entry_hash(org, e) != *e.entry_hash) broken(e.seq, ChainProblem::altered);
-        else if (*e.prev_hash != prev) broken(e.seq, ChainProblem::broken_link);
-        else {
-          prev = *e.entry_hash;
-          ++expected;
-          continue;
-        }
-        ok = false;
-        break;
-      }
-    }
-    // Entries removed at the end leave no gap in what remains: the counter still knows.
-    if (ok && expected - 1 < tx->audit_counter(org)) broken(expected, ChainProblem::missing_at_end);
+    if (auto b = verify_audit_chain(*tx, org, report.entries)) report.breaks.push_back(*b);
   }
   return report;
 }

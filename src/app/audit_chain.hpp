@@ -4,6 +4,7 @@
 // changed, removed or slipped in directly in the database breaks the chain where it happened;
 // entries removed at the end show against the organisation's entry counter.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct ChainReport {
 std::int64_t seal_audit_chains(Store& store);
 // Recomputes every organisation's chain, from its start or from behind its last checkpoint.
 ChainReport verify_audit_chains(Store& store);
+// One organisation's chain inside a transaction (an import checks it before committing); counts
+// the entries read into `entries`. The first break, or none.
+std::optional<ChainBreak> verify_audit_chain(Transaction& tx, const std::string& org_id, std::int64_t& entries);
 
 struct PruneResult {
   bool found = false;             // the organisation exists

@@ -84,10 +84,16 @@ int import_org(store::SqlStore& store, const std::string& file) {
   }
   std::string sha = app::sha256_hex(text.str());
   auto imported = store::import_organisation(store, document, [&](app::Transaction& tx, const store::ImportOutcome& o) {
+    // The chain as it came must hold before anything is added to it or committed.
+    std::int64_t entries = 0;
+    if (auto b = app::verify_audit_chain(tx, o.org_id, entries))
+      return "granskningsloggen i filen håller inte vid post " + std::to_string(b->seq) + " (" +
+             std::string(app::to_string(b->problem)) + ")";
     app::record_audit(tx, app::system_actor(o.org_id), "organisation.imported", "organisation", o.org_id, nullptr,
                       {{"file", std::filesystem::path(file).filename().string()}, {"sha256", sha},
                        {"rows", total(o.rows)}, {"from_engine", document.value("source_engine", "")},
-                       {"engine", store.engine()}});
+                       {"engine", store.engine()}, {"audit_entries", entries}});
+    return std::string();
   });
   if (!imported.problem.empty()) {
     std::cerr << "fel: " << file << ": " << imported.problem << ". Ingenting importerades.\n";
@@ -98,6 +104,7 @@ int import_org(store::SqlStore& store, const std::string& file) {
     std::cout << " Delningar av innehåll med andra organisationer följde inte med (dela igen): " << imported.shares_left_out
               << ".";
   std::cout << " Alla måste logga in på nytt; API-nycklar gäller som förut.\n";
+  // And with the import's own entry appended, as every later reader will check it.
   auto report = app::verify_audit_chains(store);
   for (const auto& b : report.breaks)
     if (b.org_id == imported.org_id) {

@@ -103,7 +103,7 @@ ExportOutcome export_organisation(SqlStore& store, const std::string& org_id_or_
 }
 
 ImportOutcome import_organisation(SqlStore& store, const json& doc,
-                                  const std::function<void(app::Transaction&, const ImportOutcome&)>& then) {
+                                  const std::function<std::string(app::Transaction&, const ImportOutcome&)>& then) {
   ImportOutcome out;
   auto fail = [&out](std::string problem) {
     out.problem = std::move(problem);
@@ -186,7 +186,7 @@ ImportOutcome import_organisation(SqlStore& store, const json& doc,
   out.org_name = named[0].text(0);
   if (db.query("SELECT count(*) FROM organisations WHERE name = ?", {out.org_name}).at(0).integer(0) > 1)
     return fail("en annan organisation heter redan " + out.org_name);
-  then(tx, out);
+  if (auto problem = then(tx, out); !problem.empty()) return fail(problem);
   tx.commit();
   return out;
 }

@@ -37,8 +37,9 @@ struct ImportOutcome {
 };
 
 // Checks the document and writes it in one write transaction, then runs `then` in the same
-// transaction (the audit entry of the import) before committing.
+// transaction (checking the audit chain, appending the import's entry) before committing; a
+// problem `then` returns rolls everything back.
 ImportOutcome import_organisation(SqlStore& store, const nlohmann::json& document,
-                                  const std::function<void(app::Transaction&, const ImportOutcome&)>& then);
+                                  const std::function<std::string(app::Transaction&, const ImportOutcome&)>& then);
 
 }  // namespace kk::store

@@ -129,6 +129,15 @@ TEST(OrgTransfer, ADamagedOrForgedFileIsRefusedNamingTableAndRowAndNothingIsWrit
   json unknown = doc;
   unknown["tables"]["cases"]["columns"].push_back("favourite_colour");
   refused(unknown, "column", "kolumnen \"favourite_colour\" finns inte");
+  // An audit entry changed in the file: the chain it brings does not hold, and nothing is written.
+  json altered = doc;
+  json& audit = altered["tables"]["audit_log"];
+  std::size_t after_column = 0;
+  for (std::size_t i = 0; i < audit["columns"].size(); ++i)
+    if (audit["columns"][i] == "after_json") after_column = i;
+  ASSERT_GT(after_column, 0u);
+  audit["rows"][0][after_column] = R"({"name":"Ändrad i efterhand"})";
+  refused(altered, "altered", "granskningsloggen i filen håller inte vid post");
   // Not an export at all.
   refused(json{{"hello", "world"}}, "other", "ingen export av en organisation");
   std::ofstream(config().temp_dir + "/broken.json") << "{\"format\": ";

@@ -25,6 +25,7 @@
 #include "io/smtp_mail.hpp"
 #include "domain/deadline.hpp"
 #include "domain/rule_evaluation.hpp"
+#include "cli/files.hpp"
 #include "cli/logging.hpp"
 #include "cli/org_commands.hpp"
 #include "io/catalogue_loader.hpp"
@@ -35,6 +36,7 @@
 #include "web/web_app.hpp"
 
 namespace {
+using kk::cli::read_text;
 
 struct Options {
   std::string db = kk::store::default_database_url;
@@ -75,14 +77,12 @@ int apply_config_file(int argc, char** argv) {
     if (!env || !*env) return 0;
     path = env;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto text = kk::cli::read_file(path);
+  if (!text) {
     std::cerr << "fel: konfigurationsfilen " << path << " kan inte läsas\n";
     return 2;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto settings = kk::io::parse_settings(text.str(), setting_names);
+  auto settings = kk::io::parse_settings(*text, setting_names);
   if (settings.problem) {
     using Kind = kk::io::SettingsProblem::Kind;
     const auto& p = *settings.problem;
@@ -142,13 +142,6 @@ std::unique_ptr<kk::store::SqlStore> open_store(const std::string& url, std::siz
   if (auto sealed = kk::app::seal_audit_chains(*store); sealed > 0)
     spdlog::info("sealed {} audit entries into their organisations' chains", sealed);
   return store;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // SQLite's online backup API both ways; a restore is then migrated, recorded in every

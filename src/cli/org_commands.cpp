@@ -5,11 +5,10 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/audit.hpp"
+#include "cli/files.hpp"
 #include "app/audit_chain.hpp"
 #include "app/crypto.hpp"
 #include "store/org_transfer.hpp"
@@ -74,15 +73,13 @@ int export_org(store::SqlStore& store, const std::string& org, const std::string
 }
 
 int import_org(store::SqlStore& store, const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto document = nlohmann::json::parse(text.str(), nullptr, false);
+  std::string text = read_text(file);
+  auto document = nlohmann::json::parse(text, nullptr, false);
   if (document.is_discarded()) {
     std::cerr << "fel: " << file << " är ingen giltig JSON-fil\n";
     return 1;
   }
-  std::string sha = app::sha256_hex(text.str());
+  std::string sha = app::sha256_hex(text);
   auto imported = store::import_organisation(store, document, [&](app::Transaction& tx, const store::ImportOutcome& o) {
     // The chain as it came must hold before anything is added to it or committed.
     std::int64_t entries = 0;

@@ -314,7 +314,7 @@ void WebApp::register_contract_pages() {
   struct Merge {
     std::vector<std::string> fields;
     std::function<json(const json& current)> stored;
-    std::function<std::string(RequestContext&, const std::string& field, const json& value)> text;
+    std::map<std::string, std::string> groups;  // field → enum group, as stale_edit_form takes it
   };
   auto form_route = [this, contract_page](const std::string& path, const std::string& form, const std::string& key_param,
                                           FormSpec spec, UseCase use_case, std::optional<Merge> merge = std::nullopt) {
@@ -328,12 +328,12 @@ void WebApp::register_contract_pages() {
       echo["form"] = form;
       echo["key"] = key;
       if (!result) echo["errors"] = form_errors(*this, ctx, result.error())["fields"];
-      if (!result && merge) {
-        StaleEditForm f;
-        f.fields = merge->fields;
+      if (!result && merge && result.error().kind == ErrorKind::conflict) {
+        std::map<std::string, std::string> names;
+        if (auto dir = accounts_.directory(ctx.who()))
+          for (const auto& u : (*dir)["items"]) names[u["id"].get<std::string>()] = u["display_name"].get<std::string>();
+        auto f = stale_edit_form(*this, ctx, merge->fields, merge->groups, names);
         f.stored = merge->stored;
-        f.label = [this, &ctx](const std::string& name) { return message(ctx, "field." + name); };
-        f.text = [&](const std::string& name, const json& v) { return merge->text(ctx, name, v); };
         echo["merge"] = stale_edit_echo(f, result.error(), posted.get("_base"), body);
       }
       return form_outcome(ctx, "/contracts/" + ctx.param("id"), key.empty() ? form : form + "-" + key, echo, result,
@@ -351,17 +351,8 @@ void WebApp::register_contract_pages() {
                               {"evidence", FieldKind::text}, {"owner_user_id", FieldKind::optional_enum}}),
              [this](RequestContext& ctx, const json& b) { return contracts_.plan(ctx.who(), ctx.param("id"), ctx.param("measure"), b); },
              Merge{plan_edit_fields, [](const json& current) { return current.value("plan", json::object()); },
-                   [this](RequestContext& ctx, const std::string& f, const json& v) -> std::string {
-                     if (v.is_null() || v == "") return message(ctx, "ui.not_set");
-                     if (f == "responsibility" || f == "lead") return enum_label(*this, ctx, "responsibility", v.get<std::string>());
-                     if (f == "method") return enum_label(*this, ctx, "follow_up_method", v.get<std::string>());
-                     if (f == "frequency") return enum_label(*this, ctx, "follow_up_frequency", v.get<std::string>());
-                     if (f == "owner_user_id")
-                       if (auto dir = accounts_.directory(ctx.who()))
-                         for (const auto& u : (*dir)["items"])
-                           if (u["id"] == v) return u["display_name"].get<std::string>();
-                     return v.is_string() ? v.get<std::string>() : v.dump();
-                   }});
+                   {{"responsibility", "responsibility"}, {"lead", "responsibility"},
+                    {"method", "follow_up_method"}, {"frequency", "follow_up_frequency"}}});
   form_route("/contracts/{id}/obligations", "obligation", "",
              {{"text", FieldKind::text}, {"frequency", FieldKind::text}, {"owner_user_id", FieldKind::optional_enum}},
              [this](RequestContext& ctx, json b) {

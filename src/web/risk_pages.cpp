@@ -221,17 +221,7 @@ void WebApp::register_risk_pages() {
     auto saved = risks_.update(ctx.who(), ctx.param("id"), risk_id, body);
     json echo = {{"risk", risk_id}};
     if (!saved) {
-      StaleEditForm merge;
-      merge.fields = risk_edit_fields;
-      merge.label = [this, &ctx](const std::string& f) { return message(ctx, "field." + f); };
-      merge.text = [this, &ctx](const std::string& name, const json& v) -> std::string {
-        if (v.is_null() || v == "" || v == json::array()) return message(ctx, "ui.not_set");
-        if (name == "treatment") return enum_label(*this, ctx, "treatment", v.get<std::string>());
-        std::string joined;
-        if (v.is_array())
-          for (const auto& item : v) joined += (joined.empty() ? "" : ", ") + item.get<std::string>();
-        return v.is_array() ? joined : v.is_string() ? v.get<std::string>() : v.dump();
-      };
+      auto merge = stale_edit_form(*this, ctx, risk_edit_fields, {{"treatment", "treatment"}});
       echo["merge"] = stale_edit_echo(merge, saved.error(), form.get("_base"), body);
     }
     return done(ctx, "risk-" + risk_id, echo, saved);

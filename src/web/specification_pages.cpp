@@ -147,14 +147,7 @@ void WebApp::register_specification_pages() {
     auto saved = specifications_.edit_entry(ctx.who(), ctx.param("id"), entry, body);
     json echo = {{"entry", entry}};
     if (!saved && action == "change") {
-      StaleEditForm merge;
-      merge.fields = entry_edit_fields;
-      merge.label = [this, &ctx](const std::string& f) { return message(ctx, "field." + f); };
-      merge.text = [this, &ctx](const std::string& f, const json& v) -> std::string {
-        if (v.is_null() || v == "") return message(ctx, "ui.not_set");
-        if (f == "kind") return message(ctx, "enum.requirement_kind." + v.get<std::string>());
-        return v.is_string() ? v.get<std::string>() : v.dump();
-      };
+      auto merge = stale_edit_form(*this, ctx, entry_edit_fields, {{"kind", "requirement_kind"}});
       echo["merge"] = stale_edit_echo(merge, saved.error(), form.get("_base"), body);
     }
     return done(ctx, "req-" + entry, echo, saved);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "web/forms.hpp"
+#include "web/web_app.hpp"
+
 namespace kk::web {
 using nlohmann::json;
 namespace {
@@ -64,6 +67,26 @@ std::string edit_base(const json& values, const std::vector<std::string>& fields
   json base = json::object();
   for (const auto& name : fields) base[name] = field(values, name);
   return base.dump();
+}
+
+StaleEditForm stale_edit_form(const WebApp& app, const RequestContext& ctx, std::vector<std::string> fields,
+                              std::map<std::string, std::string> groups, std::map<std::string, std::string> names) {
+  StaleEditForm form;
+  form.fields = std::move(fields);
+  form.label = [&app, &ctx](const std::string& name) { return app.message(ctx, "field." + name); };
+  form.text = [&app, &ctx, groups = std::move(groups), names = std::move(names)](const std::string& name,
+                                                                                 const json& v) -> std::string {
+    if (v.is_null() || v == "" || v == json::array()) return app.message(ctx, "ui.not_set");
+    if (v.is_string()) {
+      if (auto group = groups.find(name); group != groups.end()) return enum_label(app, ctx, group->second, v.get<std::string>());
+      if (auto known = names.find(v.get<std::string>()); known != names.end()) return known->second;
+    }
+    if (!v.is_array()) return v.is_string() ? v.get<std::string>() : v.dump();
+    std::string joined;
+    for (const auto& item : v) joined += (joined.empty() ? "" : ", ") + (item.is_string() ? item.get<std::string>() : item.dump());
+    return joined;
+  };
+  return form;
 }
 
 json stale_edit_echo(const StaleEditForm& form, const domain::Error& refusal, const std::string& posted_base,

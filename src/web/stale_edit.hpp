@@ -5,6 +5,7 @@
 // person changed keep theirs, and fields both changed to different values are shown side by
 // side, with this person's value in the form. Nothing is saved until they save again.
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@
 #include "domain/result.hpp"
 
 namespace kk::web {
+
+class WebApp;
+struct RequestContext;
 
 struct StaleEdit {
   nlohmann::json merged = nlohmann::json::object();  // field → value for the form
@@ -42,6 +46,13 @@ struct StaleEditForm {
   std::function<std::string(const std::string& field)> label;
   std::function<std::string(const std::string& field, const nlohmann::json& value)> text;
 };
+
+// A form's merge as a person reads it: fields named from the message catalogue (field.NAME),
+// values shown as on the page — "not set", an enum's label (`groups`: field → enum group), a
+// name for an id (`names`: id → name, such as users'), lists joined with commas.
+StaleEditForm stale_edit_form(const WebApp& app, const RequestContext& ctx, std::vector<std::string> fields,
+                              std::map<std::string, std::string> groups = {},
+                              std::map<std::string, std::string> names = {});
 
 // After a refused save: {"merged", "view"} for the page's echo when it was a stale save of an
 // object whose current state came with the refusal; null otherwise.

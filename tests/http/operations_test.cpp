@@ -9,13 +9,6 @@
 namespace kkt {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // The value of one series in a Prometheus text answer, or -1 when it is not there.
 double series(const std::string& text, const std::string& name_and_labels) {
   std::istringstream lines(text);

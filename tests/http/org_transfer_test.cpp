@@ -11,13 +11,6 @@
 namespace kkt {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // A fresh, migrated database of the engine the test database is not.
 std::string other_engine_database(const std::string& label) {
   std::string url;

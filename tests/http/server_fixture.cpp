@@ -52,13 +52,6 @@ std::string trim(const std::string& s) {
 }
 
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string log_tail(std::size_t max_lines) {
   std::string log = read_file(g_log_path);
   std::size_t pos = log.size();
@@ -105,6 +98,14 @@ std::string describe_exit(int status) {
 }
 
 }  // namespace
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 
 std::optional<std::string> load_config() {
   g_config.binary = env("KK_BINARY");

@@ -36,6 +36,9 @@ struct CommandResult {
 // Runs KK_BINARY with the arguments (and --db URL appended by the caller where needed).
 CommandResult run_kravkedja(const std::vector<std::string>& args, const std::string& stdin_text = {});
 
+// A file's bytes ("" when it cannot be read).
+std::string read_file(const std::string& path);
+
 // A loopback port nothing listens on now.
 int free_port();
 

@@ -9,8 +9,10 @@ JOBS ?= $(shell nproc)
 SAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-# Scale of the generated data set for the benchmark (1: 300 organisations, 100,000 cases).
+# Scale of the generated data set for the benchmark (1: 300 organisations, 100,000 cases), and
+# the Release build it measures.
 BENCH_SCALE ?= 1
+BENCH_DIR ?= build-release
 
 .PHONY: all deps build sanitized fuzz-build run test fuzz bench clean
 
@@ -47,11 +49,16 @@ test: build sanitized fuzz-build
 fuzz: fuzz-build
 	bash scripts/fuzz.sh $(FUZZ_DIR) explore $(FUZZ_SECONDS)
 
-bench: build
-	cmake --build $(BUILD_DIR) --target spec_bench tender_bench
-	$(BUILD_DIR)/spec_bench
-	$(BUILD_DIR)/tender_bench
-	bash bench/query-plans.sh $(BUILD_DIR) $(BENCH_SCALE)
+$(BENCH_DIR)/build.ninja:
+	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+# Not part of `make test`: prints figures and writes them under $(BENCH_DIR)/bench/ (docs/performance.md).
+bench: deps $(BENCH_DIR)/build.ninja
+	cmake --build $(BENCH_DIR) -j $(JOBS) --target kravkedja kravkedja_gen spec_bench tender_bench
+	$(BENCH_DIR)/spec_bench
+	$(BENCH_DIR)/tender_bench
+	bash bench/query-plans.sh $(BENCH_DIR) $(BENCH_SCALE)
+	bash bench/http-bench.sh $(BENCH_DIR) $(BENCH_SCALE)
 
 clean:
-	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR) $(BENCH_DIR)

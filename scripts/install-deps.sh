@@ -20,8 +20,9 @@ packages=(
   sqlite3
   # deploy/kravkedja.service is checked with systemd-analyze verify (the service need not run)
   systemd
-  # make bench talks to the service it starts on loopback with curl
-  curl
+  # make bench talks to the service it starts on loopback with curl and wrk, and measures nginx
+  # serving the same bytes as the machine's limit
+  curl wrk nginx-light
   # fuzzing: clang 16 with libFuzzer and its sanitizer runtimes (clang 14 cannot compile GCC 12's ranges)
   clang-16 libfuzzer-16-dev libclang-rt-16-dev
 )

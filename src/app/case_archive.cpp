@@ -65,9 +65,8 @@ Result<ArchivePackage> ArchiveService::package(const Actor& actor, const std::st
                      msg.text(lang, "archive.recorded_at")},
                     {}};
   int n = 0;
-  if (auto list = sources_.contracts.list(actor))
+  if (auto list = sources_.contracts.list(actor, {case_id, ""}, Page{-1, 0}))
     for (const auto& item : (*list)["items"]) {
-      if (item["case_id"] != case_id) continue;
       json k = KK_TRY(sources_.contracts.get(actor, text_of(item, "id")));
       about.push_back(text_of(k, "id"));
       std::string folder = "avtal-" + std::to_string(++n) + "/";

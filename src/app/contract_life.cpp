@@ -200,8 +200,7 @@ std::vector<Finding> contract_findings(Transaction& tx, const Content& content, 
   };
   std::vector<Finding> out;
   std::vector<Contract> contracts;
-  for (auto& k : tx.contracts(c.org_id))
-    if (k.case_id == c.id) contracts.push_back(std::move(k));
+  for (auto& k : tx.contracts_page(c.org_id, {c.id, ""}, -1, 0)) contracts.push_back(std::move(k));
   if (contracts.empty())
     out.push_back(finding(Severity::block, Gate::delivery_approved, "finding.contract_missing", {}));
   for (const auto& k : contracts) {

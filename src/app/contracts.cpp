@@ -217,18 +217,24 @@ json ContractService::contract_json(Transaction& tx, const Actor& actor, const C
   return out;
 }
 
-Result<json> ContractService::list(const Actor& actor) {
+Result<json> ContractService::list(const Actor& actor, const ContractFilter& filter, const Page& page) {
   if (!actor.user.is_supplier()) KK_TRY(authorize(actor, Permission::read));
   else if (!actor.user.active) return Error::forbidden();
+  ContractFilter own = filter;
+  if (actor.user.is_supplier()) {
+    // A supplier's user without its company sees none (an empty filter would show them all).
+    if (!actor.user.supplier_id) return json{{"items", json::array()}, {"page", page_json(page, 0)}};
+    own.supplier_id = *actor.user.supplier_id;
+  }
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
-    for (const auto& c : tx.contracts(actor.org_id())) {
-      if (actor.user.is_supplier() && actor.user.supplier_id != c.supplier_id) continue;
+    for (const auto& c : tx.contracts_page(actor.org_id(), own, page.limit, page.offset)) {
       json j = contract_json(tx, actor, c, false);
       j.erase("measures");
       items.push_back(std::move(j));
     }
-    return json{{"items", items}};
+    std::int64_t total = page.limit < 0 ? std::int64_t(items.size()) : tx.count_contracts(actor.org_id(), own);
+    return json{{"items", items}, {"page", page_json(page, total)}};
   });
 }
 

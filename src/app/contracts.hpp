@@ -3,6 +3,7 @@
 // with who answers for it and how and how often it is followed up, the contract's terms, and
 // an alert far enough before the end to prepare a new procurement. A supplier's users read
 // their company's contracts.
+#include "app/paging.hpp"
 #include "app/service_base.hpp"
 #include "app/specification.hpp"
 #include "io/ical.hpp"
@@ -24,7 +25,9 @@ class ContractService : public ServiceBase {
   ContractService(Store& store, const Content& content, ContentRegistry& registry, SpecificationService& specs)
       : ServiceBase(store, content, registry), specs_(specs) {}
 
-  domain::Result<json> list(const Actor& actor);
+  // A page of the organisation's contracts by end date (a supplier's user: its own), optionally
+  // one case's; {"items", "page"}. Page{-1, 0}: all of them.
+  domain::Result<json> list(const Actor& actor, const ContractFilter& filter, const Page& page);
   domain::Result<json> get(const Actor& actor, const std::string& id);
   // From an awarded case: {"starts_on", "ends_on", "title", "expiry_alert_months", terms…};
   // "supplier_id" only when no tender was awarded here. The measures are the requirements the

@@ -256,6 +256,10 @@ class Transaction {
 
   // contracts and their agreed measures
   virtual std::vector<Contract> contracts(const std::string& org_id) = 0;
+  // By end date and title; a filter field left empty does not filter; limit -1: all of them.
+  virtual std::vector<Contract> contracts_page(const std::string& org_id, const ContractFilter& filter, int limit,
+                                               std::int64_t offset) = 0;
+  virtual std::int64_t count_contracts(const std::string& org_id, const ContractFilter& filter) = 0;
   virtual std::optional<Contract> contract(const std::string& org_id, const std::string& contract_id) = 0;
   // False when the case already has a contract with that supplier.
   virtual bool insert_contract(const std::string& org_id, const Contract& c) = 0;

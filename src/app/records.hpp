@@ -270,6 +270,12 @@ struct Contract {
   std::string updated_at;
 };
 
+// Which contracts a list shows; an empty field does not filter.
+struct ContractFilter {
+  std::string case_id;
+  std::string supplier_id;
+};
+
 struct ContractMeasure {
   std::string id;
   std::optional<std::string> requirement_id;  // none: an obligation on our side

@@ -54,13 +54,14 @@ struct Options {
   std::string config_file;
   std::string log_format = "text";
   bool access_log = false;
+  std::string static_dir;
 };
 
 // Every setting the environment (and so the configuration file) may carry.
 const std::set<std::string> setting_names{"KK_DB",        "KK_LISTEN",        "KK_THREADS",    "KK_PUBLIC_URL",
                                           "KK_TRUST_PROXY", "KK_SMTP_URL",    "KK_SMTP_FROM",  "KK_SMTP_USER",
                                           "KK_SMTP_PASSWORD", "KK_FILE_KEY",  "KK_LOG_FORMAT", "KK_ACCESS_LOG",
-                                          "KK_METRICS_TOKEN"};
+                                          "KK_METRICS_TOKEN", "KK_STATIC_DIR"};
 
 // The configuration file (--config FILE or KK_CONFIG) fills in what the environment does not
 // set; the command line goes before both. Read before the command line is parsed, since the
@@ -227,6 +228,14 @@ int serve(const Options& o, const kk::app::Content& content) {
   });
   if (const char* token = std::getenv("KK_METRICS_TOKEN"); token && *token) app.metrics_token(token);
   if (o.access_log) app.on_answered(kk::cli::log_request);
+  if (!o.static_dir.empty()) {
+    auto own = kk::cli::read_static_dir(o.static_dir);
+    if (!own.error.empty()) {
+      std::cerr << "fel: --static-dir " << own.error << "\n";
+      return 2;
+    }
+    app.own_static_files(std::move(own.files));
+  }
   // Evidence files are encrypted at rest when a key is given (docs/operations.md).
   if (const char* file_key = std::getenv("KK_FILE_KEY"); file_key && !kk::app::use_file_key(file_key)) {
     std::cerr << "fel: KK_FILE_KEY ska vara 32 slumpade byte i base64 (head -c 32 /dev/urandom | base64)\n";
@@ -309,6 +318,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_flag("--trust-proxy", o.trust_proxy,
                       "Bakom en omvänd proxy: klientens adress (för spärr vid felaktiga inloggningar) ur X-Forwarded-For")
       ->envname("KK_TRUST_PROXY");
+  serve_cmd->add_option("--static-dir", o.static_dir,
+                        "Egna filer som visas under /static/ (till exempel en logotyp), före de inbyggda")
+      ->envname("KK_STATIC_DIR");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Uppdatera databasens schema");
   migrate_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");

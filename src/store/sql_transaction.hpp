@@ -138,6 +138,9 @@ class SqlTransaction final : public app::Transaction {
   void delete_tender_file(const std::string& org_id, const std::string& file_id) override;
 
   std::vector<app::Contract> contracts(const std::string& org_id) override;
+  std::vector<app::Contract> contracts_page(const std::string& org_id, const app::ContractFilter& filter, int limit,
+                                            std::int64_t offset) override;
+  std::int64_t count_contracts(const std::string& org_id, const app::ContractFilter& filter) override;
   std::optional<app::Contract> contract(const std::string& org_id, const std::string& contract_id) override;
   bool insert_contract(const std::string& org_id, const app::Contract& c) override;
   bool update_contract(const std::string& org_id, const app::Contract& c, std::int64_t expected_version) override;

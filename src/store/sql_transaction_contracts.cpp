@@ -17,10 +17,41 @@ Contract contract_from(const SqlRow& r) {
 }  // namespace
 
 std::vector<Contract> SqlTransaction::contracts(const std::string& org_id) {
+  return contracts_page(org_id, {}, -1, 0);
+}
+
+namespace {
+// The WHERE clause of a filtered contract list, on the contracts table as c.
+std::string contract_where(const std::string& org_id, const ContractFilter& filter, SqlParams& params) {
+  std::string where = "WHERE c.org_id = ?";
+  params.push_back(org_id);
+  if (!filter.case_id.empty()) {
+    where += " AND c.case_id = ?";
+    params.push_back(filter.case_id);
+  }
+  if (!filter.supplier_id.empty()) {
+    where += " AND c.supplier_id = ?";
+    params.push_back(filter.supplier_id);
+  }
+  return where;
+}
+}  // namespace
+
+// The index contracts_by_end serves the order and the page (migration 0022).
+std::vector<Contract> SqlTransaction::contracts_page(const std::string& org_id, const ContractFilter& filter, int limit,
+                                                     std::int64_t offset) {
+  SqlParams params;
+  std::string sql = std::string(contract_select) + contract_where(org_id, filter, params) +
+                    " ORDER BY c.ends_on, c.title, c.contract_id";
+  add_page(sql, params, limit, offset);
   std::vector<Contract> out;
-  for (const auto& r : db().query(std::string(contract_select) + "WHERE c.org_id = ? ORDER BY c.ends_on, c.title", {org_id}))
-    out.push_back(contract_from(r));
+  for (const auto& r : db().query(sql, params)) out.push_back(contract_from(r));
   return out;
+}
+
+std::int64_t SqlTransaction::count_contracts(const std::string& org_id, const ContractFilter& filter) {
+  SqlParams params;
+  return db().query("SELECT count(*) FROM contracts c " + contract_where(org_id, filter, params), params).at(0).integer(0);
 }
 
 std::optional<Contract> SqlTransaction::contract(const std::string& org_id, const std::string& contract_id) {

@@ -306,9 +306,7 @@ void WebApp::register_case_pages() {
       }
     // The case's contracts; after the award, a contract can be made from it.
     json case_contracts = json::array();
-    if (auto list = contracts_.list(ctx.who()))
-      for (const auto& k : (*list)["items"])
-        if (k["case_id"] == id) case_contracts.push_back(k);
+    if (auto list = contracts_.list(ctx.who(), {id, ""}, app::Page{-1, 0})) case_contracts = (*list)["items"];
     bool awarded = false;
     for (const auto& g : gates) awarded = awarded || (g["key"] == "award_decided" && g["state"] == "passed");
     json data = {

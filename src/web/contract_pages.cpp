@@ -70,9 +70,10 @@ void WebApp::register_contract_pages() {
   auto& r = router_;
 
   r.add("GET", "/contracts", [this](RequestContext& ctx) {
-    auto list = contracts_.list(ctx.who());
+    auto list = contracts_.list(ctx.who(), {}, page_number(ctx, 50));
     if (!list) return error_page(ctx, list.error());
-    return page(ctx, "contracts", {{"nav", "contracts"}, {"title", message(ctx, "ui.contracts.title")}, {"items", (*list)["items"]}});
+    return page(ctx, "contracts", {{"nav", "contracts"}, {"title", message(ctx, "ui.contracts.title")},
+                                   {"items", (*list)["items"]}, {"paging", pager(ctx, "/contracts", (*list)["page"])}});
   });
 
   // The follow-up dashboard; `feed` is a feed address just made, shown this once.

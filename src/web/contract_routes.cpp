@@ -7,8 +7,14 @@ using nlohmann::json;
 
 void WebApp::register_contract_routes() {
   auto& r = router_;
-  r.add("GET", "/api/v1/contracts", [this](RequestContext& ctx) { return api_json(ctx, contracts_.list(ctx.who())); })
-      .summary = "The organisation's contracts (a supplier's user: its company's), with the next due follow-up";
+  r.add("GET", "/api/v1/contracts", [this](RequestContext& ctx) {
+     auto page = page_param(ctx);
+     if (!page) return api_error(ctx, page.error());
+     app::ContractFilter filter{ctx.req.query_param("case_id").value_or(""), ""};
+     return api_json(ctx, contracts_.list(ctx.who(), filter, *page));
+   })
+      .summary = "The organisation's contracts (a supplier's user: its company's) by end date, with the next due "
+                 "follow-up, a page at a time (?limit=1–1000, default 100; ?offset=; ?case_id= one case's)";
   auto& create = r.add("POST", "/api/v1/cases/{id}/contract", with_body([this](RequestContext& ctx, const json& b) {
                          return contracts_.create(ctx.who(), ctx.param("id"), b);
                        }, 201));

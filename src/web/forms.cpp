@@ -79,4 +79,19 @@ json level_options(const json& model, const json& current) {
   return options;
 }
 
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::string item;
+  for (char c : text) {
+    if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!item.empty()) items.push_back(std::move(item));
+      item.clear();
+    } else {
+      item += c;
+    }
+  }
+  if (!item.empty()) items.push_back(std::move(item));
+  return items;
+}
+
 }  // namespace kk::web

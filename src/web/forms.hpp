@@ -35,6 +35,10 @@ struct Form {
 
 nlohmann::json form_to_json(const Form& form, const FormSpec& spec);
 
+// The items of a field where a person may type several, separated by commas, semicolons or
+// spaces ("ORG-01, LOG-02"); empty items are dropped.
+std::vector<std::string> split_list(const std::string& text);
+
 // The name of a gate given as a JSON string (gate.KEY), or null when there is none.
 nlohmann::json gate_label(const WebApp& app, const RequestContext& ctx, const nlohmann::json& gate);
 

@@ -14,14 +14,18 @@ void WebApp::register_page_routes() {
     return Response::redirect(ctx.who().user.is_supplier() ? "/tenders" : "/cases");
   });
 
-  r.add("GET", "/static/{file}", [](RequestContext& ctx) {
-     auto f = io::embedded_file("static/" + ctx.param("file"));
-     if (!f) return Response::text(404, "Not found");
+  r.add("GET", "/static/{file}", [this](RequestContext& ctx) {
      const std::string& name = ctx.param("file");
+     auto own = own_static_files_.find(name);
+     auto f = own != own_static_files_.end() ? std::optional<std::string_view>(own->second)
+                                             : io::embedded_file("static/" + name);
+     if (!f) return Response::text(404, "Not found");
      std::string type = "application/octet-stream";
      if (name.ends_with(".css")) type = "text/css; charset=utf-8";
      else if (name.ends_with(".js")) type = "text/javascript; charset=utf-8";
      else if (name.ends_with(".svg")) type = "image/svg+xml";
+     else if (name.ends_with(".png")) type = "image/png";
+     else if (name.ends_with(".txt")) type = "text/plain; charset=utf-8";
      return Response::text(200, std::string(*f), type);
    }, Access::public_route);
 

@@ -1,6 +1,8 @@
 // The risk register page: heat maps before and after measures, the register by stage with
 // its own small forms, the information owner's decision, and adding risks from the starter
 // list or by hand.
+#include <algorithm>
+
 #include "web/forms.hpp"
 #include "web/heat_map.hpp"
 #include "web/stale_edit.hpp"
@@ -109,13 +111,16 @@ void WebApp::register_risk_pages() {
         risk["residual_consequence_options"] =
             scale_options(m["consequence"], form["residual_consequence"], true, message(ctx, "ui.not_set"));
         risk["treatment_options"] = enum_options<Treatment>(*this, ctx, "treatment", form["treatment"]);
-        json reqs = json::array();
-        for (const auto& o : requirement_options) {
-          bool selected = false;
-          for (const auto& id : form["requirement_ids"]) selected = selected || id == o["value"];
-          reqs.push_back({{"value", o["value"]}, {"label", o["label"]}, {"selected", selected}});
+        // Only the requirements linked now are listed with the risk; more are chosen from the
+        // page's one list of requirements, so a register of 1,000 risks does not repeat it.
+        json linked = json::array();
+        for (const auto& id : form["requirement_ids"]) {
+          json label = id;
+          for (const auto& o : requirement_options)
+            if (o["value"] == id) label = o["label"];
+          linked.push_back({{"value", id}, {"label", label}});
         }
-        risk["requirement_options"] = reqs;
+        risk["linked_requirements"] = linked;
         // The owner of an affected asset sees the decision form.
         bool can_decide = false;
         for (const auto& a : (*c)["assets"])
@@ -174,6 +179,7 @@ void WebApp::register_risk_pages() {
                  {"consequence_options", scale_options(m["consequence"], json(), false, "")},
                  {"matrix", m},
                  {"can_edit", can_edit},
+                 {"requirement_options", requirement_options},
                  {"problem", problem}},
                 status);
   };
@@ -212,8 +218,11 @@ void WebApp::register_risk_pages() {
   r.add("POST", "/cases/{id}/risks/{risk_id}", [this, done](RequestContext& ctx) {
     Form form = Form::parse(ctx.req);
     json body = form_to_json(form, risk_form_spec);
+    // The linked requirements (checkboxes) and those typed in, several separated by commas.
     json reqs = json::array();
-    for (const auto& v : form.all("requirement_ids")) reqs.push_back(v);
+    for (const auto& v : form.all("requirement_ids"))
+      for (const auto& id : split_list(v))
+        if (std::find(reqs.begin(), reqs.end(), id) == reqs.end()) reqs.push_back(id);
     body["requirement_ids"] = reqs;
     for (const char* k : {"title", "description", "stage", "owner_user_id"})
       if (!form.has(k)) body.erase(k);

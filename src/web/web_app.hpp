@@ -2,6 +2,7 @@
 // The web edge: resolves who is asking and in which language, checks CSRF, dispatches to
 // a route, and maps errors to HTTP answers in one place.
 #include <functional>
+#include <map>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -83,6 +84,9 @@ class WebApp {
     std::string client;
   };
   void on_answered(std::function<void(const Answered&)> log) { on_answered_ = std::move(log); }
+  // The installation's own files under /static/ (a logo, a stylesheet of its own), read once at
+  // start-up; a name here goes before the built-in file of the same name.
+  void own_static_files(std::map<std::string, std::string> files) { own_static_files_ = std::move(files); }
   static std::string session_cookie(const std::string& token);
   // The second step of a sign-in: the code of the authenticator app.
   Response code_page(RequestContext& ctx, const std::string& challenge, const std::string& next,
@@ -141,6 +145,7 @@ class WebApp {
   std::string metrics_token_;
   std::function<PoolFigures()> pool_figures_;
   std::function<void(const Answered&)> on_answered_;
+  std::map<std::string, std::string> own_static_files_;
   Metrics metrics_;
   app::Store& store_;
   const app::Content& content_;

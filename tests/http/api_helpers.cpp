@@ -194,7 +194,7 @@ std::string program_output(std::vector<std::string> args) {
 void run_sql(const std::string& statement) { sql_output(statement); }
 
 json contract_of_case(const Api& as, const std::string& case_id) {
-  json list = expect_json(as.get("/api/v1/contracts"), 200, "GET contracts");
+  json list = expect_json(as.get("/api/v1/contracts?case_id=" + case_id), 200, "GET contracts");
   for (const auto& c : list["items"])
     if (c["case_id"] == case_id) return expect_json(as.get("/api/v1/contracts/" + str(c["id"])), 200, "GET contract");
   return nullptr;

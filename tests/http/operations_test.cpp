@@ -126,4 +126,27 @@ TEST(Operations, AConfigurationFileWithABadLineIsRefusedNamingTheLine) {
   EXPECT_NE(missing.err.find("finns-inte.conf kan inte läsas"), std::string::npos) << missing.err;
 }
 
+TEST(Operations, AnInstallationsOwnStaticFilesGoBeforeTheBuiltInOnes) {
+  User u = make_user(Org("own-static").name(), {"procurer"});
+  std::string dir = config().temp_dir + "/own-static";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/logotyp.svg") << "<svg xmlns='http://www.w3.org/2000/svg'/>";
+  std::ofstream(dir + "/kravkedja.css") << "body { color: navy; }";
+  std::ofstream(dir + "/.dold") << "not served";
+  {
+    ExtraServer node(config().binary, {"--static-dir", dir});
+    auto logo = api(u).on(node.port()).get("/static/logotyp.svg");
+    EXPECT_EQ(logo.status, 200);
+    EXPECT_EQ(logo.body, "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    EXPECT_EQ(logo.header("Content-Type"), "image/svg+xml");
+    EXPECT_EQ(api(u).on(node.port()).get("/static/kravkedja.css").body, "body { color: navy; }");
+    EXPECT_EQ(api(u).on(node.port()).get("/static/.dold").status, 404);
+  }
+  // Without the directory the built-in stylesheet is served.
+  EXPECT_NE(api(u).get("/static/kravkedja.css").body, "body { color: navy; }");
+  auto missing = run_kravkedja({"serve", "--static-dir", dir + "/finns-inte", "--db", config().db_url});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("own-static/finns-inte: katalogen finns inte"), std::string::npos) << missing.err;
+}
+
 }  // namespace kkt

@@ -255,6 +255,19 @@ TEST(Pages, APersonRecordsRisksLinksMeasuresAndTheOwnerAcceptsTheResidualRisk) {
   json now = expect_json(api(procurer).get(case_path(id) + "/risks"), 200, "risks")["items"][0];
   EXPECT_EQ(now["requirement_ids"], json({req}));
   EXPECT_EQ(now["residual_level"]["acceptable"], true);
+  // The page lists the linked requirement with the risk as a ticked box, and more are typed in
+  // (several separated by commas) from the page's one list of the specification's requirements.
+  std::string register_page = b.get("/cases/" + id + "/risks").body;
+  EXPECT_NE(register_page.find("name=\"requirement_ids\" value=\"" + req + "\" checked"), std::string::npos);
+  EXPECT_NE(register_page.find("<datalist id=\"requirement-list\">"), std::string::npos);
+  std::string second = str(spec["entries"][1]["requirement_id"]), third = str(spec["entries"][2]["requirement_id"]);
+  auto typed = b.post("/cases/" + id + "/risks/" + str(risk["id"]),
+                      {{"version", std::to_string(now["version"].get<int>())}, {"likelihood", "4"}, {"consequence", "4"},
+                       {"residual_likelihood", "1"}, {"residual_consequence", "2"}, {"treatment", "reduce"},
+                       {"requirement_ids", req}, {"requirement_ids", second + ", " + third}});
+  ASSERT_EQ(typed.status, 303) << typed.body;
+  now = expect_json(api(procurer).get(case_path(id) + "/risks"), 200, "risks")["items"][0];
+  EXPECT_EQ(now["requirement_ids"], json({req, second, third}));
   // The case page shows the heat maps too, with the count in the cell.
   auto case_page = b.get("/cases/" + id);
   EXPECT_NE(case_page.body.find("aria-labelledby=\"hm-after\""), std::string::npos);

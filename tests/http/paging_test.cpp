@@ -45,6 +45,46 @@ TEST(Paging, TheApiListsCasesAndAssetsAPageAtATimeWithTheTotal) {
   EXPECT_NE(words.json_body()["error"]["message"].get<std::string>().find("limit"), std::string::npos) << words.body;
 }
 
+TEST(Paging, TheApiListsContractsByEndDateAPageAtATimeAndOneCasesAlone) {
+  Org org("paging-contracts");
+  User u = org.user({"admin", "ciso", "procurer", "contract_manager", "information_owner"});
+  Api as = api(u);
+  json asset = asset_body("Avtalsregister", 2, 2, 2);
+  asset["owner_user_id"] = u.id;
+  json a = create_asset(as, asset);
+  std::string case_id = create_case(as, case_body("KS 2027/avtal", "Tre avtal"))["id"];
+  std::string other_case = create_case(as, "KS 2027/utan-avtal")["id"];
+  expect_json(as.post(case_path(case_id) + "/assets", {{"asset_id", a["id"]}}), 200, "link");
+  for (const char* gate : {"need_identified", "procure_decision", "documents_approved", "award_decided"})
+    pass_gate(as, case_id, gate);
+  // Three suppliers' contracts from one award, ending in three different years.
+  for (const char* ends : {"2031-06-30", "2029-12-31", "2030-03-31"}) {
+    json s = expect_json(as.post("/api/v1/suppliers", {{"name", std::string("Leverantör ") + ends}, {"country", "SE"}}), 201, "supplier");
+    expect_json(as.post(case_path(case_id) + "/contract", {{"supplier_id", s["id"]}, {"title", std::string("Avtal ") + ends},
+                                                           {"starts_on", "2027-01-01"}, {"ends_on", ends}}),
+                201, "contract");
+  }
+  json first = expect_json(as.get("/api/v1/contracts?limit=2"), 200, "first page");
+  ASSERT_EQ(first["items"].size(), 2u);
+  EXPECT_EQ(first["items"][0]["ends_on"], "2029-12-31") << "the one ending first comes first";
+  EXPECT_EQ(first["items"][1]["ends_on"], "2030-03-31");
+  EXPECT_EQ(first["page"], (json{{"total", 3}, {"limit", 2}, {"offset", 0}, {"next_offset", 2}}));
+  json rest = expect_json(as.get("/api/v1/contracts?limit=2&offset=2"), 200, "second page");
+  ASSERT_EQ(rest["items"].size(), 1u);
+  EXPECT_EQ(rest["items"][0]["ends_on"], "2031-06-30");
+  EXPECT_TRUE(rest["page"]["next_offset"].is_null());
+  EXPECT_EQ(expect_json(as.get("/api/v1/contracts?case_id=" + case_id), 200, "the case's")["page"]["total"], 3);
+  EXPECT_EQ(expect_json(as.get("/api/v1/contracts?case_id=" + other_case), 200, "none")["items"], json::array());
+  EXPECT_TRUE(is_error(as.get("/api/v1/contracts?limit=0"), 422, "error.out_of_range", "limit"));
+  // The case page lists its three contracts.
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+  std::string page = b.get("/cases/" + case_id).body;
+  for (const char* ends : {"2031-06-30", "2029-12-31", "2030-03-31"})
+    EXPECT_NE(page.find(std::string("Avtal ") + ends), std::string::npos) << ends;
+  EXPECT_EQ(b.get("/cases/" + other_case).body.find("Avtal 20"), std::string::npos);
+}
+
 TEST(Paging, TheAssetPageShowsFiftyAtATimeWithLinksToTheNext) {
   Org org("paging-page");
   User u = org.user({"procurer"});

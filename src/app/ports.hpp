@@ -299,6 +299,10 @@ class Transaction {
   virtual bool insert_notification(const std::string& org_id, const Notification& n) = 0;
   virtual std::vector<Notification> notifications(const std::string& org_id, const std::string& user_id,
                                                   bool unread_only) = 0;
+  // By due date; limit -1: all of them.
+  virtual std::vector<Notification> notifications_page(const std::string& org_id, const std::string& user_id,
+                                                       bool unread_only, int limit, std::int64_t offset) = 0;
+  virtual std::int64_t count_notifications(const std::string& org_id, const std::string& user_id, bool unread_only) = 0;
   virtual bool mark_notification_read(const std::string& org_id, const std::string& user_id,
                                       const std::string& notification_id, const std::string& now) = 0;
   virtual void mark_notifications_emailed(const std::string& org_id, const std::vector<std::string>& ids,

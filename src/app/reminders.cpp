@@ -149,11 +149,11 @@ void ReminderService::mail(const std::string& org, Mailer& mailer, ReminderRun& 
   });
 }
 
-Result<json> ReminderService::notifications(const Actor& actor, bool unread_only) {
-  if (actor.user.is_supplier()) return json{{"items", json::array()}};
+Result<json> ReminderService::notifications(const Actor& actor, bool unread_only, const Page& page) {
+  if (actor.user.is_supplier()) return json{{"items", json::array()}, {"page", page_json(page, 0)}};
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
-    for (const auto& n : tx.notifications(actor.org_id(), actor.user.id, unread_only)) {
+    for (const auto& n : tx.notifications_page(actor.org_id(), actor.user.id, unread_only, page.limit, page.offset)) {
       items.push_back({{"id", n.id},
                        {"kind", n.kind},
                        {"due_on", n.due_on},
@@ -163,7 +163,9 @@ Result<json> ReminderService::notifications(const Actor& actor, bool unread_only
                        {"created_at", n.created_at},
                        {"read", n.read_at.has_value()}});
     }
-    return json{{"items", items}};
+    std::int64_t total = page.limit < 0 ? std::int64_t(items.size())
+                                        : tx.count_notifications(actor.org_id(), actor.user.id, unread_only);
+    return json{{"items", items}, {"page", page_json(page, total)}};
   });
 }
 

@@ -37,7 +37,8 @@ class ReminderService : public ServiceBase {
   // unread reminder not e-mailed before; a message that fails is tried again on the next run.
   ReminderRun remind(bool once_a_day, Mailer* mailer = nullptr);
 
-  domain::Result<json> notifications(const Actor& actor, bool unread_only);
+  // A page of the person's reminders by due date: {"items", "page"}.
+  domain::Result<json> notifications(const Actor& actor, bool unread_only, const Page& page);
   domain::Result<json> mark_read(const Actor& actor, const std::string& notification_id);
 
   // A new secret feed address for the actor (replacing any earlier one); shown once.

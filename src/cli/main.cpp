@@ -55,13 +55,15 @@ struct Options {
   std::string log_format = "text";
   bool access_log = false;
   std::string static_dir;
+  bool without_reminders = false;
 };
 
 // Every setting the environment (and so the configuration file) may carry.
 const std::set<std::string> setting_names{"KK_DB",        "KK_LISTEN",        "KK_THREADS",    "KK_PUBLIC_URL",
                                           "KK_TRUST_PROXY", "KK_SMTP_URL",    "KK_SMTP_FROM",  "KK_SMTP_USER",
                                           "KK_SMTP_PASSWORD", "KK_FILE_KEY",  "KK_LOG_FORMAT", "KK_ACCESS_LOG",
-                                          "KK_METRICS_TOKEN", "KK_STATIC_DIR"};
+                                          "KK_METRICS_TOKEN", "KK_STATIC_DIR",
+                                          "KK_WITHOUT_REMINDERS"};
 
 // The configuration file (--config FILE or KK_CONFIG) fills in what the environment does not
 // set; the command line goes before both. Read before the command line is parsed, since the
@@ -251,6 +253,7 @@ int serve(const Options& o, const kk::app::Content& content) {
   // The daily reminder job: looked at every hour; the first node to claim the day runs it.
   auto mailer = mailer_from(o);
   std::jthread reminders([&](std::stop_token stop) {
+    if (o.without_reminders) return;
     kk::app::ReminderService service(*store, content, registry);
     std::mutex mutex;
     std::condition_variable_any wake;
@@ -321,6 +324,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--static-dir", o.static_dir,
                         "Egna filer som visas under /static/ (till exempel en logotyp), före de inbyggda")
       ->envname("KK_STATIC_DIR");
+  serve_cmd->add_flag("--without-reminders", o.without_reminders,
+                      "Kör inte det dagliga påminnelsejobbet i den här noden (cron kör kravkedja remind)")
+      ->envname("KK_WITHOUT_REMINDERS");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Uppdatera databasens schema");
   migrate_cmd->add_option("--db", o.db, "Databas")->envname("KK_DB");

@@ -172,6 +172,9 @@ class SqlTransaction final : public app::Transaction {
   std::optional<app::User> calendar_feed_user(const std::string& token_hash) override;
 
   bool insert_notification(const std::string& org_id, const app::Notification& n) override;
+  std::vector<app::Notification> notifications_page(const std::string& org_id, const std::string& user_id,
+                                                   bool unread_only, int limit, std::int64_t offset) override;
+  std::int64_t count_notifications(const std::string& org_id, const std::string& user_id, bool unread_only) override;
   std::vector<app::Notification> notifications(const std::string& org_id, const std::string& user_id,
                                                bool unread_only) override;
   bool mark_notification_read(const std::string& org_id, const std::string& user_id,

@@ -113,15 +113,31 @@ bool SqlTransaction::insert_notification(const std::string& org_id, const Notifi
 
 std::vector<Notification> SqlTransaction::notifications(const std::string& org_id, const std::string& user_id,
                                                         bool unread_only) {
+  return notifications_page(org_id, user_id, unread_only, -1, 0);
+}
+
+// The index notifications_by_due serves the order and the page (migration 0022).
+std::vector<Notification> SqlTransaction::notifications_page(const std::string& org_id, const std::string& user_id,
+                                                             bool unread_only, int limit, std::int64_t offset) {
+  std::string sql = std::string("SELECT notification_id, user_id, kind, subject_key, due_on, body, created_at, read_at, "
+                                "emailed_at FROM notifications WHERE org_id = ? AND user_id = ?") +
+                    (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY due_on, created_at, notification_id";
+  SqlParams params{org_id, user_id};
+  add_page(sql, params, limit, offset);
   std::vector<Notification> out;
-  for (const auto& r : db().query(
-           std::string("SELECT notification_id, user_id, kind, subject_key, due_on, body, created_at, read_at, emailed_at "
-                       "FROM notifications WHERE org_id = ? AND user_id = ?") +
-               (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY due_on, created_at, notification_id",
-           {org_id, user_id}))
+  for (const auto& r : db().query(sql, params))
     out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.opt_text(7),
                    r.opt_text(8)});
   return out;
+}
+
+std::int64_t SqlTransaction::count_notifications(const std::string& org_id, const std::string& user_id,
+                                                 bool unread_only) {
+  return db().query(std::string("SELECT count(*) FROM notifications WHERE org_id = ? AND user_id = ?") +
+                        (unread_only ? " AND read_at IS NULL" : ""),
+                    {org_id, user_id})
+      .at(0)
+      .integer(0);
 }
 
 bool SqlTransaction::mark_notification_read(const std::string& org_id, const std::string& user_id,

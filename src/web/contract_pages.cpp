@@ -80,7 +80,7 @@ void WebApp::register_contract_pages() {
   auto dashboard = [this](RequestContext& ctx, const json& feed, int status) {
     auto due = contracts_.due(ctx.who(), ctx.req.query_param("until").value_or(""));
     if (!due) return error_page(ctx, due.error());
-    auto mine = reminders_.notifications(ctx.who(), true);
+    auto mine = reminders_.notifications(ctx.who(), true, page_number(ctx, 50));
     auto has_feed = reminders_.feed_status(ctx.who());
     json overdue = json::array(), coming = json::array();
     for (auto item : (*due)["items"]) {
@@ -91,6 +91,7 @@ void WebApp::register_contract_pages() {
                 {{"nav", "follow_ups"}, {"title", message(ctx, "ui.follow_ups.title")}, {"due", *due},
                  {"overdue", overdue}, {"coming", coming},
                  {"notifications", mine ? (*mine)["items"] : json::array()},
+                 {"paging", mine ? pager(ctx, "/follow-ups", (*mine)["page"]) : json()},
                  {"feed_active", has_feed && (*has_feed)["active"].get<bool>()}, {"feed", feed}},
                 status);
   };

@@ -429,6 +429,12 @@ TEST(ContractLife, RemindersReachTheOwnerAndTheCalendarFeedNeedsOnlyItsSecretUnt
   EXPECT_TRUE(is_error(ciso.post("/api/v1/me/notifications/" + first + "/read", json::object()), 404));
   expect_json(manager.post("/api/v1/me/notifications/" + first + "/read", json::object()), 200, "read");
   EXPECT_EQ(expect_json(manager.get("/api/v1/me/notifications?unread=true"), 200, "unread")["items"].size(), mine.size() - 1);
+  // A page at a time, by due date, with the total.
+  json one = expect_json(manager.get("/api/v1/me/notifications?limit=1&offset=1"), 200, "one");
+  ASSERT_EQ(one["items"].size(), 1u);
+  EXPECT_EQ(one["items"][0], mine[1]);
+  EXPECT_EQ(one["page"]["total"], mine.size());
+  EXPECT_TRUE(is_error(manager.get("/api/v1/me/notifications?limit=0"), 422, "error.out_of_range", "limit"));
 
   // The personal feed: a secret address that works without signing in, with one event per
   // due control the user owns.

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "api_helpers.hpp"
 
@@ -147,6 +148,26 @@ TEST(Operations, AnInstallationsOwnStaticFilesGoBeforeTheBuiltInOnes) {
   auto missing = run_kravkedja({"serve", "--static-dir", dir + "/finns-inte", "--db", config().db_url});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("own-static/finns-inte: katalogen finns inte"), std::string::npos) << missing.err;
+}
+
+TEST(Operations, ANodeStartedWithoutRemindersLeavesTheDailyJobToOthers) {
+  // Each node on a database of its own, so the test server's claim of the day does not count.
+  std::string dir = config().temp_dir;
+  std::string usual_log = dir + "/with-reminders.log", quiet_log = dir + "/without-reminders.log";
+  {
+    ExtraServer usual(config().binary, {}, {}, "sqlite:" + dir + "/with-reminders.db", usual_log);
+    bool ran = false;
+    for (int i = 0; i < 100 && !ran; ++i) {
+      ran = read_file(usual_log).find("reminders: ") != std::string::npos;
+      if (!ran) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_TRUE(ran) << "a node runs the day's reminders at start: " << read_file(usual_log);
+  }
+  {
+    ExtraServer quiet(config().binary, {"--without-reminders"}, {}, "sqlite:" + dir + "/without-reminders.db", quiet_log);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  }
+  EXPECT_EQ(read_file(quiet_log).find("reminders: "), std::string::npos) << read_file(quiet_log);
 }
 
 }  // namespace kkt

@@ -352,12 +352,22 @@ Status AccountService::read_roles(const json& body, std::set<Role>& roles) {
   return ok();
 }
 
-Result<json> AccountService::list_users(const Actor& actor) {
+Result<json> AccountService::list_users(const Actor& actor, const Page& page) {
   KK_TRY(authorize(actor, Permission::administer));
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
-    for (const auto& u : tx.users(actor.org_id())) items.push_back(user_json(u));
-    return json{{"items", items}};
+    for (const auto& u : tx.users_page(actor.org_id(), page.limit, page.offset)) items.push_back(user_json(u));
+    std::int64_t total = page.limit < 0 ? std::int64_t(items.size()) : tx.count_org_users(actor.org_id());
+    return json{{"items", items}, {"page", page_json(page, total)}};
+  });
+}
+
+Result<json> AccountService::get_user(const Actor& actor, const std::string& id) {
+  KK_TRY(authorize(actor, Permission::administer));
+  return read([&](Transaction& tx) -> Result<json> {
+    auto u = tx.user(actor.org_id(), id);
+    if (!u) return Error::not_found();
+    return user_json(*u);
   });
 }
 

@@ -74,7 +74,9 @@ class AccountService : public ServiceBase {
   domain::Result<std::string> create_token_cli(const std::string& username, std::optional<int> expires_days);
 
   // Administration (admin role, own organisation).
-  domain::Result<json> list_users(const Actor& actor);
+  // A page of the organisation's people by name: {"items", "page"}; Page{-1, 0}: all of them.
+  domain::Result<json> list_users(const Actor& actor, const Page& page);
+  domain::Result<json> get_user(const Actor& actor, const std::string& id);
   domain::Result<json> create_user(const Actor& actor, const json& body);
   domain::Result<json> update_user(const Actor& actor, const std::string& id, const json& body);
   // Sets a new random password and returns it once.

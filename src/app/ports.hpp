@@ -98,6 +98,9 @@ class Transaction {
   virtual std::optional<User> user(const std::string& org_id, const std::string& user_id) = 0;
   virtual std::optional<Credentials> credentials_by_username(const std::string& username) = 0;
   virtual std::vector<User> users(const std::string& org_id) = 0;
+  // By name; limit -1: all of them.
+  virtual std::vector<User> users_page(const std::string& org_id, int limit, std::int64_t offset) = 0;
+  virtual std::int64_t count_org_users(const std::string& org_id) = 0;
   virtual void insert_user(const User& user, const std::string& password_hash) = 0;
   virtual bool update_user(const User& user, std::int64_t expected_version) = 0;
   virtual void set_password(const std::string& org_id, const std::string& user_id, const std::string& hash) = 0;
@@ -224,6 +227,9 @@ class Transaction {
 
   // the supplier register
   virtual std::vector<SupplierRow> suppliers(const std::string& org_id) = 0;
+  // By name (the index suppliers_name); limit -1: all of them.
+  virtual std::vector<SupplierRow> suppliers_page(const std::string& org_id, int limit, std::int64_t offset) = 0;
+  virtual std::int64_t count_suppliers(const std::string& org_id) = 0;
   virtual std::optional<SupplierRow> supplier(const std::string& org_id, const std::string& supplier_id) = 0;
   // False when the name is taken.
   virtual bool insert_supplier(const std::string& org_id, const SupplierRow& s) = 0;

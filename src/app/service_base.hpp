@@ -6,6 +6,7 @@
 #include "app/audit.hpp"
 #include "app/content.hpp"
 #include "app/content_registry.hpp"
+#include "app/paging.hpp"
 #include "app/permissions.hpp"
 #include "app/ports.hpp"
 #include "domain/result.hpp"

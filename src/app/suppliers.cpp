@@ -207,12 +207,14 @@ json supplier_findings_json(const Content& content, Language lang, const std::ve
   return out;
 }
 
-Result<json> SupplierService::list(const Actor& actor) {
+Result<json> SupplierService::list(const Actor& actor, const Page& page) {
   KK_TRY(authorize(actor, Permission::read));
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
-    for (const auto& row : tx.suppliers(actor.org_id())) items.push_back(supplier_json(content_, actor.lang, row));
-    return json{{"items", items}};
+    for (const auto& row : tx.suppliers_page(actor.org_id(), page.limit, page.offset))
+      items.push_back(supplier_json(content_, actor.lang, row));
+    std::int64_t total = page.limit < 0 ? std::int64_t(items.size()) : tx.count_suppliers(actor.org_id());
+    return json{{"items", items}, {"page", page_json(page, total)}};
   });
 }
 

@@ -11,7 +11,8 @@ class SupplierService : public ServiceBase {
  public:
   using ServiceBase::ServiceBase;
 
-  domain::Result<json> list(const Actor& actor);
+  // A page of the supplier register by name: {"items", "page"}; Page{-1, 0}: all of them.
+  domain::Result<json> list(const Actor& actor, const Page& page);
   domain::Result<json> get(const Actor& actor, const std::string& id);
   // {"name", "org_number", "country", "parent_name", "parent_country", "dpf_listed",
   //  "dpf_checked_on", "note", "certifications": [...], "subcontractors": [...], "contacts": [...]}

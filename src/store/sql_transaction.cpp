@@ -138,10 +138,18 @@ std::optional<Credentials> SqlTransaction::credentials_by_username(const std::st
   return Credentials{users[0], hash};
 }
 
-std::vector<User> SqlTransaction::users(const std::string& org_id) {
-  return load_users(db().query(
-      std::string("SELECT ") + user_columns + " FROM users WHERE org_id = ? ORDER BY display_name, username",
-      {org_id}));
+std::vector<User> SqlTransaction::users(const std::string& org_id) { return users_page(org_id, -1, 0); }
+
+// The index users_by_name serves the order and the page (migration 0022).
+std::vector<User> SqlTransaction::users_page(const std::string& org_id, int limit, std::int64_t offset) {
+  std::string sql = std::string("SELECT ") + user_columns + " FROM users WHERE org_id = ? ORDER BY display_name, username";
+  SqlParams params{org_id};
+  add_page(sql, params, limit, offset);
+  return load_users(db().query(sql, params));
+}
+
+std::int64_t SqlTransaction::count_org_users(const std::string& org_id) {
+  return db().query("SELECT count(*) FROM users WHERE org_id = ?", {org_id}).at(0).integer(0);
 }
 
 void SqlTransaction::insert_user(const User& u, const std::string& password_hash) {

@@ -24,6 +24,8 @@ class SqlTransaction final : public app::Transaction {
   std::optional<app::User> user(const std::string& org_id, const std::string& user_id) override;
   std::optional<app::Credentials> credentials_by_username(const std::string& username) override;
   std::vector<app::User> users(const std::string& org_id) override;
+  std::vector<app::User> users_page(const std::string& org_id, int limit, std::int64_t offset) override;
+  std::int64_t count_org_users(const std::string& org_id) override;
   void insert_user(const app::User& user, const std::string& password_hash) override;
   bool update_user(const app::User& user, std::int64_t expected_version) override;
   void set_password(const std::string& org_id, const std::string& user_id, const std::string& hash) override;
@@ -110,6 +112,8 @@ class SqlTransaction final : public app::Transaction {
                             std::int64_t expected_version) override;
 
   std::vector<app::SupplierRow> suppliers(const std::string& org_id) override;
+  std::vector<app::SupplierRow> suppliers_page(const std::string& org_id, int limit, std::int64_t offset) override;
+  std::int64_t count_suppliers(const std::string& org_id) override;
   std::optional<app::SupplierRow> supplier(const std::string& org_id, const std::string& supplier_id) override;
   bool insert_supplier(const std::string& org_id, const app::SupplierRow& s) override;
   bool update_supplier(const std::string& org_id, const app::SupplierRow& s, std::int64_t expected_version) override;

@@ -13,12 +13,20 @@ SupplierRow supplier_from(const SqlRow& r) {
 }
 }  // namespace
 
-std::vector<SupplierRow> SqlTransaction::suppliers(const std::string& org_id) {
+std::vector<SupplierRow> SqlTransaction::suppliers(const std::string& org_id) { return suppliers_page(org_id, -1, 0); }
+
+// The unique index suppliers_name serves the order and the page.
+std::vector<SupplierRow> SqlTransaction::suppliers_page(const std::string& org_id, int limit, std::int64_t offset) {
+  std::string sql = std::string("SELECT ") + supplier_columns + " FROM suppliers WHERE org_id = ? ORDER BY name";
+  SqlParams params{org_id};
+  add_page(sql, params, limit, offset);
   std::vector<SupplierRow> out;
-  for (const auto& r : db().query(std::string("SELECT ") + supplier_columns + " FROM suppliers WHERE org_id = ? ORDER BY name",
-                                  {org_id}))
-    out.push_back(supplier_from(r));
+  for (const auto& r : db().query(sql, params)) out.push_back(supplier_from(r));
   return out;
+}
+
+std::int64_t SqlTransaction::count_suppliers(const std::string& org_id) {
+  return db().query("SELECT count(*) FROM suppliers WHERE org_id = ?", {org_id}).at(0).integer(0);
 }
 
 std::optional<SupplierRow> SqlTransaction::supplier(const std::string& org_id, const std::string& supplier_id) {

@@ -53,11 +53,11 @@ void WebApp::register_admin_pages() {
   auto& r = router_;
 
   auto users_page = [this](RequestContext& ctx, const json& values, const json& errors, const json& created, int status) {
-    auto list = accounts_.list_users(ctx.who());
+    auto list = accounts_.list_users(ctx.who(), page_number(ctx, 50));
     if (!list) return error_page(ctx, list.error());
     // A supplier's user has no role; the list says which supplier it answers for.
     std::map<std::string, std::string> supplier_names;
-    if (auto suppliers = suppliers_.list(ctx.who()))
+    if (auto suppliers = suppliers_.list(ctx.who(), app::Page{-1, 0}))
       for (const auto& s : (*suppliers)["items"]) supplier_names[s["id"]] = s["name"];
     json items = json::array();
     for (auto u : (*list)["items"]) {
@@ -70,6 +70,7 @@ void WebApp::register_admin_pages() {
     }
     return page(ctx, "admin_users",
                 {{"nav", "admin"}, {"title", message(ctx, "ui.admin.users")}, {"items", items}, {"values", values},
+                 {"paging", pager(ctx, "/admin/users", (*list)["page"])},
                  {"roles", role_checkboxes(*this, ctx, values.value("roles", json::array()))},
                  {"errors", errors["fields"]}, {"error_summary", errors.value("summary", json())}, {"created", created}},
                 status);
@@ -94,16 +95,14 @@ void WebApp::register_admin_pages() {
 
   auto user_page = [this](RequestContext& ctx, const std::string& id, const json& errors, const json& new_password,
                           int status) {
-    auto list = accounts_.list_users(ctx.who());
-    if (!list) return error_page(ctx, list.error());
-    for (const auto& u : (*list)["items"])
-      if (u["id"] == id)
-        return page(ctx, "admin_user",
-                    {{"nav", "admin"}, {"title", u["display_name"]}, {"user", u},
-                     {"roles", role_checkboxes(*this, ctx, u["roles"])}, {"errors", errors["fields"]},
-                     {"error_summary", errors.value("summary", json())}, {"new_password", new_password}},
-                    status);
-    return error_page(ctx, Error::not_found());
+    auto found = accounts_.get_user(ctx.who(), id);
+    if (!found) return error_page(ctx, found.error());
+    const json& u = *found;
+    return page(ctx, "admin_user",
+                {{"nav", "admin"}, {"title", u["display_name"]}, {"user", u},
+                 {"roles", role_checkboxes(*this, ctx, u["roles"])}, {"errors", errors["fields"]},
+                 {"error_summary", errors.value("summary", json())}, {"new_password", new_password}},
+                status);
   };
 
   r.add("GET", "/admin/users/{id}", [user_page](RequestContext& ctx) {

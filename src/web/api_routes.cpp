@@ -287,7 +287,11 @@ void WebApp::register_api_routes() {
   // Administration
   r.add("GET", "/api/v1/directory", [this](RequestContext& ctx) { return api_json(ctx, accounts_.directory(ctx.who())); })
       .summary = "Active users of the organisation, for choosing owners and team members";
-  r.add("GET", "/api/v1/users", [this](RequestContext& ctx) { return api_json(ctx, accounts_.list_users(ctx.who())); })
+  r.add("GET", "/api/v1/users", [this](RequestContext& ctx) {
+     auto page = page_param(ctx);
+     if (!page) return api_error(ctx, page.error());
+     return api_json(ctx, accounts_.list_users(ctx.who(), *page));
+   })
       .summary = "List users (admin)";
   auto& create_user = r.add("POST", "/api/v1/users", with_body([this](RequestContext& ctx, const json& b) {
                               return accounts_.create_user(ctx.who(), b);

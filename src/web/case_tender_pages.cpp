@@ -51,7 +51,7 @@ void register_case_tender_pages(Router& r, WebApp& app, Services s) {
     }
 
     json supplier_options = json::array();
-    if (auto list = s.suppliers.list(ctx.who()))
+    if (auto list = s.suppliers.list(ctx.who(), app::Page{-1, 0}))
       for (const auto& sup : (*list)["items"])
         supplier_options.push_back({{"value", sup["id"]}, {"label", sup["name"]},
                                     {"selected", form == "invite" && problem.value("supplier_id", "") == sup["id"]}});

@@ -120,7 +120,7 @@ void WebApp::register_contract_pages() {
     auto c = cases_.get(ctx.who(), case_id);
     if (!c) return error_page(ctx, c.error());
     json suppliers = json::array();
-    if (auto list = suppliers_.list(ctx.who()))
+    if (auto list = suppliers_.list(ctx.who(), app::Page{-1, 0}))
       for (const auto& sup : (*list)["items"])
         suppliers.push_back({{"value", sup["id"]}, {"label", sup["name"]}, {"selected", values.value("supplier_id", "") == sup["id"]}});
     return page(ctx, "contract_form",

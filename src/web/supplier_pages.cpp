@@ -38,7 +38,7 @@ json comma_list(const std::string& text) {
 
 void register_supplier_pages(Router& r, WebApp& app, Services s) {
   auto list_page = [&app, s](RequestContext& ctx, const json& problem, int status) {
-    auto list = s.suppliers.list(ctx.who());
+    auto list = s.suppliers.list(ctx.who(), app.page_number(ctx, 50));
     if (!list) return app.error_page(ctx, list.error());
     json items = json::array();
     for (auto item : (*list)["items"]) {
@@ -51,6 +51,7 @@ void register_supplier_pages(Router& r, WebApp& app, Services s) {
     }
     return app.page(ctx, "suppliers",
                     {{"nav", "suppliers"}, {"title", app.message(ctx, "ui.suppliers.title")}, {"items", items},
+                     {"paging", app.pager(ctx, "/suppliers", (*list)["page"])},
                      {"can_edit", app::allowed(ctx.who(), app::Permission::edit_suppliers)}, {"problem", problem}},
                     status);
   };

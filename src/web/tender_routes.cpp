@@ -11,7 +11,11 @@ using namespace kk::domain;
 void WebApp::register_tender_routes() {
   auto& r = router_;
 
-  r.add("GET", "/api/v1/suppliers", [this](RequestContext& ctx) { return api_json(ctx, suppliers_.list(ctx.who())); })
+  r.add("GET", "/api/v1/suppliers", [this](RequestContext& ctx) {
+     auto page = page_param(ctx);
+     if (!page) return api_error(ctx, page.error());
+     return api_json(ctx, suppliers_.list(ctx.who(), *page));
+   })
       .summary = "The organisation's supplier register, each supplier with what to look at (certificates, third countries, DPF)";
   auto& create = r.add("POST", "/api/v1/suppliers", with_body([this](RequestContext& ctx, const json& b) {
                          return suppliers_.create(ctx.who(), b);

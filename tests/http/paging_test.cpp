@@ -85,6 +85,47 @@ TEST(Paging, TheApiListsContractsByEndDateAPageAtATimeAndOneCasesAlone) {
   EXPECT_EQ(b.get("/cases/" + other_case).body.find("Avtal 20"), std::string::npos);
 }
 
+TEST(Paging, TheSupplierRegisterAndThePeopleComeAPageAtATimeByName) {
+  Org org("paging-registers");
+  User admin = org.user({"admin", "procurer"});
+  Api as = api(admin);
+  for (const char* name : {"Cedergren Data AB", "Almqvist IT AB", "Berg & Son Drift AB"})
+    expect_json(as.post("/api/v1/suppliers", {{"name", name}, {"country", "SE"}}), 201, name);
+  json first = expect_json(as.get("/api/v1/suppliers?limit=2"), 200, "suppliers");
+  ASSERT_EQ(first["items"].size(), 2u);
+  EXPECT_EQ(first["items"][0]["name"], "Almqvist IT AB") << "by name";
+  EXPECT_EQ(first["items"][1]["name"], "Berg & Son Drift AB");
+  EXPECT_EQ(first["page"], (json{{"total", 3}, {"limit", 2}, {"offset", 0}, {"next_offset", 2}}));
+  EXPECT_EQ(expect_json(as.get("/api/v1/suppliers?offset=2"), 200, "rest")["items"][0]["name"], "Cedergren Data AB");
+  EXPECT_TRUE(is_error(as.get("/api/v1/suppliers?limit=x"), 400, "error.type_integer", "limit"));
+
+  org.user({"procurer"});
+  org.user({"information_owner"});
+  json people = expect_json(as.get("/api/v1/users?limit=1"), 200, "users");
+  ASSERT_EQ(people["items"].size(), 1u);
+  EXPECT_EQ(people["page"]["total"], 3);
+  EXPECT_EQ(people["page"]["next_offset"], 1);
+  json all = expect_json(as.get("/api/v1/users?limit=1000"), 200, "all users")["items"];
+  ASSERT_EQ(all.size(), 3u);
+  for (std::size_t i = 1; i < all.size(); ++i)
+    EXPECT_LE(all[i - 1]["display_name"].get<std::string>(), all[i]["display_name"].get<std::string>()) << "by name";
+  EXPECT_TRUE(is_error(as.get("/api/v1/users?offset=-5"), 422, "error.out_of_range", "offset"));
+
+  // The pages: the register and the people with the pager once there is more than one page.
+  for (int i = 0; i < 48; ++i)
+    expect_json(as.post("/api/v1/suppliers", {{"name", "Leverantör " + std::to_string(100 + i) + " AB"}, {"country", "SE"}}),
+                201, "one more supplier");
+  Browser b;
+  b.sign_in(admin.username, kTestPassword);
+  std::string register_page = b.get("/suppliers").body;
+  EXPECT_NE(register_page.find("Sida 1 av 2"), std::string::npos);
+  EXPECT_NE(register_page.find("href=\"/suppliers?page=2\""), std::string::npos);
+  EXPECT_NE(b.get("/suppliers?page=2").body.find("Leverantör 147 AB"), std::string::npos) << "the last by name";
+  EXPECT_NE(b.get("/admin/users").body.find(all[0]["display_name"].get<std::string>()), std::string::npos);
+  EXPECT_NE(b.get("/admin/users/" + all[2]["id"].get<std::string>()).body.find(all[2]["username"].get<std::string>()),
+            std::string::npos);
+}
+
 TEST(Paging, TheAssetPageShowsFiftyAtATimeWithLinksToTheNext) {
   Org org("paging-page");
   User u = org.user({"procurer"});

@@ -476,7 +476,7 @@ Result<json> ContractService::close_deviation(const Actor& actor, const std::str
   });
 }
 
-Result<json> ContractService::due(const Actor& actor, const std::string& until_text) {
+Result<json> ContractService::due(const Actor& actor, const std::string& until_text, const Page& page) {
   KK_TRY(authorize(actor, Permission::read));
   std::string today = stockholm_date(now_utc());
   std::string until = until_text.empty() ? add_months(today, 1).value_or(today) : until_text;
@@ -499,10 +499,17 @@ Result<json> ContractService::due(const Actor& actor, const std::string& until_t
         }
       }
     std::stable_sort(items.begin(), items.end(), [](const json& a, const json& b) { return a["due_on"] < b["due_on"]; });
+    // The due dates come from each measure's plan, so the page is cut here, after the sort.
+    std::int64_t total = std::int64_t(items.size()), overdue = 0;
+    for (const auto& item : items) overdue += item["overdue"].get<bool>() ? 1 : 0;
+    json shown = json::array();
+    std::int64_t end = page.limit < 0 ? total : std::min(total, page.offset + page.limit);
+    for (std::int64_t i = page.offset; i < end; ++i) shown.push_back(std::move(items[i]));
     json open = json::array();
     for (const auto& d : tx.deviations(actor.org_id(), ""))
       if (d.status == "open") open.push_back(deviation_json(d, today));
-    return json{{"today", today}, {"until", until}, {"items", items}, {"open_deviations", open}};
+    return json{{"today", today},   {"until", until},         {"items", shown}, {"page", page_json(page, total)},
+                {"overdue", overdue}, {"open_deviations", open}};
   });
 }
 

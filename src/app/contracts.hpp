@@ -49,7 +49,9 @@ class ContractService : public ServiceBase {
   domain::Result<json> close_deviation(const Actor& actor, const std::string& deviation_id, const json& body);
   // What is due up to `until` (YYYY-MM-DD; 30 days ahead when empty) and overdue across every
   // contract, and the open deviations.
-  domain::Result<json> due(const Actor& actor, const std::string& until);
+  // Controls due up to `until` and overdue, by due date, a page of them, with "overdue" (how
+  // many of all are overdue) and the open deviations.
+  domain::Result<json> due(const Actor& actor, const std::string& until, const Page& page);
   // The contract's due controls as an iCalendar file, one all-day event per due date.
   domain::Result<std::string> calendar(const Actor& actor, const std::string& id);
 

@@ -1,4 +1,7 @@
 // The JSON API under /api/v1: thin handlers that call the use cases.
+#include <algorithm>
+#include <charconv>
+
 #include "app/crypto.hpp"
 #include "app/views.hpp"
 #include "io/docx_writer.hpp"
@@ -316,15 +319,15 @@ void WebApp::register_api_routes() {
   patch_org.summary = "Change the organisation's settings (admin)";
   patch_org.request_schema = "OrganisationPatch";
   r.add("GET", "/api/v1/audit", [this](RequestContext& ctx) {
-     std::int64_t before = INT64_MAX;
-     int limit = 100;
-     try {
-       if (auto b = ctx.req.query_param("before")) before = std::stoll(*b);
-       if (auto l = ctx.req.query_param("limit")) limit = std::clamp(std::stoi(*l), 1, 1000);
-     } catch (const std::exception&) {
-       return api_error(ctx, Error::invalid("error.type_integer", "limit"));
-     }
-     return api_json(ctx, accounts_.audit(ctx.who(), before, limit));
+     // Each parameter a whole number, or the error naming that parameter.
+     std::int64_t before = INT64_MAX, limit = 100;
+     for (auto [name, value] : {std::pair<const char*, std::int64_t*>{"before", &before}, {"limit", &limit}})
+       if (auto text = ctx.req.query_param(name)) {
+         auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), *value);
+         if (ec != std::errc() || end != text->data() + text->size() || text->empty())
+           return api_error(ctx, Error::invalid("error.type_integer", name));
+       }
+     return api_json(ctx, accounts_.audit(ctx.who(), before, static_cast<int>(std::clamp<std::int64_t>(limit, 1, 1000))));
    }).summary = "The audit log, newest first (admin)";
 }
 

@@ -78,9 +78,13 @@ void WebApp::register_contract_pages() {
 
   // The follow-up dashboard; `feed` is a feed address just made, shown this once.
   auto dashboard = [this](RequestContext& ctx, const json& feed, int status) {
-    auto due = contracts_.due(ctx.who(), ctx.req.query_param("until").value_or(""));
+    // Two paged lists: the controls (?page=) and the person's reminders (?reminders=).
+    std::string until = ctx.req.query_param("until").value_or("");
+    auto due = contracts_.due(ctx.who(), until, page_number(ctx, 100));
     if (!due) return error_page(ctx, due.error());
-    auto mine = reminders_.notifications(ctx.who(), true, page_number(ctx, 50));
+    auto mine = reminders_.notifications(ctx.who(), true, page_number(ctx, 50, "reminders"));
+    std::string path = until.empty() ? "/follow-ups" : "/follow-ups?until=" + until;
+    json reminder_pager = mine ? pager(ctx, path, (*mine)["page"], "reminders") : json();
     auto has_feed = reminders_.feed_status(ctx.who());
     json overdue = json::array(), coming = json::array();
     for (auto item : (*due)["items"]) {
@@ -90,8 +94,12 @@ void WebApp::register_contract_pages() {
     return page(ctx, "follow_ups",
                 {{"nav", "follow_ups"}, {"title", message(ctx, "ui.follow_ups.title")}, {"due", *due},
                  {"overdue", overdue}, {"coming", coming},
+                 // Whether there are any at all, on this page or another.
+                 {"has_overdue", (*due)["overdue"].get<std::int64_t>() > 0},
+                 {"has_coming", (*due)["page"]["total"].get<std::int64_t>() > (*due)["overdue"].get<std::int64_t>()},
                  {"notifications", mine ? (*mine)["items"] : json::array()},
-                 {"paging", mine ? pager(ctx, "/follow-ups", (*mine)["page"]) : json()},
+                 {"paging", pager(ctx, path, (*due)["page"])},
+                 {"reminder_pager", reminder_pager.is_null() ? json(false) : json{{"paging", reminder_pager}}},
                  {"feed_active", has_feed && (*has_feed)["active"].get<bool>()}, {"feed", feed}},
                 status);
   };

@@ -67,8 +67,11 @@ void WebApp::register_contract_routes() {
    }).summary = "The archive package of a closed case: documents, decisions, specification, evaluation, contracts with "
                 "their follow-up and evidence, and the audit extract, in open formats with the retention period";
   r.add("GET", "/api/v1/follow-ups", [this](RequestContext& ctx) {
-     return api_json(ctx, contracts_.due(ctx.who(), ctx.req.query_param("until").value_or("")));
-   }).summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, and open deviations";
+     auto page = page_param(ctx);
+     if (!page) return api_error(ctx, page.error());
+     return api_json(ctx, contracts_.due(ctx.who(), ctx.req.query_param("until").value_or(""), *page));
+   }).summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, by due date, "
+                "a page at a time (?limit=1–1000, default 100; ?offset=), and open deviations";
 }
 
 // Delivery, the supplier's reports, informal agreements, changes, exit and evidence files.

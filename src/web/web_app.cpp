@@ -146,20 +146,21 @@ Result<app::Page> WebApp::page_param(const RequestContext& ctx) const {
   return page;
 }
 
-app::Page WebApp::page_number(const RequestContext& ctx, int per_page) const {
+app::Page WebApp::page_number(const RequestContext& ctx, int per_page, const std::string& param) const {
   long long number = 1;
-  if (auto text = ctx.req.query_param("page")) {
+  if (auto text = ctx.req.query_param(param)) {
     std::from_chars(text->data(), text->data() + text->size(), number);
     number = std::clamp(number, 1LL, 1'000'000LL);
   }
   return {per_page, (number - 1) * per_page};
 }
 
-json WebApp::pager(const RequestContext& ctx, const std::string& path, const json& page) const {
+json WebApp::pager(const RequestContext& ctx, const std::string& path, const json& page, const std::string& param) const {
   std::int64_t total = page["total"], limit = page["limit"], offset = page["offset"];
   std::int64_t pages = std::max<std::int64_t>(1, (total + limit - 1) / limit), current = offset / limit + 1;
   if (pages <= 1 && current <= 1) return nullptr;  // past the end: the link back is shown
-  auto href = [&](std::int64_t n) { return path + "?page=" + std::to_string(n); };
+  std::string base = path + (path.find('?') == std::string::npos ? "?" : "&") + param + "=";
+  auto href = [&](std::int64_t n) { return base + std::to_string(n); };
   return {{"text", message(ctx, "ui.pager.text", {{"page", std::to_string(current)}, {"pages", std::to_string(pages)},
                                                   {"total", std::to_string(total)}})},
           {"prev_href", current > 1 ? json(href(std::min(current, pages + 1) - 1)) : json()},

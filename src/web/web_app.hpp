@@ -45,9 +45,12 @@ class WebApp {
   domain::Result<app::Page> page_param(const RequestContext& ctx) const;
   // A page of a list on a web page: ?page=N (from 1; not a number: the first), `per_page` items. A
   // page past the end shows no items and the pager's link back to the last one.
-  app::Page page_number(const RequestContext& ctx, int per_page) const;
-  // The links under a paged list: "Sida 2 av 7", previous and next, from the list's "page".
-  nlohmann::json pager(const RequestContext& ctx, const std::string& path, const nlohmann::json& page) const;
+  // `param` names the page number when one web page has two paged lists.
+  app::Page page_number(const RequestContext& ctx, int per_page, const std::string& param = "page") const;
+  // The links under a paged list: "Sida 2 av 7", previous and next, from the list's "page"; the
+  // path may carry a query of its own.
+  nlohmann::json pager(const RequestContext& ctx, const std::string& path, const nlohmann::json& page,
+                       const std::string& param = "page") const;
   // A route handler that reads the JSON body, runs the use case on it and answers with its result.
   template <class UseCase>
   RouteHandler with_body(UseCase use_case, int status = 200) {

@@ -137,6 +137,11 @@ TEST(ContractPages, APersonTakesACaseFromAwardThroughDeliveryAYearOfFollowUpsACh
   auto dashboard = b.get("/follow-ups");
   ASSERT_EQ(dashboard.status, 200);
   EXPECT_TRUE(has(dashboard, "Försenade kontroller"));
+  // A page past the end of the controls shows none, says there are some, and links back.
+  auto past = b.get("/follow-ups?page=9");
+  ASSERT_EQ(past.status, 200);
+  EXPECT_TRUE(has(past, "href=\"/follow-ups?page=1\"")) << past.body;
+  EXPECT_FALSE(has(past, "Inga försenade")) << "the overdue controls are on the first page";
   auto feed = b.post("/follow-ups/feed", {});
   ASSERT_EQ(feed.status, 200);
   std::string feed_path = first_match(feed.body, "(/calendar/[A-Za-z0-9_-]+\\.ics)");

@@ -110,6 +110,10 @@ TEST(Paging, TheSupplierRegisterAndThePeopleComeAPageAtATimeByName) {
   for (std::size_t i = 1; i < all.size(); ++i)
     EXPECT_LE(all[i - 1]["display_name"].get<std::string>(), all[i]["display_name"].get<std::string>()) << "by name";
   EXPECT_TRUE(is_error(as.get("/api/v1/users?offset=-5"), 422, "error.out_of_range", "offset"));
+  // The audit log is read backwards from a sequence number; a bad one is named as such.
+  EXPECT_EQ(expect_json(as.get("/api/v1/audit?limit=2"), 200, "audit")["items"].size(), 2u);
+  EXPECT_TRUE(is_error(as.get("/api/v1/audit?before=igår"), 400, "error.type_integer", "before"));
+  EXPECT_TRUE(is_error(as.get("/api/v1/audit?limit=12abc"), 400, "error.type_integer", "limit"));
 
   // The pages: the register and the people with the pager once there is more than one page.
   for (int i = 0; i < 48; ++i)

@@ -529,6 +529,18 @@ TEST(Tenders, TheAwardGoesToTheBestQualifiedTenderAndStartsTheStandstill) {
   EXPECT_TRUE(q3_due) << "the next quarterly control is due";
   EXPECT_FALSE(q1_listed) << "a control with its record is not due any more";
   EXPECT_TRUE(is_error(procurer.get("/api/v1/follow-ups?until=someday"), 422, "error.date", "until"));
+  // A page at a time, by due date, with the total and how many of all are overdue.
+  ASSERT_FALSE(due["items"].empty());
+  json one = expect_json(procurer.get("/api/v1/follow-ups?until=2027-12-31&limit=1"), 200, "one due");
+  ASSERT_EQ(one["items"].size(), 1u);
+  EXPECT_EQ(one["items"][0], due["items"][0]);
+  EXPECT_EQ(one["page"]["total"], due["items"].size());
+  EXPECT_EQ(one["overdue"], due["overdue"]);
+  std::string past_end = std::to_string(due["items"].size());
+  json none = expect_json(procurer.get("/api/v1/follow-ups?until=2027-12-31&offset=" + past_end), 200, "past the end");
+  EXPECT_TRUE(none["items"].empty());
+  EXPECT_TRUE(none["page"]["next_offset"].is_null());
+  EXPECT_TRUE(is_error(procurer.get("/api/v1/follow-ups?limit=1001"), 422, "error.out_of_range", "limit"));
 
   // The calendar reads back: one all-day event per due date of every measure.
   auto ics = procurer.get("/api/v1/contracts/" + contract_id + "/calendar.ics");

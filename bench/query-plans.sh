@@ -34,7 +34,8 @@ BIG=$(psql -qtA "$URL" -c "SELECT string_agg(relname, ' ') FROM pg_class WHERE r
 MARK=$(wc -l <"$PG_DIR/server.log")
 for path in /api/v1/me /api/v1/cases "/api/v1/cases/$CASE" "/cases/$CASE" "/api/v1/cases/$CASE/risks" \
             /api/v1/assets /cases /assets /api/v1/contracts "/api/v1/contracts/$CONTRACT" "/contracts/$CONTRACT" \
-            /follow-ups /api/v1/audit /api/v1/suppliers; do
+            /follow-ups /api/v1/follow-ups /api/v1/audit /api/v1/suppliers /suppliers /api/v1/users /admin/users \
+            /api/v1/me/notifications "/api/v1/contracts?case_id=$CASE"; do
   answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}s' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$path")
   printf '%-60s %s\n' "$path" "$answer"
   # A failed request plans fewer statements: that must not pass for a clean result.

@@ -357,8 +357,7 @@ Result<json> AccountService::list_users(const Actor& actor, const Page& page) {
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
     for (const auto& u : tx.users_page(actor.org_id(), page.limit, page.offset)) items.push_back(user_json(u));
-    std::int64_t total = page.limit < 0 ? std::int64_t(items.size()) : tx.count_org_users(actor.org_id());
-    return json{{"items", items}, {"page", page_json(page, total)}};
+    return paged_list(std::move(items), page, [&] { return tx.count_org_users(actor.org_id()); });
   });
 }
 

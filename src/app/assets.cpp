@@ -29,7 +29,7 @@ Result<json> AssetService::list(const Actor& actor, const Page& page) {
     json items = json::array();
     for (const auto& a : tx.assets_page(actor.org_id(), page.limit, page.offset)) items.push_back(asset_json(a, names));
     if (page.limit < 0) return json{{"items", items}};
-    return json{{"items", items}, {"page", page_json(page, tx.count_assets(actor.org_id()))}};
+    return paged_list(std::move(items), page, [&] { return tx.count_assets(actor.org_id()); });
   });
 }
 

@@ -281,7 +281,7 @@ Result<json> CaseService::list(const Actor& actor, const Page& page) {
       items.push_back(std::move(j));
     }
     if (page.limit < 0) return json{{"items", items}};
-    return json{{"items", items}, {"page", page_json(page, tx.count_cases(actor.org_id()))}};
+    return paged_list(std::move(items), page, [&] { return tx.count_cases(actor.org_id()); });
   });
 }
 

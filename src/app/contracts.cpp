@@ -233,8 +233,7 @@ Result<json> ContractService::list(const Actor& actor, const ContractFilter& fil
       j.erase("measures");
       items.push_back(std::move(j));
     }
-    std::int64_t total = page.limit < 0 ? std::int64_t(items.size()) : tx.count_contracts(actor.org_id(), own);
-    return json{{"items", items}, {"page", page_json(page, total)}};
+    return paged_list(std::move(items), page, [&] { return tx.count_contracts(actor.org_id(), own); });
   });
 }
 

@@ -163,9 +163,8 @@ Result<json> ReminderService::notifications(const Actor& actor, bool unread_only
                        {"created_at", n.created_at},
                        {"read", n.read_at.has_value()}});
     }
-    std::int64_t total = page.limit < 0 ? std::int64_t(items.size())
-                                        : tx.count_notifications(actor.org_id(), actor.user.id, unread_only);
-    return json{{"items", items}, {"page", page_json(page, total)}};
+    return paged_list(std::move(items), page,
+                      [&] { return tx.count_notifications(actor.org_id(), actor.user.id, unread_only); });
   });
 }
 

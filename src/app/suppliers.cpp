@@ -213,8 +213,7 @@ Result<json> SupplierService::list(const Actor& actor, const Page& page) {
     json items = json::array();
     for (const auto& row : tx.suppliers_page(actor.org_id(), page.limit, page.offset))
       items.push_back(supplier_json(content_, actor.lang, row));
-    std::int64_t total = page.limit < 0 ? std::int64_t(items.size()) : tx.count_suppliers(actor.org_id());
-    return json{{"items", items}, {"page", page_json(page, total)}};
+    return paged_list(std::move(items), page, [&] { return tx.count_suppliers(actor.org_id()); });
   });
 }
 

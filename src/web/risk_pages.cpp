@@ -2,6 +2,7 @@
 // its own small forms, the information owner's decision, and adding risks from the starter
 // list or by hand.
 #include <algorithm>
+#include <map>
 
 #include "web/forms.hpp"
 #include "web/heat_map.hpp"
@@ -82,12 +83,15 @@ void WebApp::register_risk_pages() {
     bool can_edit = app::allowed(ctx.who(), app::Permission::edit_risks) && (*c)["status"] == "open";
 
     json requirement_options = json::array();
+    std::map<std::string, std::string> requirement_label;  // for the risks' linked requirements
     if (spec)
       for (const auto& e : (*spec)["entries"])
-        if (e["status"] == "active")
-          requirement_options.push_back({{"value", e["requirement_id"]},
-                                         {"label", e["requirement_id"].get<std::string>() + " – " +
-                                                       e.value("ska_text", std::string()).substr(0, 80)}});
+        if (e["status"] == "active") {
+          std::string id = e["requirement_id"];
+          std::string label = id + " – " + e.value("ska_text", std::string()).substr(0, 80);
+          requirement_options.push_back({{"value", id}, {"label", label}});
+          requirement_label.emplace(id, std::move(label));
+        }
     auto assessments = risks_.assessments(ctx.who(), id);
     json directory = json::array();
     if (auto dir = accounts_.directory(ctx.who())) directory = (*dir)["items"];
@@ -115,10 +119,8 @@ void WebApp::register_risk_pages() {
         // page's one list of requirements, so a register of 1,000 risks does not repeat it.
         json linked = json::array();
         for (const auto& id : form["requirement_ids"]) {
-          json label = id;
-          for (const auto& o : requirement_options)
-            if (o["value"] == id) label = o["label"];
-          linked.push_back({{"value", id}, {"label", label}});
+          auto known = id.is_string() ? requirement_label.find(id.get<std::string>()) : requirement_label.end();
+          linked.push_back({{"value", id}, {"label", known != requirement_label.end() ? json(known->second) : id}});
         }
         risk["linked_requirements"] = linked;
         // The owner of an affected asset sees the decision form.

@@ -23,11 +23,15 @@ packages=(
   # make bench talks to the service it starts on loopback with curl and wrk, and measures nginx
   # serving the same bytes as the machine's limit
   curl wrk nginx-light
+  # the browser journeys: Debian's Chromium (never a downloaded browser), a font for its
+  # screenshots, and libfaketime to let the service live a standstill or a quarter in seconds
+  chromium fonts-dejavu-core faketime
   # fuzzing: clang 16 with libFuzzer and its sanitizer runtimes (clang 14 cannot compile GCC 12's ranges)
   clang-16 libfuzzer-16-dev libclang-rt-16-dev
 )
 
-# node runs the test suite's tools from npm (a real OpenID provider); Debian's nodejs and npm,
+# node runs the test suite's tools from npm (a real OpenID provider, playwright-core and axe-core
+# for the browser journeys); Debian's nodejs and npm,
 # unless a node with its own npm is installed already.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -24,8 +24,9 @@ export KK_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/kk_http"
 echo "PostgreSQL 15 test server on 127.0.0.1:$PG_PORT"
 
 cd "$BUILD_DIR"
-# CTest runs five tests: unit, http_sqlite and http_postgresql (GoogleTest binaries), deploy
-# (scripts/check-deploy.sh) and generator (scripts/check-generator.sh).
+# CTest runs six tests: unit, http_sqlite and http_postgresql (GoogleTest binaries), deploy
+# (scripts/check-deploy.sh), generator (scripts/check-generator.sh) and browser (tests/browser,
+# the journeys in Chromium).
 # Their own summaries are shown too, so the run says how many cases ran on each engine.
 LOG=$(mktemp /tmp/kk-ctest.XXXXXX)
 status=0
@@ -35,6 +36,7 @@ if [ $status -ne 0 ]; then
 else
   grep -E '^[0-9]+: \[(==========|  PASSED  |  FAILED  )\]' "$LOG" | grep -E 'ran|PASSED|FAILED' || true
   grep -E '^[0-9]+: \[(deploy|generator)\] ' "$LOG" || true
+  grep -E '^[0-9]+: # (axe-core|tests|pass|fail) ' "$LOG" || true
   grep -E '^ *[0-9]+/[0-9]+ Test|tests passed|Total Test time' "$LOG"
 fi
 rm -f "$LOG"

@@ -306,35 +306,84 @@ Result<json> ContractLifeService::check_delivery(const Actor& actor, const std::
     // The state asked for sets the permission; someone who may set none learns nothing more.
     if (!allowed(actor, Permission::manage_contracts) && !allowed(actor, Permission::decide_exceptions))
       return Error::forbidden();
+    return check_one_delivery(tx, actor, *c, measure_id, body);
+  });
+}
+
+Result<json> ContractLifeService::check_deliveries(const Actor& actor, const std::string& id, const json& body) {
+  return write([&](Transaction& tx) -> Result<json> {
+    auto c = tx.contract(actor.org_id(), id);
+    if (!c) return Error::not_found();
+    KK_TRY(authorize(actor, Permission::manage_contracts));
     KK_TRY(input::require_object(body));
-    KK_TRY(input::only_fields(body, {"version", "state", "evidence", "notes", "exception_reason"}));
-    std::int64_t version = 0;
-    KK_TRY(input::version(body, version));
+    KK_TRY(input::only_fields(body, {"items", "state", "evidence", "notes"}));
     KK_TRY(input::require(body, "state"));
     DeliveryState state = DeliveryState::open;
     KK_TRY(input::enumeration(body, "state", state));
-    bool exception = state == DeliveryState::exception;
-    KK_TRY(authorize(actor, exception ? Permission::decide_exceptions : Permission::manage_contracts));
-    std::string evidence, notes, reason;
-    KK_TRY(required_text(body, "evidence", evidence, state == DeliveryState::verified || state == DeliveryState::not_verified));
-    KK_TRY(required_text(body, "notes", notes, false));
-    KK_TRY(required_text(body, "exception_reason", reason, exception));
-    json stored = {{"state", to_string(state)}, {"evidence", evidence}, {"notes", notes}};
-    if (exception) {
-      // The exception is the decision of the information owner of the case's information.
-      bool owners = false, owns = false;
-      for (const auto& a : tx.case_assets(actor.org_id(), c->case_id))
-        if (a.owner_user_id) {
-          owners = true;
-          owns = owns || *a.owner_user_id == actor.user.id;
-        }
-      if (owners && !owns) return Error{ErrorKind::forbidden, "error.not_information_owner", "state", {}};
-      stored.update({{"exception_reason", reason}, {"decided_by", actor.user.id},
-                     {"decided_by_name", actor.user.display_name}, {"decided_at", now_utc()}});
+    // An exception is one measure's decision by the information owner, never one of many.
+    if (state != DeliveryState::verified && state != DeliveryState::not_verified)
+      return Error::unprocessable("error.delivery_many_state", "state");
+    KK_TRY(input::require(body, "items"));
+    const json& items = body["items"];
+    if (!items.is_array() || items.empty()) return Error::unprocessable("error.delivery_choose", "items");
+    if (items.size() > 5000) return Error::unprocessable("error.too_many", "items").with("max", "5000");
+    json last;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string at = "items[" + std::to_string(i) + "]";
+      const json& item = items[i];
+      KK_TRY(input::within(input::require_object(item), at));
+      KK_TRY(input::within(input::only_fields(item, {"measure_id", "version"}), at));
+      std::string measure_id;
+      KK_TRY(input::within(input::require(item, "measure_id"), at));
+      KK_TRY(input::within(input::text(item, "measure_id", measure_id, 100), at));
+      if (!find_measure(tx, actor.org_id(), id, measure_id))
+        return Error::unprocessable("error.unknown_value", at + ".measure_id").with("value", measure_id);
+      json one = {{"version", item.value("version", json())}, {"state", body["state"]}};
+      for (const char* f : {"evidence", "notes"})
+        if (body.contains(f)) one[f] = body[f];
+      auto checked = check_one_delivery(tx, actor, *c, measure_id, one);
+      if (!checked) {
+        Error e = checked.take_error();
+        e.field = e.field.empty() ? at : at + "." + e.field;
+        return e;
+      }
+      last = std::move(checked).value();
     }
-    return save(tx, actor, *c, entry_kind::delivery_check, measure_id, stored, version,
-                "contract.delivery_check");
+    return last;
   });
+}
+
+// One measure's delivery check inside a transaction: the contract and the measure are found and
+// the actor may manage contracts or decide exceptions.
+Result<json> ContractLifeService::check_one_delivery(Transaction& tx, const Actor& actor, const Contract& c,
+                                                     const std::string& measure_id, const json& body) {
+  KK_TRY(input::require_object(body));
+  KK_TRY(input::only_fields(body, {"version", "state", "evidence", "notes", "exception_reason"}));
+  std::int64_t version = 0;
+  KK_TRY(input::version(body, version));
+  KK_TRY(input::require(body, "state"));
+  DeliveryState state = DeliveryState::open;
+  KK_TRY(input::enumeration(body, "state", state));
+  bool exception = state == DeliveryState::exception;
+  KK_TRY(authorize(actor, exception ? Permission::decide_exceptions : Permission::manage_contracts));
+  std::string evidence, notes, reason;
+  KK_TRY(required_text(body, "evidence", evidence, state == DeliveryState::verified || state == DeliveryState::not_verified));
+  KK_TRY(required_text(body, "notes", notes, false));
+  KK_TRY(required_text(body, "exception_reason", reason, exception));
+  json stored = {{"state", to_string(state)}, {"evidence", evidence}, {"notes", notes}};
+  if (exception) {
+    // The exception is the decision of the information owner of the case's information.
+    bool owners = false, owns = false;
+    for (const auto& a : tx.case_assets(actor.org_id(), c.case_id))
+      if (a.owner_user_id) {
+        owners = true;
+        owns = owns || *a.owner_user_id == actor.user.id;
+      }
+    if (owners && !owns) return Error{ErrorKind::forbidden, "error.not_information_owner", "state", {}};
+    stored.update({{"exception_reason", reason}, {"decided_by", actor.user.id},
+                   {"decided_by_name", actor.user.display_name}, {"decided_at", now_utc()}});
+  }
+  return save(tx, actor, c, entry_kind::delivery_check, measure_id, stored, version, "contract.delivery_check");
 }
 
 Result<json> ContractLifeService::self_assess(const Actor& actor, const std::string& id, const std::string& measure_id,

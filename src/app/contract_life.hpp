@@ -51,6 +51,11 @@ class ContractLifeService : public ServiceBase {
   // exception is the information owner's decision and needs its reason.
   domain::Result<json> check_delivery(const Actor& actor, const std::string& id, const std::string& measure_id,
                                       const json& body);
+  // Many measures at once, as after an acceptance test that covered them: {"items": [{"measure_id",
+  // "version"}], "state": verified|not_verified, "evidence", "notes"}. All or none: the first
+  // item that cannot be checked is named (items[i]) and nothing is recorded. An exception is
+  // decided one measure at a time.
+  domain::Result<json> check_deliveries(const Actor& actor, const std::string& id, const json& body);
   // The supplier's self-assessment of a measure: {"due_on", "result", "statement"}.
   domain::Result<json> self_assess(const Actor& actor, const std::string& id, const std::string& measure_id,
                                    const json& body);
@@ -91,6 +96,8 @@ class ContractLifeService : public ServiceBase {
   std::vector<domain::GeneratedEntry> selected(Transaction& tx, const Case& c);
   json difference_json(Transaction& tx, const Case& c, const json& before);
   // Saves one entry (inserting when version is 0) and audits it; the contract's view after.
+  domain::Result<json> check_one_delivery(Transaction& tx, const Actor& actor, const Contract& c,
+                                          const std::string& measure_id, const json& body);
   domain::Result<json> save(Transaction& tx, const Actor& actor, const Contract& c, const std::string& kind,
                             const std::string& key, const json& body, std::int64_t version, const std::string& action);
 };

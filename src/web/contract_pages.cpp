@@ -198,6 +198,7 @@ void WebApp::register_contract_pages() {
     if (c.contains("delivery"))
       for (const auto& d : c["delivery"]["items"]) delivery[d["measure_id"].get<std::string>()] = d;
     json measures = json::array();
+    json delivery_open = json::array();  // what the form for many measures at once offers
     for (auto m : c["measures"]) {
       const std::string mid = m["id"];
       json plan = m["plan"];
@@ -236,6 +237,9 @@ void WebApp::register_contract_pages() {
         json d = delivery[mid];
         d["state_label"] = enum_label(*this, ctx, "delivery_state", d["state"].get<std::string>());
         d["state_options"] = enum_options<DeliveryState>(*this, ctx, "delivery_state", d["state"].get<std::string>());
+        if (d["state"] == "open")
+          delivery_open.push_back({{"id", mid}, {"label", m["label"]}, {"kind_label", m["kind_label"]},
+                                   {"version", d["version"]}});
         m["delivery"] = d;
       }
       m["mforms"] = forms_for(problem, mid);
@@ -309,6 +313,10 @@ void WebApp::register_contract_pages() {
                  {"hosting_options", enum_options<HostingLocation>(*this, ctx, "hosting_location", "")},
                  {"frequency_options", enum_options<FollowUpFrequency>(*this, ctx, "follow_up_frequency", "yearly")},
                  {"delivery_model_options", enum_options<DeliveryModel>(*this, ctx, "delivery_model", "")},
+                 {"delivery_open", delivery_open}, {"delivery_open_any", !delivery_open.empty()},
+                 {"delivery_many_states", json::array({
+                     json{{"value", "verified"}, {"label", enum_label(*this, ctx, "delivery_state", "verified")}},
+                     json{{"value", "not_verified"}, {"label", enum_label(*this, ctx, "delivery_state", "not_verified")}}})},
                  {"forms", top}, {"problem", problem}},
                 status);
   };
@@ -382,6 +390,27 @@ void WebApp::register_contract_pages() {
              with(versioned, {{"state", FieldKind::text}, {"evidence", FieldKind::text}, {"notes", FieldKind::text},
                               {"exception_reason", FieldKind::text}}),
              [this](RequestContext& ctx, const json& b) { return life_.check_delivery(ctx.who(), ctx.param("id"), ctx.param("measure"), b); });
+  // Many measures at once: each ticked box is "measure:version" (the version its row was shown
+  // with, so a check someone saved meanwhile is not overwritten unseen).
+  router_.add("POST", "/contracts/{id}/delivery", [this, contract_page, versioned](RequestContext& ctx) {
+    Form posted = Form::parse(ctx.req);
+    json items = json::array();
+    for (const auto& ticked : posted.all("measure")) {
+      auto colon = ticked.rfind(':');
+      json item = {{"measure_id", ticked.substr(0, colon)}};
+      if (colon != std::string::npos)
+        item["version"] = form_to_json(Form{{{"version", ticked.substr(colon + 1)}}}, versioned)["version"];
+      items.push_back(std::move(item));
+    }
+    json body = {{"items", items}, {"state", posted.get("state")}, {"evidence", posted.get("evidence")},
+                 {"notes", posted.get("notes")}};
+    auto result = life_.check_deliveries(ctx.who(), ctx.param("id"), body);
+    json echo = body;
+    echo["form"] = "delivery_all";
+    echo["key"] = "";
+    if (!result) echo["errors"] = form_errors(*this, ctx, result.error())["fields"];
+    return form_outcome(ctx, "/contracts/" + ctx.param("id"), "delivery", echo, result, contract_page);
+  });
   form_route("/contracts/{id}/deviations/{deviation}/closure", "closure", "deviation",
              with(versioned, {{"evidence", FieldKind::text}}),
              [this](RequestContext& ctx, const json& b) { return contracts_.close_deviation(ctx.who(), ctx.param("deviation"), b); });

@@ -91,6 +91,11 @@ void WebApp::register_contract_life_routes() {
         },
         "Check one measure at delivery: verified or not with evidence, or an exception the information owner decides",
         "DeliveryCheckInput");
+  route("POST", "/api/v1/contracts/{contract_id}/delivery",
+        [this](RequestContext& ctx, const json& b) { return life_.check_deliveries(ctx.who(), ctx.param("contract_id"), b); },
+        "Check many measures at delivery at once, with the same evidence (all or none; an exception is decided one "
+        "measure at a time)",
+        "DeliveryChecksInput");
   route("POST", "/api/v1/contracts/{contract_id}/measures/{measure_id}/self-assessments",
         [this](RequestContext& ctx, const json& b) {
           return life_.self_assess(ctx.who(), ctx.param("contract_id"), ctx.param("measure_id"), b);

@@ -241,6 +241,7 @@ const std::map<std::string, std::string>& access_matrix() {
       {"POST /api/v1/contracts/{contract_id}/incidents", "ciso procurer contract_manager supplier"},
       {"POST /api/v1/contracts/{contract_id}/agreements", "ciso procurer contract_manager"},
       {"PUT /api/v1/contracts/{contract_id}/delivery/{measure_id}", "ciso procurer information_owner contract_manager"},
+      {"POST /api/v1/contracts/{contract_id}/delivery", "ciso procurer contract_manager"},
       {"PUT /api/v1/contracts/{contract_id}/exit-plan", "ciso procurer contract_manager"},
       {"PUT /api/v1/contracts/{contract_id}/exit-checks/{check}", "ciso procurer contract_manager"},
       {"POST /api/v1/contracts/{contract_id}/changes", "ciso procurer contract_manager"},

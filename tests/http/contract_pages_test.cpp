@@ -184,6 +184,78 @@ TEST(ContractPages, APersonTakesACaseFromAwardThroughDeliveryAYearOfFollowUpsACh
   EXPECT_EQ(package.header("content-type"), "application/zip");
 }
 
+TEST(ContractPages, AnAcceptanceTestChecksManyMeasuresAtOnceAllOrNone) {
+  Org org("cpages-many");
+  User manager_user = org.user({"admin", "ciso", "procurer", "contract_manager", "information_owner"});
+  Api as = api(manager_user);
+  json a = create_asset(as, asset_body("Elevregister", 2, 2, 2));
+  std::string case_id = create_case(as, case_body("KS 2027/33", "Skolplattform"))["id"];
+  expect_json(as.post(case_path(case_id) + "/assets", {{"asset_id", a["id"]}}), 200, "link");
+  for (const char* gate : {"need_identified", "procure_decision", "documents_approved", "award_decided", "contract_signed"})
+    pass_gate(as, case_id, gate);
+  json supplier = expect_json(as.post("/api/v1/suppliers", {{"name", "Skoldata AB"}, {"country", "SE"}}), 201, "supplier");
+  json contract = expect_json(as.post(case_path(case_id) + "/contract", {{"supplier_id", supplier["id"]}, {"title", "Skolplattform 2027"},
+                                                                         {"starts_on", "2027-01-01"}, {"ends_on", "2029-12-31"}}),
+                              201, "contract");
+  std::string path = "/api/v1/contracts/" + str(contract["id"]);
+  const json& items = contract["delivery"]["items"];
+  ASSERT_GE(items.size(), 3u);
+  auto unchanged = [&] {
+    json now = expect_json(as.get(path), 200, "contract");
+    for (const auto& item : now["delivery"]["items"]) EXPECT_EQ(item["state"], "open") << item.dump();
+  };
+
+  // The API refuses the whole list for one bad item, naming it, and records nothing.
+  json list = json::array({{{"measure_id", items[0]["measure_id"]}, {"version", items[0]["version"]}},
+                           {{"measure_id", "no-such-measure"}, {"version", 0}}});
+  EXPECT_TRUE(is_error(as.post(path + "/delivery", {{"items", list}, {"state", "verified"}, {"evidence", "Acceptanstest."}}), 422,
+               "error.unknown_value", "items[1].measure_id"));
+  unchanged();
+  list[1] = {{"measure_id", items[1]["measure_id"]}, {"version", 7}};
+  EXPECT_TRUE(is_error(as.post(path + "/delivery", {{"items", list}, {"state", "verified"}, {"evidence", "Acceptanstest."}}), 409,
+               "error.stale_version", "items[1]"));
+  unchanged();
+  EXPECT_TRUE(is_error(as.post(path + "/delivery", {{"items", json::array({list[0]})}, {"state", "exception"}, {"evidence", "x"}}), 422,
+               "error.delivery_many_state", "state"));
+  EXPECT_TRUE(is_error(as.post(path + "/delivery", {{"items", json::array()}, {"state", "verified"}, {"evidence", "x"}}), 422,
+               "error.delivery_choose", "items"));
+  unchanged();
+
+  // On the page: nothing ticked or no evidence is shown at the form; then every measure at once.
+  Browser b;
+  b.sign_in(manager_user.username, kTestPassword);
+  std::string page_path = "/contracts/" + str(contract["id"]);
+  auto page = b.get(page_path);
+  ASSERT_EQ(page.status, 200);
+  for (const auto& item : items)
+    EXPECT_TRUE(has(page, "name=\"measure\" value=\"" + str(item["measure_id"]) + ":" + std::to_string(item["version"].get<int>()) + "\" checked"));
+  auto none = b.post(page_path + "/delivery", {{"state", "verified"}, {"evidence", "Acceptanstest."}});
+  EXPECT_EQ(none.status, 422);
+  EXPECT_TRUE(has(none, "id=\"delivery-all-error\" role=\"alert\">Välj minst en åtgärd.")) << none.body;
+  Fields ticked{{"state", "verified"}, {"evidence", ""}, {"notes", "Testat i förproduktion."}};
+  for (const auto& item : items)
+    ticked.emplace_back("measure", str(item["measure_id"]) + ":" + std::to_string(item["version"].get<int>()));
+  auto no_evidence = b.post(page_path + "/delivery", ticked);
+  EXPECT_EQ(no_evidence.status, 422);
+  EXPECT_TRUE(has(no_evidence, "Testat i förproduktion.</textarea>")) << "what was typed stays";
+  unchanged();
+  for (auto& [k, v] : ticked)
+    if (k == "evidence") v = "Acceptanstest godkänt 2027-01-20.";
+  auto checked = b.post(page_path + "/delivery", ticked);
+  ASSERT_EQ(checked.status, 303) << checked.body;
+  EXPECT_EQ(checked.header("location"), page_path + "#delivery");
+  json after = expect_json(as.get(path), 200, "contract");
+  for (const auto& item : after["delivery"]["items"]) {
+    EXPECT_EQ(item["state"], "verified");
+    EXPECT_EQ(item["evidence"], "Acceptanstest godkänt 2027-01-20.");
+  }
+  auto done = b.get(page_path);
+  EXPECT_TRUE(has(done, "Alla ska-krav är verifierade"));
+  EXPECT_FALSE(has(done, "id=\"delivery_all\"")) << "nothing is left to check";
+  // The same ticks again are stale: someone (here, we) checked them meanwhile.
+  EXPECT_EQ(b.post(page_path + "/delivery", ticked).status, 409);
+}
+
 TEST(ContractPages, TheSuppliersUserSeesItsContractAndReportsAnIncidentAndNothingElse) {
   Org org("cpages-supplier");
   User manager_user = org.user({"admin", "ciso", "procurer", "contract_manager", "information_owner"});

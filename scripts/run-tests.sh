@@ -36,7 +36,7 @@ if [ $status -ne 0 ]; then
 else
   grep -E '^[0-9]+: \[(==========|  PASSED  |  FAILED  )\]' "$LOG" | grep -E 'ran|PASSED|FAILED' || true
   grep -E '^[0-9]+: \[(deploy|generator)\] ' "$LOG" || true
-  grep -E '^[0-9]+: # (axe-core|tests|pass|fail) ' "$LOG" || true
+  grep -E '^[0-9]+: # (axe-core:|tests |pass |fail )' "$LOG" || true
   grep -E '^ *[0-9]+/[0-9]+ Test|tests passed|Total Test time' "$LOG"
 fi
 rm -f "$LOG"

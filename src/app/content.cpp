@@ -106,6 +106,13 @@ Content load_builtin_content() {
   }
   if (!c.risk_matrices.count(c.default_risk_matrix)) throw std::runtime_error("the built-in risk matrix is missing");
   c.starter_risks = yaml_to_json(YAML::Load(file("catalog/risk/vanliga-risker.yaml")))["risks"];
+  c.glossary = yaml_to_json(YAML::Load(file("catalog/glossary/begrepp.yaml")))["terms"];
+  for (const auto& term : c.glossary)
+    for (const char* part : {"term", "definition"})
+      for (const char* lang : {"sv", "en"})
+        if (!term.contains(part) || !term[part].contains(lang) || term[part][lang].get<std::string>().empty())
+          throw std::runtime_error("catalog/glossary/begrepp.yaml: the term " + term.value("key", std::string("?")) +
+                                   " lacks " + part + "." + lang);
   for (Language lang : {Language::sv, Language::en}) {
     std::string path = "catalog/i18n/" + std::string(to_string(lang)) + ".yaml";
     auto status = c.messages.add(lang, file(path), path);

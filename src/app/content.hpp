@@ -32,6 +32,7 @@ struct Content {
   std::map<std::string, domain::RiskMatrix> risk_matrices;  // by id
   std::string default_risk_matrix = "matris-4x4";
   nlohmann::json starter_risks;  // the common procurement risks to pick from (catalog/risk/vanliga-risker.yaml)
+  nlohmann::json glossary;       // the words of the guidance and the pages (catalog/glossary/begrepp.yaml)
 
   const domain::ClassificationModel& model(const std::string& id) const;
   const domain::RiskMatrix& risk_matrix(const std::string& id) const;

@@ -210,7 +210,7 @@ void WebApp::register_case_pages() {
         has_problem = has_problem || a.contains("error");
       }
       phases.push_back({{"name", ph.name.in(ctx.lang)}, {"current", c["phase"] == to_string(ph.phase)},
-                        {"activities", items}, {"done_count", settled}, {"total_count", items.size()},
+                        {"description", ph.description.in(ctx.lang)}, {"activities", items}, {"done_count", settled}, {"total_count", items.size()},
                         {"has_problem", has_problem}});
     }
 
@@ -271,7 +271,7 @@ void WebApp::register_case_pages() {
     fact("delivery_model", enum_label(*this, ctx, "delivery_model", c["delivery_model"].get<std::string>()));
     fact("law", c["law"].get<std::string>());
     fact("procedure", c["procedure"].is_string() ? enum_label(*this, ctx, "procedure", c["procedure"].get<std::string>()) : "");
-    fact("estimated_value_sek", c["estimated_value_sek"].is_number() ? std::to_string(c["estimated_value_sek"].get<long long>()) : "");
+    fact("estimated_value_sek", swedish_number(c["estimated_value_sek"]));
     fact("tender_deadline", text_of(c, "tender_deadline"));
     fact("operator", enum_label(*this, ctx, "party", c["operator"].get<std::string>()));
     fact("support", enum_label(*this, ctx, "party", c["support"].get<std::string>()));

@@ -77,6 +77,8 @@ void register_case_tender_pages(Router& r, WebApp& app, Services s) {
             result = app.message(ctx, "ui.evaluation.to_judge", {{"count", std::to_string(row["to_judge"].size())}});
           else result = app.message(ctx, "ui.evaluation.rank", {{"rank", std::to_string(row["rank"].get<int>())}});
           row["result"] = result;
+          for (const char* figure : {"price_sek", "deduction_sek", "comparison_price_sek", "points", "max_points"})
+            row[std::string(figure) + "_text"] = swedish_number(row.value(figure, json()));
           rows.push_back(row);
           // The tender the model ranks first is proposed unless another was just chosen.
           std::string chosen = problem.value("tender_id", "");

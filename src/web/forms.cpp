@@ -1,5 +1,7 @@
 #include "web/forms.hpp"
 
+#include <cmath>
+
 namespace kk::web {
 using nlohmann::json;
 
@@ -77,6 +79,26 @@ json level_options(const json& model, const json& current) {
                        {"selected", current.is_number_integer() && current.get<int>() == n}});
   }
   return options;
+}
+
+std::string swedish_number(const nlohmann::json& number) {
+  if (!number.is_number()) return {};
+  // Hundredths, rounded: whole numbers stay whole, fractions keep at most two decimals.
+  double value = number.get<double>();
+  bool negative = value < 0;
+  long long hundredths = std::llround((negative ? -value : value) * 100.0);
+  std::string digits = std::to_string(hundredths / 100);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00a0";
+    out += digits[i];
+  }
+  if (long long cents = hundredths % 100; cents != 0) {
+    out += ',';
+    out += static_cast<char>('0' + cents / 10);
+    if (cents % 10 != 0) out += static_cast<char>('0' + cents % 10);
+  }
+  return negative ? "−" + out : out;
 }
 
 std::vector<std::string> split_list(const std::string& text) {

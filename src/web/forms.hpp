@@ -35,6 +35,10 @@ struct Form {
 
 nlohmann::json form_to_json(const Form& form, const FormSpec& spec);
 
+// A number as Swedish readers write it: groups of three digits parted by a no-break space and a
+// decimal comma, at most two decimals (1 234 567, 7,5). Anything not a number is "".
+std::string swedish_number(const nlohmann::json& number);
+
 // The items of a field where a person may type several, separated by commas, semicolons or
 // spaces ("ORG-01, LOG-02"); empty items are dropped.
 std::vector<std::string> split_list(const std::string& text);

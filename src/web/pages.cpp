@@ -61,6 +61,7 @@ void WebApp::register_page_routes() {
   register_assessment_pages();
   register_tender_pages();
   register_contract_pages();
+  register_help_pages();
 }
 
 }  // namespace kk::web

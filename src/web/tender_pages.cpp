@@ -96,6 +96,7 @@ void register_tender_answer_pages(Router& r, WebApp& app, Services s) {
     std::string title = t["supplier_name"].get<std::string>() + " – " + t["case"]["registry_number"].get<std::string>();
     return app.page(ctx, "tender",
                     {{"nav", own ? "tenders" : "cases"}, {"title", title}, {"tender", t},
+                     {"price_text", swedish_number(t.value("price_sek", json()))},
                      {"own", own}, {"requirements", requirements}, {"files", files}, {"file_options", file_options},
                      {"status_label", enum_label(app, ctx, "tender_status", t["status"].get<std::string>())},
                      {"service", problem.contains("service") ? problem["service"] : t.value("service", json())},

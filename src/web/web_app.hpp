@@ -134,6 +134,7 @@ class WebApp {
   void register_contract_life_routes();
   void register_reminder_routes();
   void register_sign_on_routes();
+  void register_help_pages();
   void register_sign_on_pages();
   void register_account_routes();
   void register_tender_pages();

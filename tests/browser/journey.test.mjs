@@ -229,6 +229,20 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     text = await press(page, risk.getByRole('button', { name: /^Spara/ }), 'risks', { screenshot: true });
     assert.match(await page.locator('#register .activity').filter({ hasText: 'Obehörig åtkomst' }).innerText(),
       new RegExp(measureId));
+    // A risk recorded by mistake: removing it asks first, and nothing is removed when she says no.
+    await page.locator('#add-stage').selectOption('deep');
+    await page.locator('#add-title').fill('Felregistrerad risk');
+    await press(page, page.getByRole('button', { name: 'Lägg till risken' }), 'risks-mistake');
+    const mistake = page.locator('#register .activity').filter({ hasText: 'Felregistrerad risk' });
+    const questions = [];
+    page.once('dialog', (dialog) => { questions.push(dialog.message()); dialog.dismiss(); });
+    await mistake.locator('summary', { hasText: 'Ändra' }).click();
+    await mistake.getByRole('button', { name: /^Ta bort/ }).click();
+    assert.deepEqual(questions, ['Vill du ta bort ”Felregistrerad risk”?']);
+    assert.equal(await mistake.count(), 1, 'a question answered no removes nothing');
+    page.once('dialog', (dialog) => dialog.accept());
+    text = await press(page, mistake.getByRole('button', { name: /^Ta bort/ }), 'risks-removed');
+    assert.doesNotMatch(text, /Felregistrerad risk/);
     await go(page, `/cases/${caseId}/tenders`, 'tendering-model');
     await page.locator('#model-method').selectOption('points');
     text = await press(page, page.getByRole('button', { name: 'Spara modellen' }), 'tendering-model-saved');
@@ -287,7 +301,7 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     await press(page, page.getByRole('button', { name: 'Spara gruppen' }), 'tendering-group');
     text = await press(page, page.getByRole('button', { name: 'Öppna anbuden' }), 'tendering-opened', { screenshot: true });
     assert.match(text, /Anbuden öppnades av anna/);
-    assert.match(text, /850000|850 000/);
+    assert.match(text, /850\u00a0000/, 'the price as Swedish readers write it');
     await go(page, `/tenders/${tenderId}`, 'tender-evaluation', { screenshot: true });
     // Every answer the group must judge (a yes to a ska requirement needs no judgement).
     const toJudge = await page.locator('ol.requirements > li').filter({ has: page.locator('select[name=met]') })
@@ -395,6 +409,14 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     assert.match(text, /Leverantörsrelationen avslutad\tGodkänt/);
     await go(page, '/cases', 'cases', { screenshot: true });
     await go(page, '/contracts', 'contracts', { screenshot: true });
+  });
+
+  await step('she looks a word up in the glossary from the page footer', async () => {
+    await go(page, '/cases', 'cases-again');
+    const text = await press(page, page.getByRole('contentinfo').getByRole('link', { name: 'Begrepp' }), 'glossary',
+      { screenshot: true });
+    assert.match(text, /Avropa/);
+    assert.match(text, /Avtalsspärr/);
   });
 });
 

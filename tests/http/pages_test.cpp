@@ -346,4 +346,23 @@ TEST(Pages, APersonRunsTheOutsourcingAssessmentAndDownloadsItsDecisionBasis) {
   EXPECT_NE(with_block.body.find("Stoppar: Beslut att upphandla"), std::string::npos);
 }
 
+TEST(Pages, TheGlossaryExplainsTheWordsInBothLanguagesAndEveryPageLinksIt) {
+  Org org("pages-glossary");
+  User u = page_user(org.name(), {"reader"});
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+  EXPECT_TRUE(has(b.get("/cases"), "<footer class=\"site-footer\"><a href=\"/glossary\">Begrepp</a></footer>"));
+  auto sv = b.get("/glossary");
+  ASSERT_EQ(sv.status, 200);
+  EXPECT_TRUE(has(sv, "<title>Begrepp – Kravkedja</title>"));
+  EXPECT_TRUE(has(sv, "<dt id=\"term-avropa\">Avropa</dt>"));
+  EXPECT_TRUE(has(sv, "href=\"#term-avropa\""));
+  EXPECT_TRUE(has(sv, "<a href=\"/glossary\" aria-current=\"page\">"));
+  auto en = b.get("/glossary?lang=en");
+  EXPECT_TRUE(has(en, "<title>Glossary – Kravkedja</title>"));
+  EXPECT_TRUE(has(en, "<dt id=\"term-avropa\">Call-off</dt>"));
+  Browser nobody;
+  EXPECT_EQ(nobody.get("/glossary").status, 303) << "the glossary is for those signed in, like every page";
+}
+
 }  // namespace kkt

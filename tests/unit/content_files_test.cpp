@@ -51,3 +51,16 @@ TEST(ContentFiles, SwedishAndEnglishTextsHaveTheSameKeys) {
   for (const auto& k : sv) EXPECT_TRUE(en.count(k)) << "English lacks " << k;
   for (const auto& k : en) EXPECT_TRUE(sv.count(k)) << "Swedish lacks " << k;
 }
+
+TEST(ContentFiles, TheGlossaryExplainsEachTermOnceInBothLanguages) {
+  auto glossary = YAML::Load(std::string(*kk::io::embedded_file("catalog/glossary/begrepp.yaml")));
+  std::set<std::string> keys;
+  ASSERT_GE(glossary["terms"].size(), 20u);
+  for (const auto& term : glossary["terms"]) {
+    std::string key = term["key"].as<std::string>();
+    EXPECT_TRUE(keys.insert(key).second) << key << " appears twice";
+    for (const char* part : {"term", "definition"})
+      for (const char* lang : {"sv", "en"})
+        EXPECT_FALSE(term[part][lang].as<std::string>("").empty()) << key << " lacks " << part << "." << lang;
+  }
+}

@@ -148,6 +148,19 @@ export class Checker {
     const size = page.viewportSize();
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    // WCAG 1.4.10 (reflow), which axe cannot judge: at 390 px nothing makes the page scroll sideways.
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= width) return null;
+      const wide = [...document.querySelectorAll('main *, header *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('table'))
+        .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${e.className}` : ''}`);
+      return `${document.documentElement.scrollWidth} px wide: ${wide.join(', ')}`;
+    });
+    if (overflow) {
+      this.violations.push({ page: name, url: page.url(), rule: 'reflow (WCAG 1.4.10)', impact: 'serious',
+        help: 'The page must not scroll sideways at 390 px', targets: [overflow] });
+    }
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-mobile.png`), fullPage: true });
     await page.setViewportSize(size);
   }

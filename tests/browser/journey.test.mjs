@@ -411,6 +411,23 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     await go(page, '/contracts', 'contracts', { screenshot: true });
   });
 
+  await step('the administrator sees the people, the audit log, the organisation and the catalogues', async () => {
+    service.addUser('greta', ORG, ['admin']);
+    const admin = await personIn(browser, service);
+    const ap = admin.page;
+    await signIn(ap, 'greta');
+    let text = await go(ap, '/admin/users', 'admin-users', { screenshot: true });
+    assert.match(text, /anna/);
+    text = await go(ap, '/admin/audit', 'admin-audit', { screenshot: true });
+    assert.match(text, /Händelselogg/);
+    await go(ap, '/admin/organisation', 'admin-organisation', { screenshot: true });
+    text = await go(ap, '/admin/catalogues', 'admin-catalogues', { screenshot: true });
+    assert.match(text, /Kravkataloger och regler/);
+    text = await go(ap, '/account', 'account', { screenshot: true });
+    assert.match(text, /Mitt konto/);
+    await admin.context.close();
+  });
+
   await step('she looks a word up in the glossary from the page footer', async () => {
     await go(page, '/cases', 'cases-again');
     const text = await press(page, page.getByRole('contentinfo').getByRole('link', { name: 'Begrepp' }), 'glossary',

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from '
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -105,6 +106,22 @@ export async function launchBrowser() {
     executablePath: process.env.KK_CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox'],
+  });
+}
+
+// A test file's own service and browser: started before its tests, stopped after them, and
+// handed to the file through `use` once they run.
+export function serviceAndBrowserForThisFile(use) {
+  let service;
+  let browser;
+  before(async () => {
+    service = await Service.start();
+    browser = await launchBrowser();
+    use(service, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await service?.stop();
   });
 }
 

@@ -10,25 +10,20 @@
 // Time moves as in a real procurement: the service is restarted under libfaketime a day later
 // (after the tender deadline), two weeks later (after the standstill) and a quarter later (when
 // the first follow-up is due). The service, its database and the browser are the real ones.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Service, launchBrowser, personIn, Checker, PASSWORD, SCREENSHOT_DIR } from './harness.mjs';
+import { serviceAndBrowserForThisFile, personIn, Checker, PASSWORD, SCREENSHOT_DIR } from './harness.mjs';
 
 const ORG = 'Exempelby kommun';
 let service;
 let browser;
 const checker = new Checker();
 
-before(async () => {
-  service = await Service.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await service?.stop();
+serviceAndBrowserForThisFile((s, b) => {
+  service = s;
+  browser = b;
 });
 
 // What a person sees: the text of the page's main region.

@@ -2,21 +2,16 @@
 // link comes first and moves the focus to the content, every stop the Tab key reaches shows
 // where the focus is, the sign-in and a new case are done without the mouse, and the case page's
 // forms are reached in reading order.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Service, launchBrowser, personIn, PASSWORD } from './harness.mjs';
+import { serviceAndBrowserForThisFile, personIn, PASSWORD } from './harness.mjs';
 
 let service;
 let browser;
 
-before(async () => {
-  service = await Service.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await service?.stop();
+serviceAndBrowserForThisFile((s, b) => {
+  service = s;
+  browser = b;
 });
 
 // What has the focus now: its tag, id, text, and whether it shows it (an outline or a ring).

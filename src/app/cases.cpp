@@ -72,12 +72,20 @@ Evaluation CaseService::rules_for(Transaction& tx, const Case& c) const {
   return evaluate_case(tx, content_, c, registry_.active(tx, c.org_id, c.catalogue_ids));
 }
 
-std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evaluation& ev, Gate gate,
-                                                const std::map<std::string, ActivityStatus>& statuses) const {
-  auto done = [&](const std::string& key) {
-    auto it = statuses.find(key);
-    return it != statuses.end() && it->second == ActivityStatus::done;
-  };
+namespace {
+std::map<std::string, ActivityStatus> status_map(const std::vector<ActivityState>& states) {
+  std::map<std::string, ActivityStatus> out;
+  for (const auto& a : states) out[a.key] = a.status;
+  return out;
+}
+bool is_done(const std::map<std::string, ActivityStatus>& statuses, const std::string& key) {
+  auto it = statuses.find(key);
+  return it != statuses.end() && it->second == ActivityStatus::done;
+}
+}  // namespace
+
+std::vector<std::string> CaseService::blocking_findings(const Actor& actor, const Evaluation& ev, Gate gate,
+                                                        const std::map<std::string, ActivityStatus>& statuses) const {
   std::vector<std::string> out;
   // A blocking finding stands until every activity its rule requires is done.
   for (const auto& f : ev.findings) {
@@ -86,14 +94,60 @@ std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evalua
     for (const auto& a : ev.activities)
       if (a.reason.rule_id == f.reason.rule_id && a.reason.rule_set == f.reason.rule_set) {
         has_activity = true;
-        settled = settled && done(a.key);
+        settled = settled && is_done(statuses, a.key);
       }
     if (!(has_activity && settled)) out.push_back(f.text.in(actor.lang));
   }
+  return out;
+}
+
+std::vector<std::string> CaseService::obstacles(const Actor& actor, const Evaluation& ev, Gate gate,
+                                                const std::map<std::string, ActivityStatus>& statuses) const {
+  auto out = blocking_findings(actor, ev, gate, statuses);
   // A required activity that blocks the gate stops it until it is done.
   for (const auto& a : ev.activities)
-    if (a.blocks_gate == gate && !done(a.key))
+    if (a.blocks_gate == gate && !is_done(statuses, a.key))
       out.push_back(content_.messages.text(actor.lang, "error.activity_missing", {{"activity", a.name.in(actor.lang)}}));
+  return out;
+}
+
+json CaseService::next_steps(const Actor& actor, const Case& c, const CaseProgress& progress,
+                             const std::vector<ActivityState>& states, const Evaluation& ev) const {
+  auto next = progress.next_gate();
+  if (!next || c.status != CaseStatus::open) return nullptr;
+  const auto& p = content_.process;
+  const auto& gate = p.gate(*next);
+  auto statuses = status_map(states);
+  json open = json::array();
+  // The process's activities of the gate are settled by done or not applicable; the rules' by done.
+  for (const auto& def : p.activities) {
+    auto it = statuses.find(def.key);
+    if (def.gate == *next && (it == statuses.end() || it->second == ActivityStatus::open))
+      open.push_back({{"key", def.key}, {"name", def.name.in(actor.lang)}, {"owner", nullptr}});
+  }
+  for (const auto& a : ev.activities)
+    if (a.blocks_gate == *next && !is_done(statuses, a.key))
+      open.push_back({{"key", a.key}, {"name", a.name.in(actor.lang)},
+                      {"owner", a.owner ? json(to_string(*a.owner)) : json()}});
+  json findings = json::array();
+  for (auto& f : blocking_findings(actor, ev, *next, statuses)) findings.push_back(std::move(f));
+  Step step = p.phase(gate.phase).step;
+  return {{"gate", to_string(*next)},
+          {"gate_name", gate.name.in(actor.lang)},
+          {"question", gate.question.in(actor.lang)},
+          {"open_activities", open},
+          {"findings", findings},
+          {"ready", open.empty() && findings.empty()},
+          {"may_decide", allowed(actor, step == Step::realise ? Permission::decide_realise : Permission::decide_prepare)}};
+}
+
+std::vector<json> CaseService::waiting_on(Transaction& tx, const Actor& actor) {
+  std::vector<json> out;
+  for (const auto& c : tx.cases_of_user(actor.org_id(), actor.user.id)) {
+    auto next = next_steps(actor, c, progress_of(tx, c), tx.activities(actor.org_id(), c.id), rules_for(tx, c));
+    if (next.is_null()) continue;
+    out.push_back({{"id", c.id}, {"registry_number", c.registry_number}, {"title", c.title}, {"next", next}});
+  }
   return out;
 }
 
@@ -177,6 +231,7 @@ json CaseService::detail(Transaction& tx, const Actor& actor, const Case& c) {
   int blocking = 0;
   for (const auto& f : ev.findings) blocking += f.severity == Severity::block ? 1 : 0;
   j["blocking_findings"] = blocking;
+  j["next_steps"] = next_steps(actor, c, progress, states, ev);
 
   // The team, grouped per person, and the competences nobody covers yet.
   auto team = tx.team(actor.org_id(), c.id);
@@ -434,8 +489,7 @@ Result<json> CaseService::decide(const Actor& actor, const std::string& id, cons
     KK_TRY(authorize(actor, step == Step::realise ? Permission::decide_realise : Permission::decide_prepare));
     auto decisions = tx.decisions(actor.org_id(), id);
     auto progress = progress_of(decisions);
-    std::map<std::string, ActivityStatus> statuses;
-    for (const auto& a : tx.activities(actor.org_id(), id)) statuses[a.key] = a.status;
+    auto statuses = status_map(tx.activities(actor.org_id(), id));
     auto effect = KK_TRY(check_decision(content_.process, progress, c->status, decision, statuses));
     if (decision.outcome == Outcome::approved) {
       auto blocked = obstacles(actor, rules_for(tx, *c), decision.gate, statuses);

@@ -3,6 +3,7 @@
 // gates and decisions, the activities of the process, the team.
 #include "app/paging.hpp"
 #include "app/service_base.hpp"
+#include "domain/case_progress.hpp"
 #include "domain/rule_evaluation.hpp"
 
 namespace kk::app {
@@ -39,6 +40,9 @@ class CaseService : public ServiceBase {
   // edits, reasons and versions): {"registry_number", "title"}. Decisions, activities and
   // the team are the new case's own.
   domain::Result<json> copy(const Actor& actor, const std::string& source_id, const json& body);
+  // What each of the actor's open cases waits for now (see next_steps), for the start page:
+  // [{"id", "registry_number", "title", "next": next_steps}].
+  std::vector<json> waiting_on(Transaction& tx, const Actor& actor);
   // The process definition in the actor's language (steps, phases, gates, activities, competences).
   json process(const Actor& actor) const;
 
@@ -50,6 +54,14 @@ class CaseService : public ServiceBase {
   // (if the rule names one) is not done yet.
   std::vector<std::string> obstacles(const Actor& actor, const domain::Evaluation& ev, domain::Gate gate,
                                      const std::map<std::string, domain::ActivityStatus>& statuses) const;
+  // The blocking findings on `gate` not settled by their rule's activities (part of obstacles).
+  std::vector<std::string> blocking_findings(const Actor& actor, const domain::Evaluation& ev, domain::Gate gate,
+                                             const std::map<std::string, domain::ActivityStatus>& statuses) const;
+  // What the case waits for now: its next gate and question, the activities still open before
+  // it (the process's and those the rules require), the findings that block it, whether all
+  // is settled, and whether the actor may decide it. Null when the case is closed or done.
+  json next_steps(const Actor& actor, const Case& c, const domain::CaseProgress& progress,
+                  const std::vector<ActivityState>& states, const domain::Evaluation& ev) const;
   domain::Status apply(Transaction& tx, const Actor& actor, const json& body, Case& c);
   TenderService* tenders_ = nullptr;
 };

@@ -158,6 +158,8 @@ class Transaction {
   virtual std::vector<Case> cases(const std::string& org_id) = 0;
   // One page of cases in the order of cases() (newest first), and how many the organisation has.
   virtual std::vector<Case> cases_page(const std::string& org_id, int limit, std::int64_t offset) = 0;
+  // Open cases the user works on: on the team or the delivery manager (the start page).
+  virtual std::vector<Case> cases_of_user(const std::string& org_id, const std::string& user_id) = 0;
   virtual std::int64_t count_cases(const std::string& org_id) = 0;
   virtual void insert_case(const Case& c) = 0;
   virtual bool update_case(const Case& c, std::int64_t expected_version) = 0;
@@ -219,6 +221,9 @@ class Transaction {
   // what is recorded on a case besides its process (forms, registers, confirmations)
   virtual std::vector<CaseRecord> case_records(const std::string& org_id, const std::string& case_id,
                                                const std::string& kind) = 0;
+  // Every record of a kind on the organisation's open cases, as {case id, record}.
+  virtual std::vector<std::pair<std::string, CaseRecord>> open_case_records(const std::string& org_id,
+                                                                            const std::string& kind) = 0;
   // Inserts when expected_version is 0, else updates that version; false when stale or taken.
   virtual bool save_case_record(const std::string& org_id, const std::string& case_id, const CaseRecord& r,
                                 std::int64_t expected_version) = 0;

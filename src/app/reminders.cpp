@@ -30,13 +30,56 @@ std::optional<std::string> text_or_none(const json& j, const char* key) {
 std::string feed_path(const std::string& secret) { return "/calendar/" + secret + ".ics"; }
 
 std::string notification_text(const Content& content, Language lang, const Notification& n) {
-  json body = object_of(n.body);
-  std::map<std::string, std::string> params{{"date", n.due_on}};
-  for (const auto& [k, v] : body.items())
-    if (v.is_string()) params[k] = v.get<std::string>();
-  return content.messages.text(lang, "notification." + n.kind, params);
+  return due_item_text(content, lang, n.kind, n.due_on, object_of(n.body));
 }
 }  // namespace
+
+std::string due_item_text(const Content& content, Language lang, const std::string& kind, const std::string& due_on,
+                          const json& body) {
+  std::map<std::string, std::string> params{{"date", due_on}};
+  for (const auto& [k, v] : body.items())
+    if (v.is_string()) params[k] = v.get<std::string>();
+  return content.messages.text(lang, "notification." + kind, params);
+}
+
+std::vector<DueItem> due_items(Transaction& tx, const std::string& org, const std::string& today,
+                               const std::string& horizon, bool every_open_deviation) {
+  std::vector<DueItem> out;
+  std::vector<std::string> managers;
+  for (const auto& u : tx.users(org))
+    if (u.active && !u.is_supplier() && u.has(Role::contract_manager)) managers.push_back(u.id);
+  std::set<std::tuple<std::string, std::string, std::string>> answered;
+  for (const auto& r : tx.follow_up_records(org, ""))
+    if (r.due_on) answered.insert({r.contract_id, r.measure_id, *r.due_on});
+  for (const auto& c : tx.contracts(org)) {
+    auto the_case = tx.get_case(org, c.case_id);
+    const Case* k = the_case ? &*the_case : nullptr;
+    if (k && k->status != CaseStatus::open) continue;  // a closed relationship reminds of nothing
+    json about = {{"contract_id", c.id}, {"contract", c.title}, {"supplier", c.supplier_name}};
+    for (const auto& m : tx.contract_measures(org, c.id)) {
+      json plan = object_of(m.plan);
+      auto owners = recipients(managers, k, text_or_none(plan, "owner_user_id"));
+      json body = about;
+      body["measure"] = m.requirement_id ? *m.requirement_id : m.text.substr(0, 80);
+      for (const auto& d : plan_due_dates(plan, c.starts_on, std::min(c.ends_on, horizon)))
+        if (!answered.count({c.id, m.id, d}))
+          out.push_back({owners, d < today ? "control_overdue" : "control_due", c.id + ":" + m.id, d, body});
+    }
+    for (const auto& d : tx.deviations(org, c.id))
+      if (d.status == "open" && (every_open_deviation || d.deadline <= horizon))
+        out.push_back({{d.owner_user_id}, d.deadline < today ? "deviation_overdue" : "deviation_due", d.id, d.deadline, about});
+    for (const auto& e : tx.contract_entries(org, c.id, entry_kind::change)) {
+      json r = object_of(e.body).value("reassessment", json::object());
+      std::string due = r.value("due_on", "");
+      if (r.value("status", "") == "open" && due <= horizon)
+        out.push_back({recipients(managers, k, text_or_none(r, "owner_user_id")), "reassessment_due", e.key, due, about});
+    }
+    auto alert = add_months(c.ends_on, -c.expiry_alert_months);
+    if (alert && today >= *alert && today <= c.ends_on)
+      out.push_back({recipients(managers, k, std::nullopt), "contract_expiry", c.id, c.ends_on, about});
+  }
+  return out;
+}
 
 ReminderRun ReminderService::remind(bool once_a_day, Mailer* mailer) {
   ReminderRun run;
@@ -57,44 +100,12 @@ ReminderRun ReminderService::remind(bool once_a_day, Mailer* mailer) {
   for (const auto& org : orgs) {
     auto recorded = write([&](Transaction& tx) -> Result<int> {
       int count = 0;
-      auto note = [&](const std::vector<std::string>& users, const std::string& kind, const std::string& subject,
-                      const std::string& due_on, const json& body) {
-        for (const auto& user : users)
-          count += tx.insert_notification(org, {new_id(), user, kind, subject, due_on, body.dump(), now, {}, {}}) ? 1 : 0;
-      };
-      std::vector<std::string> managers;
-      for (const auto& u : tx.users(org))
-        if (u.active && !u.is_supplier() && u.has(Role::contract_manager)) managers.push_back(u.id);
-      std::set<std::tuple<std::string, std::string, std::string>> answered;
-      for (const auto& r : tx.follow_up_records(org, ""))
-        if (r.due_on) answered.insert({r.contract_id, r.measure_id, *r.due_on});
-      for (const auto& c : tx.contracts(org)) {
-        auto the_case = tx.get_case(org, c.case_id);
-        const Case* k = the_case ? &*the_case : nullptr;
-        if (k && k->status != CaseStatus::open) continue;  // a closed relationship reminds of nothing
-        json about = {{"contract_id", c.id}, {"contract", c.title}, {"supplier", c.supplier_name}};
-        for (const auto& m : tx.contract_measures(org, c.id)) {
-          json plan = object_of(m.plan);
-          auto owners = recipients(managers, k, text_or_none(plan, "owner_user_id"));
-          json body = about;
-          body["measure"] = m.requirement_id ? *m.requirement_id : m.text.substr(0, 80);
-          for (const auto& d : plan_due_dates(plan, c.starts_on, std::min(c.ends_on, horizon)))
-            if (!answered.count({c.id, m.id, d}))
-              note(owners, d < today ? "control_overdue" : "control_due", c.id + ":" + m.id, d, body);
-        }
-        for (const auto& d : tx.deviations(org, c.id))
-          if (d.status == "open" && d.deadline <= horizon)
-            note({d.owner_user_id}, d.deadline < today ? "deviation_overdue" : "deviation_due", d.id, d.deadline, about);
-        for (const auto& e : tx.contract_entries(org, c.id, entry_kind::change)) {
-          json r = object_of(e.body).value("reassessment", json::object());
-          std::string due = r.value("due_on", "");
-          if (r.value("status", "") == "open" && due <= horizon)
-            note(recipients(managers, k, text_or_none(r, "owner_user_id")), "reassessment_due", e.key, due, about);
-        }
-        auto alert = add_months(c.ends_on, -c.expiry_alert_months);
-        if (alert && today >= *alert && today <= c.ends_on)
-          note(recipients(managers, k, std::nullopt), "contract_expiry", c.id, c.ends_on, about);
-      }
+      for (const auto& item : due_items(tx, org, today, horizon))
+        for (const auto& user : item.users)
+          count += tx.insert_notification(
+                       org, {new_id(), user, item.kind, item.subject, item.due_on, item.body.dump(), now, {}, {}})
+                       ? 1
+                       : 0;
       if (count > 0)
         record_audit(tx, system_actor(org), "reminders.run", "organisation", org, nullptr,
                      {{"day", today}, {"notifications", count}});

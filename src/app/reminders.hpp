@@ -26,6 +26,25 @@ class Mailer {
   virtual std::optional<std::string> send(const std::string& to, const std::string& subject, const std::string& body) = 0;
 };
 
+// Something due over the contract period, and who is to be reminded of it.
+struct DueItem {
+  std::vector<std::string> users;
+  std::string kind;  // control_due | control_overdue | deviation_due | deviation_overdue | reassessment_due | contract_expiry
+  std::string subject;  // what it is about: one notification per kind, subject, date and person
+  std::string due_on;
+  nlohmann::json body;  // contract_id, contract, supplier (and measure): the notification text's parameters
+};
+
+// What is due up to `horizon` on the organisation's open contracts, for the daily reminders
+// and for each person's start page alike. With `every_open_deviation`, an open deviation is
+// listed whatever its deadline.
+std::vector<DueItem> due_items(Transaction& tx, const std::string& org, const std::string& today,
+                               const std::string& horizon, bool every_open_deviation = false);
+
+// The sentence a person reads for a due item ("Kontroll av … ska göras senast …").
+std::string due_item_text(const Content& content, domain::Language lang, const std::string& kind,
+                          const std::string& due_on, const nlohmann::json& body);
+
 class ReminderService : public ServiceBase {
  public:
   ReminderService(Store& store, const Content& content, ContentRegistry& registry)

@@ -55,6 +55,7 @@ class SqlTransaction final : public app::Transaction {
   std::optional<app::Case> case_by_registry_number(const std::string& org_id, const std::string& number) override;
   std::vector<app::Case> cases(const std::string& org_id) override;
   std::vector<app::Case> cases_page(const std::string& org_id, int limit, std::int64_t offset) override;
+  std::vector<app::Case> cases_of_user(const std::string& org_id, const std::string& user_id) override;
   std::int64_t count_cases(const std::string& org_id) override;
   void insert_case(const app::Case& c) override;
   bool update_case(const app::Case& c, std::int64_t expected_version) override;
@@ -102,6 +103,8 @@ class SqlTransaction final : public app::Transaction {
   bool update_risk(const std::string& org_id, const app::Risk& r, std::int64_t expected_version) override;
   void delete_risk(const std::string& org_id, const std::string& risk_id) override;
   std::vector<app::RiskAssessment> risk_assessments(const std::string& org_id, const std::string& case_id) override;
+  std::vector<std::pair<std::string, app::CaseRecord>> open_case_records(const std::string& org_id,
+                                                                         const std::string& kind) override;
   std::vector<app::CaseRecord> case_records(const std::string& org_id, const std::string& case_id,
                                             const std::string& kind) override;
   bool save_case_record(const std::string& org_id, const std::string& case_id, const app::CaseRecord& r,

@@ -127,6 +127,17 @@ std::vector<Case> SqlTransaction::cases_page(const std::string& org_id, int limi
   return out;
 }
 
+// The indexes case_team_by_user and cases_by_delivery_manager serve both halves (migration 0023).
+std::vector<Case> SqlTransaction::cases_of_user(const std::string& org_id, const std::string& user_id) {
+  std::vector<Case> out;
+  std::string sql = std::string("SELECT ") + case_columns +
+                    " FROM cases WHERE org_id = ? AND status = 'open' AND (delivery_manager_id = ? OR case_id IN "
+                    "(SELECT case_id FROM case_team WHERE org_id = ? AND user_id = ?)) "
+                    "ORDER BY created_at DESC, case_id DESC";
+  for (const auto& r : db().query(sql, {org_id, user_id, org_id, user_id})) out.push_back(case_from(r));
+  return out;
+}
+
 std::int64_t SqlTransaction::count_cases(const std::string& org_id) {
   return db().query("SELECT count(*) FROM cases WHERE org_id = ?", {org_id}).at(0).integer(0);
 }

@@ -15,6 +15,19 @@ std::vector<CaseRecord> SqlTransaction::case_records(const std::string& org_id, 
   return out;
 }
 
+// The index case_records_by_kind serves it (migration 0023).
+std::vector<std::pair<std::string, CaseRecord>> SqlTransaction::open_case_records(const std::string& org_id,
+                                                                                 const std::string& kind) {
+  std::vector<std::pair<std::string, CaseRecord>> out;
+  for (const auto& row : db().query(
+           "SELECT r.case_id, r.kind, r.record_key, r.body, r.version, r.updated_by, r.updated_at FROM case_records r "
+           "JOIN cases c ON c.org_id = r.org_id AND c.case_id = r.case_id "
+           "WHERE r.org_id = ? AND r.kind = ? AND c.status = 'open' ORDER BY r.case_id, r.record_key",
+           {org_id, kind}))
+    out.push_back({row.text(0), {row.text(1), row.text(2), row.text(3), row.integer(4), row.opt_text(5), "", row.text(6)}});
+  return out;
+}
+
 bool SqlTransaction::save_case_record(const std::string& org_id, const std::string& case_id, const CaseRecord& r,
                                       std::int64_t expected_version) {
   if (expected_version == 0)

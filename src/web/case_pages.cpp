@@ -165,11 +165,6 @@ void WebApp::register_case_pages() {
             enum_label(*this, ctx, "outcome", g["last_decision"]["outcome"].get<std::string>());
       gates.push_back(g);
     }
-    json next_gate;
-    if (open && c["next_gate"].is_string()) {
-      const auto& def = process.gate(*parse_enum<Gate>(c["next_gate"].get<std::string>()));
-      next_gate = {{"name", def.name.in(ctx.lang)}, {"question", def.question.in(ctx.lang)}};
-    }
     json decisions = json::array();
     for (auto d : c["decisions"]) {
       d["outcome_label"] = enum_label(*this, ctx, "outcome", d["outcome"].get<std::string>());
@@ -323,7 +318,7 @@ void WebApp::register_case_pages() {
         {"steps", steps},
         {"classification", classification},
         {"gates", gates},
-        {"next_gate", next_gate},
+        {"now", next_steps_view(*this, ctx, c["next_steps"])},
         {"decisions", decisions},
         {"gate_options", gate_options},
         {"outcome_options", enum_options<Outcome>(*this, ctx, "outcome", problem.value("outcome", "approved"))},

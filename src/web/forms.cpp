@@ -63,6 +63,15 @@ std::string enum_label(const WebApp& app, const RequestContext& ctx, const std::
   return app.message(ctx, "enum." + group + "." + std::string(value));
 }
 
+json next_steps_view(const WebApp& app, const RequestContext& ctx, json next) {
+  if (!next.is_object()) return next;
+  for (auto& a : next["open_activities"])
+    a["owner_label"] = a["owner"].is_string() ? json(enum_label(app, ctx, "role", a["owner"].get<std::string>())) : json();
+  next["open_any"] = !next["open_activities"].empty();
+  next["findings_any"] = !next["findings"].empty();
+  return next;
+}
+
 json form_errors(const WebApp& app, const RequestContext& ctx, const domain::Error& error) {
   std::string text = app.error_message(ctx, error);
   json fields = json::object();

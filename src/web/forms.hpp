@@ -46,6 +46,10 @@ std::vector<std::string> split_list(const std::string& text);
 // The name of a gate given as a JSON string (gate.KEY), or null when there is none.
 nlohmann::json gate_label(const WebApp& app, const RequestContext& ctx, const nlohmann::json& gate);
 
+// A case's next steps (app CaseService::next_steps) ready for a page: each open activity's
+// owner role named, and whether there are open activities and findings at all.
+nlohmann::json next_steps_view(const WebApp& app, const RequestContext& ctx, nlohmann::json next);
+
 // Label of an enum value from the message catalogue (enum.GROUP.VALUE).
 std::string enum_label(const WebApp& app, const RequestContext& ctx, const std::string& group, std::string_view value);
 

@@ -9,11 +9,6 @@ using namespace kk::domain;
 
 void WebApp::register_page_routes() {
   auto& r = router_;
-  // A supplier's user has one page, its tenders; everyone else starts at the cases.
-  r.add("GET", "/", [](RequestContext& ctx) {
-    return Response::redirect(ctx.who().user.is_supplier() ? "/tenders" : "/cases");
-  });
-
   r.add("GET", "/static/{file}", [this](RequestContext& ctx) {
      const std::string& name = ctx.param("file");
      auto own = own_static_files_.find(name);
@@ -62,6 +57,7 @@ void WebApp::register_page_routes() {
   register_tender_pages();
   register_contract_pages();
   register_help_pages();
+  register_my_work_pages();
 }
 
 }  // namespace kk::web

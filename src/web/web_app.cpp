@@ -63,6 +63,7 @@ WebApp::WebApp(app::Store& store, const app::Content& content)
       contracts_(store, content, registry_, specifications_),
       life_(store, content, registry_),
       reminders_(store, content, registry_),
+      work_(store, content, registry_, cases_, tenders_),
       archives_(store, content, registry_, {cases_, specifications_, risks_, tenders_, contracts_, life_}),
       sign_on_(store, content, registry_) {
   cases_.use_tenders(tenders_);

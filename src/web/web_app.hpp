@@ -16,6 +16,7 @@
 #include "app/contract_life.hpp"
 #include "app/case_archive.hpp"
 #include "app/contracts.hpp"
+#include "app/my_work.hpp"
 #include "app/reminders.hpp"
 #include "app/risks.hpp"
 #include "app/sign_on.hpp"
@@ -135,6 +136,7 @@ class WebApp {
   void register_reminder_routes();
   void register_sign_on_routes();
   void register_help_pages();
+  void register_my_work_pages();
   void register_sign_on_pages();
   void register_account_routes();
   void register_tender_pages();
@@ -167,6 +169,7 @@ class WebApp {
   app::ContractService contracts_;
   app::ContractLifeService life_;
   app::ReminderService reminders_;
+  app::WorkService work_;
   app::ArchiveService archives_;
   app::SignOnService sign_on_;
   Router router_;

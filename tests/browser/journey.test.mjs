@@ -133,9 +133,10 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
   let contractPath;
   let measureId;
 
-  await step('she signs in and lands on the cases', async () => {
+  await step('she signs in and lands on her to-do list, empty so far', async () => {
     const text = await signIn(page, 'anna');
-    assert.match(text, /Upphandlingsärenden/);
+    assert.match(text, /Att göra/);
+    assert.match(text, /Inget väntar på dig just nu\./);
   });
 
   await step('she classifies an information asset with the guided questions', async () => {
@@ -153,6 +154,10 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     text = await press(page, page.getByRole('button', { name: 'Spara', exact: true }), 'asset', { screenshot: true });
     assert.match(text, /Trygghetslarmets brukarregister/);
     assert.match(text, /Känsliga personuppgifter/);
+    // As its information owner, the approval now waits for her on her start page.
+    text = await go(page, '/todo', 'todo-approval', { screenshot: true });
+    assert.match(text, /Klassningar att godkänna/);
+    await press(page, page.getByRole('link', { name: 'Trygghetslarmets brukarregister' }), 'asset-from-todo');
     text = await press(page, page.getByRole('button', { name: /Godkänn klassningen/ }), 'asset-approved');
     assert.match(text, /[Gg]odkänd/);
   });
@@ -245,6 +250,11 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     await page.locator('#team-user').selectOption({ label: 'anna' });
     await page.locator('#team-competence').selectOption('upphandling');
     await press(page, page.getByRole('button', { name: 'Lägg till i teamet' }), 'case-team-added');
+    // On the team, the case is hers: her start page shows its next gate and what blocks it.
+    text = await go(page, '/todo', 'todo-case', { screenshot: true });
+    assert.match(text, /Mina ärenden/);
+    assert.match(text, /KS 2026\/1234 Trygghetslarm/);
+    assert.match(text, /Nästa beslutspunkt är Beslut: upphandlingsdokument godkända/);
     text = await decide(page, caseId, 'documents_approved', 'Upphandlingsdokumenten är granskade och klara att annonsera.');
     assert.match(text, /Upphandlingsdokument godkända\tGodkänt/);
   });
@@ -297,7 +307,11 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     text = await press(page, page.getByRole('button', { name: 'Öppna anbuden' }), 'tendering-opened', { screenshot: true });
     assert.match(text, /Anbuden öppnades av anna/);
     assert.match(text, /850\u00a0000/, 'the price as Swedish readers write it');
-    await go(page, `/tenders/${tenderId}`, 'tender-evaluation', { screenshot: true });
+    // In the evaluation group, the answers waiting for her judgement are on her start page.
+    text = await go(page, '/todo', 'todo-evaluation', { screenshot: true });
+    assert.match(text, /Anbud att utvärdera/);
+    assert.match(text, /Omsorgsdata AB: \d+ svar att bedöma/);
+    await press(page, page.getByRole('link', { name: 'Omsorgsdata AB' }), 'tender-evaluation', { screenshot: true });
     // Every answer the group must judge (a yes to a ska requirement needs no judgement).
     const toJudge = await page.locator('ol.requirements > li').filter({ has: page.locator('select[name=met]') })
       .evaluateAll((items) => items.filter((li) => !li.querySelector('textarea[name=reasoning]').value).map((li) => li.id));
@@ -382,6 +396,9 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     text = await press(page, record.getByRole('button', { name: 'Registrera uppföljning' }), 'contract-deviation', { screenshot: true });
     assert.match(text, /Inte uppfyllt/);
     assert.match(text, /Öppen avvikelse/);
+    // The deviation she owns waits on her start page until it is closed.
+    text = await go(page, '/todo', 'todo-follow-up', { screenshot: true });
+    assert.match(text, /En avvikelse i avtalet ”Trygghetslarm 2027–2030” ska vara åtgärdad senast/);
   });
 
   await step('she decides the exit, gets the information back and closes the relationship', async () => {

@@ -56,7 +56,7 @@ test('a person signs in, moves past the navigation and opens a case with the key
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).id, 'password', 'the password comes right after the user name');
   await page.keyboard.type(PASSWORD);
-  await Promise.all([page.waitForURL('**/cases'), page.keyboard.press('Enter')]);
+  await Promise.all([page.waitForURL('**/todo'), page.keyboard.press('Enter')]);
 
   // The skip link moves the focus past the header to the page's content.
   await page.keyboard.press('Tab');

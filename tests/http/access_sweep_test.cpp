@@ -103,6 +103,7 @@ const std::map<std::string, std::string>& access_matrix() {
       {"POST /api/v1/me/calendar-feed", "roles other_org"},
       {"DELETE /api/v1/me/calendar-feed", "signed_in"},
       {"GET /api/v1/me/notifications", "signed_in"},
+      {"GET /api/v1/me/todo", "signed_in"},
       {"GET /api/v1/me/second-factor", "signed_in"},
       {"POST /api/v1/me/second-factor", "signed_in"},
       {"POST /api/v1/me/second-factor/confirmation", "signed_in"},

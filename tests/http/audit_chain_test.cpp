@@ -66,7 +66,7 @@ TEST(AuditChain, FailedSignInsAndDeniedRequestsAreSecurityEventsWithoutSecrets) 
   auto failed = b.post("/login", {{"username", reader.username}, {"password", "gissat-lösenord-123"}}, false);
   EXPECT_EQ(failed.status, 401);
   EXPECT_TRUE(is_error(api(reader).post("/api/v1/assets", asset_body("Förbjuden")), 403));
-  EXPECT_EQ(b.sign_in(reader.username, kTestPassword), "/cases");
+  EXPECT_EQ(b.sign_in(reader.username, kTestPassword), "/todo");
 
   json items = audit_items(admin, 20);
   std::string all = items.dump();

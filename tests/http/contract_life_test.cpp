@@ -410,6 +410,19 @@ TEST(ContractLife, RemindersReachTheOwnerAndTheCalendarFeedNeedsOnlyItsSecretUnt
                            {"method", "own_audit"}}),
               200, "monthly plan");
 
+  // The start page names the controls the reminders will, to their owner alone, before any run.
+  json todo = expect_json(manager.get("/api/v1/me/todo"), 200, "manager's to do");
+  int listed = 0;
+  for (const auto& f : todo["follow_ups"])
+    if (f["kind"] == "control_overdue" && f["contract_id"] == r.contract_id &&
+        str(f["text"]).find(str(measure["requirement_id"])) != std::string::npos) {
+      ++listed;
+      EXPECT_TRUE(f["overdue"].get<bool>());
+      EXPECT_LT(str(f["due_on"]), today);
+    }
+  EXPECT_GE(listed, 2);
+  EXPECT_TRUE(expect_json(ciso.get("/api/v1/me/todo"), 200, "ciso's to do")["follow_ups"].empty());
+
   auto run = run_kravkedja({"remind", "--db", config().db_url});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("Nya påminnelser: "), std::string::npos) << run.out;

@@ -22,14 +22,14 @@ TEST(SignIn, FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne) {
   EXPECT_TRUE(locked.header("set-cookie").empty()) << "no session while locked";
   // The lock is the account's: a colleague at the same address signs in.
   Browser other;
-  EXPECT_EQ(other.sign_in(colleague.username, kTestPassword), "/cases");
+  EXPECT_EQ(other.sign_in(colleague.username, kTestPassword), "/todo");
 }
 
 TEST(SignIn, ASessionUnusedForHalfAnHourEnds) {
   Org org("sign-in-idle");
   User u = org.user({"reader"});
   Browser b;
-  EXPECT_EQ(b.sign_in(u.username, kTestPassword), "/cases");
+  EXPECT_EQ(b.sign_in(u.username, kTestPassword), "/todo");
   EXPECT_EQ(b.get("/cases").status, 200);
   // Its last use pushed back 31 minutes, as if the person had left the desk.
   run_sql("UPDATE sessions SET last_seen = '" + utc_in(-31 * 60) + "' WHERE user_id = '" + u.id + "'");
@@ -37,7 +37,7 @@ TEST(SignIn, ASessionUnusedForHalfAnHourEnds) {
   EXPECT_EQ(after.status, 303);
   EXPECT_EQ(after.header("location").rfind("/login", 0), 0u) << after.header("location");
   // Used within the half hour, it goes on.
-  EXPECT_EQ(b.sign_in(u.username, kTestPassword), "/cases");
+  EXPECT_EQ(b.sign_in(u.username, kTestPassword), "/todo");
   run_sql("UPDATE sessions SET last_seen = '" + utc_in(-29 * 60) + "' WHERE user_id = '" + u.id + "'");
   EXPECT_EQ(b.get("/cases").status, 200);
 }

@@ -75,7 +75,7 @@ TEST(TenderPages, AProcurerRegistersAndInvitesASupplierWhoAnswersOnlyItsOwnTende
   User procurer = org.user({"admin", "ciso", "procurer", "information_owner"});
   Api as = api(procurer);
   Browser b;
-  EXPECT_EQ(b.sign_in(procurer.username, kTestPassword), "/cases");
+  EXPECT_EQ(b.sign_in(procurer.username, kTestPassword), "/todo");
 
   // The register: a supplier is added with the form; a bad country is shown at its field.
   auto list = b.get("/suppliers");

@@ -183,6 +183,17 @@ TEST(Tenders, SealedUntilOpenedThenSeenByTheEvaluationGroupAndNeverByOtherSuppli
   EXPECT_TRUE(is_error(a.as.put("/api/v1/tenders/" + a.tender_id + "/responses", {{"version", ta["version"]}, {"answers", answers_a}}),
                        422, "error.secrecy_reason", "answers[0].secrecy_reason"));
   answers_a[0]["secrecy_reason"] = "Affärshemlighet: röjande skulle skada oss i konkurrensen.";
+  // One award criterion met in part: that answer waits for the evaluation group's judgement.
+  bool partly = false;
+  for (auto& ans : answers_a) {
+    json requirement = find_by(ta["requirements"], "id", str(ans["requirement_id"]));
+    for (const auto& c : requirement["choices"])
+      if (!partly && c["value"] == "partly") {
+        ans["choice"] = "partly";
+        partly = true;
+      }
+  }
+  ASSERT_TRUE(partly) << "a bör-krav answered yes or no may also be met in part";
   json saved = expect_json(a.as.put("/api/v1/tenders/" + a.tender_id + "/responses",
                                     {{"version", ta["version"]}, {"price_sek", 1200000}, {"service", "E-arkiv"},
                                      {"answers", answers_a}}),
@@ -300,7 +311,20 @@ TEST(Tenders, SealedUntilOpenedThenSeenByTheEvaluationGroupAndNeverByOtherSuppli
                               {"certifications", {{{"kind", "iso27001"}, {"valid_until", "2099-12-31"}, {"scope", "Ärendehantering"},
                                                    {"services", {"Ärendehantering"}}}}}}),
               200, "certificate");
+  // The evaluation group's start page lists the answers waiting for its judgement; nobody
+  // else's does, and once judged they are gone from it.
+  json waiting = expect_json(evaluator.get(case_path(p.case_id) + "/evaluation"), 200, "evaluation before judging");
+  std::size_t to_judge = waiting["tenders"][0]["to_judge"].size();
+  ASSERT_EQ(to_judge, 1u) << "the answer met in part waits for the group";
+  json todo = expect_json(evaluator.get("/api/v1/me/todo"), 200, "evaluator's to do");
+  json listed = find_by(todo["evaluations"], "case_id", p.case_id);
+  ASSERT_TRUE(listed.is_object()) << todo.dump();
+  EXPECT_EQ(listed["tenders"][0]["tender_id"], a.tender_id);
+  EXPECT_EQ(listed["tenders"][0]["to_judge"], to_judge);
+  EXPECT_TRUE(expect_json(colleague.get("/api/v1/me/todo"), 200, "colleague's to do")["evaluations"].empty());
+  EXPECT_TRUE(expect_json(procurer.get("/api/v1/me/todo"), 200, "procurer's to do")["evaluations"].empty());
   json ev = judge_all(evaluator, p.case_id);
+  EXPECT_TRUE(expect_json(evaluator.get("/api/v1/me/todo"), 200, "judged")["evaluations"].empty());
   ASSERT_EQ(ev["tenders"].size(), 1u);
   EXPECT_EQ(ev["tenders"][0]["service"], "E-arkiv");
   EXPECT_FALSE(find_by(ev["tenders"][0]["supplier_findings"], "check", "scope_not_covering").is_null())

@@ -6,6 +6,7 @@
 
 #include "web/forms.hpp"
 #include "web/stale_edit.hpp"
+#include "domain/search_text.hpp"
 
 namespace kk::web {
 using nlohmann::json;
@@ -18,6 +19,12 @@ bool active(const json& e) { return e["status"] == "active"; }
 namespace {
 // A requirement's own wording, kind and weight in this case, merged field by field after a stale save.
 const std::vector<std::string> entry_edit_fields = {"kind", "weight", "case_text"};
+
+// What the filter searches in an entry: its id, area, text and the case's own wording.
+std::string searchable(const json& e) {
+  return e.value("requirement_id", "") + " " + e.value("area_name", "") + " " + e.value("ska_text", "") + " " +
+         (e.contains("case_text") && e["case_text"].is_string() ? e["case_text"].get<std::string>() : "");
+}
 }  // namespace
 
 void WebApp::register_specification_pages() {
@@ -51,9 +58,11 @@ void WebApp::register_specification_pages() {
       return e;
     };
 
-    // Group the entries in the documents (active and struck) by placement, then area.
+    // Group the entries in the documents (active and struck) by placement, then area; with a
+    // filter (?q=), only those holding every word of it.
+    std::string query = ctx.req.query_param("q").value_or("");
     json placements = json::array(), left_out = json::array();
-    int ska = 0, bor = 0;
+    int ska = 0, bor = 0, listed = 0, shown = 0;
     std::set<std::string> in_spec;
     for (const auto& raw : (*spec)["entries"]) {
       in_spec.insert(raw["requirement_id"].get<std::string>());
@@ -62,6 +71,10 @@ void WebApp::register_specification_pages() {
         left_out.push_back(e);
         continue;
       }
+      if (active(e)) (e["kind"] == "ska" ? ska : bor)++;
+      ++listed;
+      if (!matches_search(searchable(e), query)) continue;
+      ++shown;
       std::string placement = e.value("placement", "object");
       if (placements.empty() || placements.back()["key"] != placement)
         placements.push_back({{"key", placement}, {"name", message(ctx, "enum.placement." + placement)}, {"areas", json::array()}});
@@ -69,8 +82,10 @@ void WebApp::register_specification_pages() {
       if (areas.empty() || areas.back()["key"] != e["area"])
         areas.push_back({{"key", e["area"]}, {"name", e["area_name"]}, {"entries", json::array()}});
       areas.back()["entries"].push_back(e);
-      if (active(e)) (e["kind"] == "ska" ? ska : bor)++;
     }
+    json filter = {{"query", query}, {"count_text", ""}};
+    if (!query.empty())
+      filter["count_text"] = message(ctx, "ui.spec.filter_count", {{"shown", std::to_string(shown)}, {"total", std::to_string(listed)}});
     json proposal_add = json::array(), proposal_remove = json::array();
     for (const auto& e : (*spec)["proposal"]["add"]) proposal_add.push_back(decorate(e));
     for (const auto& e : (*spec)["proposal"]["remove"]) proposal_remove.push_back(decorate(e));
@@ -105,6 +120,8 @@ void WebApp::register_specification_pages() {
                  {"case", *c},
                  {"spec", *spec},
                  {"placements", placements},
+                 {"has_entries", listed > 0},
+                 {"filter", filter},
                  {"left_out", left_out},
                  {"proposal_add", proposal_add},
                  {"proposal_remove", proposal_remove},

@@ -132,6 +132,9 @@ export async function personIn(browser, service, user, { locale = 'sv-SE' } = {}
   const page = await context.newPage();
   // A step that waits for something that never comes fails in seconds, not half a minute.
   page.setDefaultTimeout(10000);
+  // A script error on any page is a fault of ours: kept, and asserted none where pages are looked at.
+  page.scriptErrors = [];
+  page.on('pageerror', (error) => page.scriptErrors.push(`${page.url()}: ${error.message}`));
   return { context, page, user };
 }
 

@@ -34,6 +34,7 @@ async function seen(page) {
 // Each navigation is a page the person looks at: it is checked, and photographed when asked.
 async function look(page, name, options) {
   await page.waitForLoadState('load');
+  assert.deepEqual(page.scriptErrors, [], 'no script error on the page');
   await checker.check(page, name, options);
   return seen(page);
 }
@@ -49,6 +50,19 @@ async function press(page, locator, name, options) {
   const navigated = page.waitForEvent('framenavigated', (f) => f === page.mainFrame());
   await locator.click();
   await navigated;
+  return look(page, name, options);
+}
+
+// Sends a form that updates its part of the page in place (data-inplace): no page load, the
+// page's update counter moves on, and the result is looked at like any page.
+async function pressInPlace(page, locator, name, options) {
+  const before = await page.evaluate(() => document.documentElement.dataset.updates || '0');
+  const url = page.url();
+  await locator.click();
+  await page.waitForFunction((n) => (document.documentElement.dataset.updates || '0') !== n, before)
+    .catch((error) => assert.fail(`${name}: the page was not updated in place (${error.message}); ` +
+      `script errors: ${page.scriptErrors.join('; ') || 'none'}`));
+  assert.equal(page.url(), url, 'the page stays where it is');
   return look(page, name, options);
 }
 
@@ -83,9 +97,10 @@ async function settle(page, gate) {
     .map((a) => a.id.slice('activity-'.length)), before);
   for (const key of new Set(keys)) {
     const activity = page.locator(`#activity-${key}`).first();
+    await activity.locator('summary', { hasText: 'Registrera' }).click();
     await activity.locator('select[name=status]').selectOption('done');
     await activity.locator('textarea[name=comment]').fill('Klart enligt vägledningen.');
-    await press(page, activity.getByRole('button'), `case-activity-${key}`);
+    await pressInPlace(page, activity.getByRole('button'), `case-activity-${key}`);
   }
 }
 
@@ -197,8 +212,19 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     assert.match(await first.locator('details').first().innerText(), /Konfidentialitet|Riktighet|Tillgänglighet|baslinje|gäller/i);
     await first.locator('summary', { hasText: 'Ändra' }).click();
     await first.locator(`#reason-${requirementId}`).fill('Kravet hanteras redan i kommunens ramavtal.');
-    text = await press(page, first.getByRole('button', { name: `Stryk kravet ${requirementId}` }), 'specification-struck');
+    text = await pressInPlace(page, first.getByRole('button', { name: `Stryk kravet ${requirementId}` }), 'specification-struck');
     assert.match(text, /Struket eftersom: Kravet hanteras redan i kommunens ramavtal\./);
+    assert.equal(await page.evaluate(() => document.activeElement.id), `req-${requirementId}`,
+      'the focus stays at the requirement just struck');
+    assert.equal(await page.locator('#kk-live').innerText(), 'Sparat.');
+    // A long list is filtered as she types, without a page load.
+    const total = await page.locator('#requirement-list li[data-search]').count();
+    await page.locator('#filter-q').fill(requirementId);
+    assert.match(await page.locator('#filter-count').innerText(), new RegExp(`Visar 1 av ${total} krav\\.`));
+    assert.equal(await page.locator('#requirement-list li[data-search]:visible').count(), 1);
+    await look(page, 'specification-filtered');
+    await page.locator('#filter-q').fill('');
+    assert.equal(await page.locator('#requirement-list li[data-search]:visible').count(), total);
     measureId = (await page.locator('ol.requirements > li:not(.struck)').first().getAttribute('id')).slice('req-'.length);
   });
 
@@ -320,7 +346,7 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
       const item = page.locator(`#${id}`);
       await item.locator('select[name=met]').selectOption('true');
       await item.locator('textarea[name=reasoning]').fill('Tjänstebeskrivningen visar hur kravet uppfylls.');
-      text = await press(page, item.getByRole('button', { name: /Spara bedömningen/ }), 'tender-judged');
+      text = await pressInPlace(page, item.getByRole('button', { name: /Spara bedömningen/ }), 'tender-judged');
     }
     assert.match(text, /Tjänstebeskrivningen visar hur kravet uppfylls\./);
 

@@ -365,4 +365,43 @@ TEST(Pages, TheGlossaryExplainsTheWordsInBothLanguagesAndEveryPageLinksIt) {
   EXPECT_EQ(nobody.get("/glossary").status, 303) << "the glossary is for those signed in, like every page";
 }
 
+
+TEST(Pages, TheSpecificationFilterKeepsTheRequirementsHoldingEveryWordTyped) {
+  Org org("pages-filter");
+  User u = page_user(org.name(), {"procurer"});
+  Api as = api(u);
+  json c = create_case(as, case_body("KS 2027/401", "Molntjänst för hemtjänsten"));
+  json spec = expect_json(as.get(case_path(c["id"]) + "/specification"), 200, "specification");
+  int listed = 0;
+  for (const auto& e : spec["entries"]) listed += e["status"] == "active" || e["status"] == "struck" ? 1 : 0;
+  ASSERT_GE(listed, 5) << "a case without assets still gets the baseline";
+  std::string id = spec["entries"][0]["requirement_id"];
+  auto count_items = [](const Response& r) {
+    int n = 0;
+    for (std::size_t at = r.body.find("data-search="); at != std::string::npos; at = r.body.find("data-search=", at + 1)) ++n;
+    return n;
+  };
+  Browser b;
+  b.sign_in(u.username, kTestPassword);
+  std::string path = "/cases/" + str(c["id"]) + "/specification";
+  auto all = b.get(path);
+  EXPECT_EQ(count_items(all), listed);
+  EXPECT_TRUE(has(all, "<label for=\"filter-q\">Sök bland kraven"));
+  EXPECT_TRUE(has(all, "data-template=\"Visar {shown} av {total} krav.\"></p>")) << "no count before a search";
+  // Without JavaScript the search is a plain form: the server keeps what holds every word, in any case.
+  std::string lower = id;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto one = b.get(path + "?q=" + lower);
+  EXPECT_EQ(count_items(one), 1);
+  EXPECT_TRUE(has(one, "id=\"req-" + id + "\""));
+  EXPECT_TRUE(has(one, "Visar 1 av " + std::to_string(listed) + " krav."));
+  EXPECT_TRUE(has(one, "value=\"" + lower + "\"")) << "the search stays in its field";
+  auto none = b.get(path + "?q=ingenting+s%C3%A5dant");
+  EXPECT_EQ(count_items(none), 0);
+  EXPECT_TRUE(has(none, "Visar 0 av " + std::to_string(listed) + " krav."));
+  EXPECT_TRUE(has(none, "id=\"filter-q\"")) << "the field stays, to search again";
+  // The counts above the list are the whole specification's, whatever is shown.
+  EXPECT_EQ(first_match(none.body, "Antal krav: <strong>(\\d+)</strong>"), first_match(all.body, "Antal krav: <strong>(\\d+)</strong>"));
+}
+
 }  // namespace kkt

@@ -473,6 +473,18 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     assert.match(text, /Avropa/);
     assert.match(text, /Avtalsspärr/);
   });
+
+  await step('she reads her start page and the closed case in English, and switches back', async () => {
+    await go(page, '/todo', 'todo-done');
+    let text = await press(page, page.getByRole('link', { name: 'In English' }), 'todo-english', { screenshot: true });
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(text, /Nothing waits for you right now\./, 'with the relationship closed, nothing of it waits');
+    text = await go(page, `/cases/${caseId}`, 'case-english', { screenshot: true });
+    assert.match(text, /What happens now\?/);
+    assert.match(text, /The case is closed\. Nothing waits\./);
+    await press(page, page.getByRole('link', { name: 'På svenska' }), 'case-swedish-again');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+  });
 });
 
 test('every page the journeys visited meets WCAG 2.1 A and AA (axe-core)', () => {

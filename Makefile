@@ -54,9 +54,10 @@ $(BENCH_DIR)/build.ninja:
 
 # Not part of `make test`: prints figures and writes them under $(BENCH_DIR)/bench/ (docs/performance.md).
 bench: deps $(BENCH_DIR)/build.ninja
-	cmake --build $(BENCH_DIR) -j $(JOBS) --target kravkedja kravkedja_gen spec_bench tender_bench
+	cmake --build $(BENCH_DIR) -j $(JOBS) --target kravkedja kravkedja_gen spec_bench tender_bench import_bench
 	$(BENCH_DIR)/spec_bench
 	$(BENCH_DIR)/tender_bench
+	$(BENCH_DIR)/import_bench
 	bash bench/query-plans.sh $(BENCH_DIR) $(BENCH_SCALE)
 	bash bench/http-bench.sh $(BENCH_DIR) $(BENCH_SCALE)
 

@@ -3,6 +3,7 @@
 #include "app/clock.hpp"
 #include "app/input.hpp"
 #include "io/catalogue_loader.hpp"
+#include "io/oscal_catalog.hpp"
 
 namespace kk::app {
 using namespace kk::domain;
@@ -59,6 +60,18 @@ Result<json> CatalogueService::import(const Actor& actor, const std::string& yam
       summary = {{"kind", "rule_set"}, {"id", set.id}, {"version", set.version}, {"rules", set.rules.size()},
                  {"examples", set.examples.size()}, {"checked_against", {{"id", active.catalogue->id},
                                                                           {"version", active.catalogue->version}}}};
+    } else if (io::looks_like_oscal_catalog(yaml)) {
+      // An OSCAL catalog has versions of its own ("5.0.1"): each import is the next version here.
+      auto catalogue = KK_TRY(io::load_oscal_catalog({yaml, source}));
+      src.kind = "catalogue";
+      src.id = catalogue.id;
+      src.version = registry_.newest_version(tx, actor.org_id(), src.kind, src.id) + 1;
+      src.name = catalogue.name.sv;
+      src.yaml = io::with_kravkedja_identity(yaml, src.id, src.version);
+      auto counts = io::count_controls(catalogue);
+      summary = {{"kind", "catalogue"}, {"format", "oscal"}, {"id", src.id}, {"version", src.version},
+                 {"requirements", catalogue.requirements.size()}, {"areas", catalogue.areas.size()},
+                 {"controls", counts.controls}, {"enhancements", counts.enhancements}, {"withdrawn", counts.withdrawn}};
     } else {
       auto catalogue = KK_TRY(io::load_catalogue({yaml, source}));
       src.kind = "catalogue";

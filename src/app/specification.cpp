@@ -438,6 +438,7 @@ Result<json> SpecificationService::add_entry(const Actor& actor, const std::stri
     const Catalogue& cat = now.catalogue();
     const Requirement* r = cat.find(requirement_id);
     if (!r) return Error::unprocessable("error.unknown_requirement", "requirement_id").with("value", requirement_id);
+    if (r->withdrawn) return Error::unprocessable("error.requirement_withdrawn", "requirement_id").with("value", requirement_id);
     if (frozen(tx, *c) && blank(decision))
       return Error::unprocessable("error.specification_frozen", "decision");
     std::int64_t spec_version = ensure_stored(tx, actor, *c, now);

@@ -350,7 +350,7 @@ int main(int argc, char** argv) {
   std::string file;
   auto* catalog_cmd = cli.add_subcommand("catalog", "Kravkataloger och regeluppsättningar");
   catalog_cmd->require_subcommand(1);
-  auto* catalog_import = catalog_cmd->add_subcommand("import", "Importera en katalog eller regeluppsättning (YAML)");
+  auto* catalog_import = catalog_cmd->add_subcommand("import", "Importera en katalog eller regeluppsättning (YAML) eller en OSCAL-katalog (JSON)");
   catalog_import->add_option("FILE", file, "YAML-filen")->required()->check(CLI::ExistingFile);
   catalog_import->add_option("--org", o.org, "Organisation")->capture_default_str();
   catalog_import->add_option("--db", o.db, "Databas")->envname("KK_DB");

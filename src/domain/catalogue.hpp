@@ -50,6 +50,10 @@ struct Requirement {
   std::vector<std::string> sources;  // seed conditions and sections it answers, e.g. "003:7"
   bool standard_named = false;       // documents add "eller likvärdigt"
   std::string catalogue;             // the id of the catalogue it comes from
+  // From other formats (OSCAL): a control enhancement names its control; a withdrawn control
+  // keeps its id so references resolve, but cannot be selected into a specification.
+  std::string parent;
+  bool withdrawn = false;
 };
 
 struct Catalogue {

@@ -1,4 +1,5 @@
 #include "io/catalogue_loader.hpp"
+#include "io/oscal_catalog.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -208,6 +209,7 @@ Error located(Error e, const std::string& source, const std::map<std::string, in
 }  // namespace
 
 Result<Catalogue> load_catalogue(const SourceText& header, const std::vector<SourceText>& parts) {
+  if (parts.empty() && looks_like_oscal_catalog(header.text)) return load_oscal_catalog(header);
   Catalogue c;
   std::map<std::string, int> lines;
   std::map<std::string, std::string> files;  // requirement id -> file

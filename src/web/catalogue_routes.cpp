@@ -12,11 +12,12 @@ void WebApp::register_catalogue_routes() {
       .summary = "Catalogues and rule sets of the organisation (built-in and imported, every version)";
 
   auto& import = r.add("POST", "/api/v1/catalogs", [this](RequestContext& ctx) {
-    // The body is the YAML file itself; ?name= names it in error messages.
+    // The body is the file itself (YAML, or an OSCAL catalog in JSON); ?name= names it in errors.
     std::string name = ctx.req.query_param("name").value_or("upload.yaml");
     return api_json(ctx, catalogues_.import(ctx.who(), ctx.req.body, name), 201);
   });
-  import.summary = "Import a catalogue or rule set (YAML body, docs/catalogue-format.md); nothing is imported on an error";
+  import.summary = "Import a catalogue or rule set (YAML body) or an OSCAL catalog (JSON body), docs/catalogue-format.md; "
+                   "nothing is imported on an error";
   import.success_status = 201;
 
   auto& share = r.add("POST", "/api/v1/catalogs/{kind}/{content_id}/shares", [this](RequestContext& ctx) {
@@ -50,12 +51,26 @@ void WebApp::register_catalogue_routes() {
     return catalogue_page(ctx, json::object(), json::object(), json(), 200);
   });
   r.add("POST", "/admin/catalogues", [this, catalogue_page](RequestContext& ctx) {
-    Form form = Form::parse(ctx.req);
-    std::string name = form.get("name").empty() ? "inklistrad.yaml" : form.get("name");
-    auto imported = catalogues_.import(ctx.who(), form.get("yaml"), name);
+    // A chosen file (a multipart form) comes before pasted text; without a file, the text.
+    auto parts = parse_multipart(ctx.req);
+    Form form = parts.empty() ? Form::parse(ctx.req) : Form{};
+    auto field = [&](const char* key) {
+      if (parts.empty()) return form.get(key);
+      auto it = parts.find(key);
+      return it == parts.end() ? std::string() : it->second.bytes;
+    };
+    std::string pasted = field("yaml"), text = pasted, name = field("name");
+    if (auto file = parts.find("file"); file != parts.end() && !file->second.bytes.empty()) {
+      text = file->second.bytes;
+      if (name.empty()) name = file->second.file_name;
+      pasted.clear();
+    }
+    if (name.empty()) name = "inklistrad.yaml";
+    auto imported = catalogues_.import(ctx.who(), text, name);
     if (!imported) {
       if (imported.error().kind == ErrorKind::forbidden) return error_page(ctx, imported.error());
-      return catalogue_page(ctx, json{{"yaml", form.get("yaml")}, {"name", name}}, form_errors(*this, ctx, imported.error()),
+      // Pasted text is given back to correct; a file is chosen again (a browser cannot refill it).
+      return catalogue_page(ctx, json{{"yaml", pasted}, {"name", name}}, form_errors(*this, ctx, imported.error()),
                             json(), http_status(imported.error().kind));
     }
     return catalogue_page(ctx, json::object(), json::object(), *imported, 201);

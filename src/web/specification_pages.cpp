@@ -102,7 +102,7 @@ void WebApp::register_specification_pages() {
     auto catalogue = specifications_.catalogue_of(ctx.who(), id);
     if (!catalogue) return error_page(ctx, catalogue.error());
     for (const auto& req : (*catalogue)->requirements)
-      if (!in_spec.count(req.id)) {
+      if (!in_spec.count(req.id) && !req.withdrawn) {
         std::string label = req.id + " – " + req.ska_text;
         if (label.size() > 110) {
           std::size_t cut = 107;

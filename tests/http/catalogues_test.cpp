@@ -2,7 +2,9 @@
 // specification kept on its versions until upgraded, and refusals that name file and line.
 #include <fstream>
 
+#include "../common/shared_data.hpp"
 #include "api_helpers.hpp"
+#include "browser.hpp"
 
 namespace kkt {
 namespace {
@@ -240,6 +242,70 @@ TEST(Catalogues, ACaseCanDrawFromSeveralCatalogues) {
   EXPECT_EQ(entry["ska_text"], "Leverantören ska följa kommunens riktlinjer för informationssäkerhet.");
   EXPECT_TRUE(is_error(api(ciso).patch(case_path(id), {{"version", kase["version"]}, {"catalogues", {"finns-inte"}}}), 422,
                        "error.unknown_value", "catalogues"));
+}
+
+
+TEST(Catalogues, TheSp80053OscalCatalogImportsWithItsCountsAndItsWithdrawnControlsCannotBeChosen) {
+  Org org("cat-oscal");
+  User ciso = org.user({"ciso", "procurer"});
+  Api as = api(ciso);
+  const std::string id = "nist-special-publication-800-53-revision-5";
+  std::string text = read_shared_data("oscal/NIST_SP-800-53_rev5.0.1_catalog.json");
+  auto import_json = [&](const std::string& body, const std::string& name) {
+    return as.send("POST", "/api/v1/catalogs?name=" + name, body, {{"Content-Type", "application/json"}});
+  };
+  json summary = expect_json(import_json(text, "sp800-53.json"), 201, "import SP 800-53");
+  EXPECT_EQ(summary["format"], "oscal");
+  EXPECT_EQ(summary["id"], id);
+  EXPECT_EQ(summary["version"], 1);
+  EXPECT_EQ(summary["areas"], 20);
+  EXPECT_EQ(summary["controls"], 322);
+  EXPECT_EQ(summary["enhancements"], 867);
+  EXPECT_EQ(summary["withdrawn"], 182);
+  EXPECT_EQ(summary["requirements"], 1189);
+  // OSCAL has versions of its own: the same catalog again is the next version here.
+  EXPECT_EQ(expect_json(import_json(text, "sp800-53.json"), 201, "again")["version"], 2);
+  auto listed = [&] {
+    int n = 0;
+    json list = expect_json(as.get("/api/v1/catalogs"), 200, "list");
+    for (const auto& item : list["items"]) n += item["id"] == id ? 1 : 0;
+    return n;
+  };
+  EXPECT_EQ(listed(), 2);
+
+  // A control without its id: refused with the place in the document, and nothing imported.
+  std::string damaged = text;
+  std::size_t at = damaged.find("\"id\": \"ac-2\"");
+  ASSERT_NE(at, std::string::npos);
+  damaged.replace(at, std::string("\"id\": \"ac-2\"").size(), "\"ident\": \"ac-2\"");
+  EXPECT_TRUE(is_error(import_json(damaged, "skadad.json"), 400, "error.oscal_missing",
+                       "skadad.json: catalog.groups[0].controls[1].id"));
+  EXPECT_TRUE(is_error(import_json(text.substr(0, text.size() / 2), "avkortad.json"), 400, "error.oscal_syntax", "avkortad.json"));
+  EXPECT_EQ(listed(), 2);
+
+  // A case drawing on the catalog: a control is added by hand; a withdrawn one cannot be chosen.
+  json body = case_body("KS 2027/501", "Molntjänst enligt SP 800-53");
+  body["catalogues"] = {"kravkedja-bas", id};
+  std::string case_id = expect_json(as.post("/api/v1/cases", body), 201, "case")["id"];
+  json added = expect_json(as.post(case_path(case_id) + "/specification/entries",
+                                   {{"requirement_id", "AC-2"}, {"reason", "Kontohantering enligt NIST."}}),
+                           201, "add AC-2");
+  json entry = find_by(added["entries"], "requirement_id", "AC-2");
+  ASSERT_TRUE(entry.is_object());
+  EXPECT_EQ(entry["catalogue"], id);
+  EXPECT_EQ(str(entry["ska_text"]).rfind("Account Management: a. Define and document", 0), 0u) << entry["ska_text"];
+  EXPECT_TRUE(is_error(as.post(case_path(case_id) + "/specification/entries",
+                               {{"requirement_id", "AC-3(1)"}, {"reason", "Försök."}}),
+                       422, "error.requirement_withdrawn", "requirement_id"));
+  // The page does not offer it either, and says what the import found.
+  Browser b;
+  b.sign_in(ciso.username, kTestPassword);
+  auto page = b.get("/cases/" + case_id + "/specification");
+  EXPECT_TRUE(has(page, "<option value=\"AC-3\">")) << "a control in force is offered";
+  EXPECT_FALSE(has(page, "<option value=\"AC-3(1)\">")) << "a withdrawn one is not";
+  auto uploaded = b.post_files("/admin/catalogues", {{"name", ""}, {"yaml", ""}}, {{"file", "sp800-53.json", text}});
+  EXPECT_EQ(uploaded.status, 201) << uploaded.body.substr(0, 2000);
+  EXPECT_TRUE(has(uploaded, "1189 krav (322 kontroller, 867 tilläggskontroller, 182 återkallade)")) << uploaded.body.substr(0, 3000);
 }
 
 }  // namespace kkt

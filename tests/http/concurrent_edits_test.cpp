@@ -239,12 +239,13 @@ TEST(ConcurrentEdits, ARequirementEditedByTwoPeopleOnTheSpecificationPageKeepsBo
                                  {"kind", "bor"}, {"weight", "5"}, {"case_text", merged.text("case-text-" + req)}})
                 .status,
             303);
-  for (const auto& e : expect_json(api(s.first).get(case_path(s.case_id) + "/specification"), 200, "spec")["entries"])
-    if (e["requirement_id"] == req) {
-      EXPECT_EQ(e["kind"], "bor");
-      EXPECT_EQ(e["weight"], 5);
-      EXPECT_EQ(e["case_text"], "Gäller även larmcentralens system.");
-    }
+  // Bound to a name: a loop over a member of the temporary would read it after its end.
+  json after = expect_json(api(s.first).get(case_path(s.case_id) + "/specification"), 200, "spec");
+  json e = find_by(after["entries"], "requirement_id", req);
+  ASSERT_TRUE(e.is_object()) << req;
+  EXPECT_EQ(e["kind"], "bor");
+  EXPECT_EQ(e["weight"], 5);
+  EXPECT_EQ(e["case_text"], "Gäller även larmcentralens system.");
 }
 
 }  // namespace kkt

@@ -41,6 +41,18 @@ Result<json> CatalogueService::list(const Actor& actor) {
   });
 }
 
+Result<ContentSource> CatalogueService::source(const Actor& actor, const std::string& kind, const std::string& id,
+                                               int version) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<ContentSource> {
+    if (auto own = tx.content_source(actor.org_id(), kind, id, version)) return *own;
+    for (const auto& shared : tx.shared_content_sources(actor.org_id()))
+      if (shared.kind == kind && shared.id == id && shared.version == version)
+        if (auto full = tx.content_source(shared.owner_org_id, kind, id, version)) return *full;
+    return Error::not_found();
+  });
+}
+
 Result<json> CatalogueService::import(const Actor& actor, const std::string& yaml, const std::string& source) {
   KK_TRY(authorize(actor, Permission::manage_catalogues));
   if (yaml.size() > 5 * 1024 * 1024) return Error::unprocessable("error.too_large", "file");

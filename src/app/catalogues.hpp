@@ -19,6 +19,9 @@ class CatalogueService : public ServiceBase {
   domain::Result<json> share(const Actor& actor, const std::string& kind, const std::string& id, const json& body);
   domain::Result<json> unshare(const Actor& actor, const std::string& kind, const std::string& id,
                                const std::string& organisation_id);
+  // A stored version as it was imported (YAML, or the OSCAL JSON with its identity member):
+  // the organisation's own or one shared with it. Built-in content is in the source tree.
+  domain::Result<ContentSource> source(const Actor& actor, const std::string& kind, const std::string& id, int version);
   // Command line: imports into the named organisation as the installation's administrator.
   domain::Result<json> import_cli(const std::string& org_name, const std::string& yaml, const std::string& source);
 };

@@ -34,6 +34,10 @@ class SpecificationService : public ServiceBase {
   domain::Result<json> upgrade(const Actor& actor, const std::string& case_id, const json& body);
   // The catalogue the case's specification draws from (for choosing a requirement to add).
   domain::Result<std::shared_ptr<const domain::Catalogue>> catalogue_of(const Actor& actor, const std::string& case_id);
+  // The specification as an OSCAL 1.1.2 profile (JSON) over the imported OSCAL catalogs it draws
+  // controls from; `base_url` makes the links to the stored catalogs absolute. A specification
+  // with no control from an OSCAL catalog has no profile (422).
+  domain::Result<std::string> oscal_profile(const Actor& actor, const std::string& case_id, const std::string& base_url);
   // Findings and required activities, always from the current facts.
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
 

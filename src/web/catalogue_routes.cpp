@@ -1,6 +1,7 @@
 // Catalogue management over the API (GET/POST /api/v1/catalogs) and on the page
 // /admin/catalogues: list what the organisation has, import YAML, see why a file was refused.
 #include "web/forms.hpp"
+#include "io/oscal_catalog.hpp"
 
 namespace kk::web {
 using nlohmann::json;
@@ -19,6 +20,18 @@ void WebApp::register_catalogue_routes() {
   import.summary = "Import a catalogue or rule set (YAML body) or an OSCAL catalog (JSON body), docs/catalogue-format.md; "
                    "nothing is imported on an error";
   import.success_status = 201;
+
+  r.add("GET", "/api/v1/catalogs/{kind}/{content_id}/versions/{version}", [this](RequestContext& ctx) {
+     int version = 0;
+     const std::string& text = ctx.param("version");
+     if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
+       return api_error(ctx, Error::not_found());
+     version = std::stoi(text);
+     auto src = catalogues_.source(ctx.who(), ctx.param("kind"), ctx.param("content_id"), version);
+     if (!src) return api_error(ctx, src.error());
+     bool oscal = io::looks_like_oscal_catalog(src->yaml);
+     return Response::text(200, src->yaml, oscal ? "application/json" : "application/yaml; charset=utf-8");
+   }).summary = "A stored version of an imported catalogue or rule set as it was imported (YAML, or OSCAL JSON)";
 
   auto& share = r.add("POST", "/api/v1/catalogs/{kind}/{content_id}/shares", [this](RequestContext& ctx) {
     auto body = body_json(ctx);

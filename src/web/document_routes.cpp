@@ -37,6 +37,11 @@ void WebApp::register_document_routes() {
       {"md", "text/markdown; charset=utf-8", "The tender appendix as Markdown"},
       {"json", "application/json; charset=utf-8", "The specification with its reasons as JSON"},
   };
+  router_.add("GET", "/api/v1/cases/{id}/specification/oscal-profile.json", [this](RequestContext& ctx) {
+     auto profile = specifications_.oscal_profile(ctx.who(), ctx.param("id"), base_url(ctx.req));
+     if (!profile) return api_error(ctx, profile.error());
+     return Response::attachment(std::move(*profile), "application/json", "profil-" + ctx.param("id") + ".json");
+   }).summary = "The specification as an OSCAL 1.1.2 profile over the imported OSCAL catalogs its controls come from";
   for (const auto& f : formats) {
     std::string ext = f.ext, type = f.type;
     router_.add("GET", "/api/v1/cases/{id}/specification." + ext, [this, ext, type](RequestContext& ctx) {

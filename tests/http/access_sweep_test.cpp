@@ -130,6 +130,7 @@ const std::map<std::string, std::string>& access_matrix() {
       {"GET /api/v1/catalogs", "roles other_org"},
       {"POST /api/v1/catalogs", "admin ciso other_org"},
       {"POST /api/v1/catalogs/{kind}/{content_id}/shares", "admin ciso"},
+      {"GET /api/v1/catalogs/{kind}/{content_id}/versions/{version}", "roles"},
       {"DELETE /api/v1/catalogs/{kind}/{content_id}/shares/{organisation_id}", "admin ciso"},
       // Information assets.
       {"GET /api/v1/assets", "roles other_org"},
@@ -194,6 +195,7 @@ const std::map<std::string, std::string>& access_matrix() {
       {"GET /api/v1/cases/{id}/specification.csv", "roles"},
       {"GET /api/v1/cases/{id}/specification.docx", "roles"},
       {"GET /api/v1/cases/{id}/specification.json", "roles"},
+      {"GET /api/v1/cases/{id}/specification/oscal-profile.json", "roles"},
       {"GET /api/v1/cases/{id}/specification.md", "roles"},
       {"GET /api/v1/cases/{id}/specification.pdf", "roles"},
       {"GET /api/v1/cases/{id}/specification.xlsx", "roles"},
@@ -515,6 +517,7 @@ std::string param_value(const World& w, const std::string& pattern, const std::s
   if (name == "entry_id" || name == "requirement_id") return id("requirement");
   if (name == "kind") return "rule_set";
   if (name == "content_id") return "svep-regler";
+  if (name == "version") return "1";
   if (name == "organisation_id") return id("other_org");
   if (name == "tender_id") return id("tender");
   if (name == "file_id") return pattern.rfind("/api/v1/tenders/", 0) == 0 ? id("tender_file") : id("contract_file");

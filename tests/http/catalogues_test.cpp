@@ -1,6 +1,7 @@
 // Catalogue management: importing rule sets and catalogues, versions, a stored
 // specification kept on its versions until upgraded, and refusals that name file and line.
 #include <fstream>
+#include <set>
 
 #include "../common/shared_data.hpp"
 #include "api_helpers.hpp"
@@ -297,6 +298,38 @@ TEST(Catalogues, TheSp80053OscalCatalogImportsWithItsCountsAndItsWithdrawnContro
   EXPECT_TRUE(is_error(as.post(case_path(case_id) + "/specification/entries",
                                {{"requirement_id", "AC-3(1)"}, {"reason", "Försök."}}),
                        422, "error.requirement_withdrawn", "requirement_id"));
+  // The specification as an OSCAL profile: it selects exactly its controls from the imported
+  // catalog, which the profile reaches through a back-matter resource linking the stored catalog.
+  expect_json(as.post(case_path(case_id) + "/specification/entries",
+                      {{"requirement_id", "AC-2(1)"}, {"reason", "Automatiserad kontohantering."}}),
+              201, "add AC-2(1)");
+  json profile = expect_json(as.get(case_path(case_id) + "/specification/oscal-profile.json"), 200, "profile")["profile"];
+  EXPECT_EQ(profile["metadata"]["oscal-version"], "1.1.2");
+  EXPECT_EQ(profile["metadata"]["title"], "KS 2027/501 Molntjänst enligt SP 800-53");
+  ASSERT_EQ(profile["imports"].size(), 1u) << profile.dump();
+  EXPECT_EQ(profile["imports"][0]["include-controls"][0]["with-ids"], json({"ac-2", "ac-2.1"}));
+  std::string resource_uuid = str(profile["imports"][0]["href"]).substr(1);
+  json resource = find_by(profile["back-matter"]["resources"], "uuid", resource_uuid);
+  ASSERT_TRUE(resource.is_object()) << profile.dump();
+  std::string href = resource["rlinks"][0]["href"];
+  std::string path = href.substr(href.find("/api/v1/"));
+  EXPECT_EQ(path, "/api/v1/catalogs/catalogue/" + id + "/versions/2") << "the newest version, which the case uses";
+  json catalog = expect_json(as.get(path), 200, "the stored catalog");
+  EXPECT_EQ(str(catalog["catalog"]["metadata"]["title"]).rfind("NIST Special Publication 800-53 Revision 5", 0), 0u);
+  EXPECT_EQ(catalog["kravkedja"], json({{"id", id}, {"version", 2}}));
+  std::set<std::string> in_catalog;
+  for (const auto& g : catalog["catalog"]["groups"])
+    for (const auto& c : g["controls"]) {
+      in_catalog.insert(str(c["id"]));
+      if (c.contains("controls"))
+        for (const auto& e : c["controls"]) in_catalog.insert(str(e["id"]));
+    }
+  for (const auto& chosen : profile["imports"][0]["include-controls"][0]["with-ids"])
+    EXPECT_TRUE(in_catalog.count(str(chosen))) << chosen;
+  EXPECT_TRUE(is_error(as.get("/api/v1/catalogs/catalogue/" + id + "/versions/9"), 404));
+  std::string plain = create_case(as, "KS 2027/502")["id"];
+  EXPECT_TRUE(is_error(as.get(case_path(plain) + "/specification/oscal-profile.json"), 422, "error.no_oscal_controls"));
+
   // The page does not offer it either, and says what the import found.
   Browser b;
   b.sign_in(ciso.username, kTestPassword);

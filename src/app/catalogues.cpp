@@ -3,6 +3,7 @@
 #include "app/clock.hpp"
 #include "app/input.hpp"
 #include "io/catalogue_loader.hpp"
+#include "io/ciso_assistant.hpp"
 #include "io/oscal_catalog.hpp"
 
 namespace kk::app {
@@ -92,6 +93,7 @@ Result<json> CatalogueService::import(const Actor& actor, const std::string& yam
       src.name = catalogue.name.sv;
       summary = {{"kind", "catalogue"}, {"id", catalogue.id}, {"version", catalogue.version},
                  {"requirements", catalogue.requirements.size()}, {"areas", catalogue.areas.size()}};
+      if (io::looks_like_ciso_assistant_library(yaml)) summary["format"] = "ciso_assistant";
     }
     int newest = registry_.newest_version(tx, actor.org_id(), src.kind, src.id);
     if (src.version <= newest)

@@ -1,4 +1,5 @@
 #include "io/catalogue_loader.hpp"
+#include "io/ciso_assistant.hpp"
 #include "io/oscal_catalog.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -210,6 +211,7 @@ Error located(Error e, const std::string& source, const std::map<std::string, in
 
 Result<Catalogue> load_catalogue(const SourceText& header, const std::vector<SourceText>& parts) {
   if (parts.empty() && looks_like_oscal_catalog(header.text)) return load_oscal_catalog(header);
+  if (parts.empty() && looks_like_ciso_assistant_library(header.text)) return load_ciso_assistant_library(header);
   Catalogue c;
   std::map<std::string, int> lines;
   std::map<std::string, std::string> files;  // requirement id -> file

@@ -34,6 +34,19 @@ bool spec_has(const json& spec, const std::string& id) {
   return false;
 }
 
+// A case drawing on the built-in catalogue and `catalogue`, with `requirement` added by hand:
+// the case's id and the entry added.
+std::pair<std::string, json> case_with_entry(const Api& as, const std::string& number, const std::string& title,
+                                             const std::string& catalogue, const std::string& requirement) {
+  json body = case_body(number, title);
+  body["catalogues"] = {"kravkedja-bas", catalogue};
+  std::string case_id = expect_json(as.post("/api/v1/cases", body), 201, "case")["id"];
+  json added = expect_json(as.post(case_path(case_id) + "/specification/entries",
+                                   {{"requirement_id", requirement}, {"reason", "Vald för hand i testet."}}),
+                           201, "add " + requirement);
+  return {case_id, find_by(added["entries"], "requirement_id", requirement)};
+}
+
 }  // namespace
 
 TEST(Catalogues, ListShowsTheBuiltInCatalogueAndRules) {
@@ -285,13 +298,7 @@ TEST(Catalogues, TheSp80053OscalCatalogImportsWithItsCountsAndItsWithdrawnContro
   EXPECT_EQ(listed(), 2);
 
   // A case drawing on the catalog: a control is added by hand; a withdrawn one cannot be chosen.
-  json body = case_body("KS 2027/501", "Molntjänst enligt SP 800-53");
-  body["catalogues"] = {"kravkedja-bas", id};
-  std::string case_id = expect_json(as.post("/api/v1/cases", body), 201, "case")["id"];
-  json added = expect_json(as.post(case_path(case_id) + "/specification/entries",
-                                   {{"requirement_id", "AC-2"}, {"reason", "Kontohantering enligt NIST."}}),
-                           201, "add AC-2");
-  json entry = find_by(added["entries"], "requirement_id", "AC-2");
+  auto [case_id, entry] = case_with_entry(as, "KS 2027/501", "Molntjänst enligt SP 800-53", id, "AC-2");
   ASSERT_TRUE(entry.is_object());
   EXPECT_EQ(entry["catalogue"], id);
   EXPECT_EQ(str(entry["ska_text"]).rfind("Account Management: a. Define and document", 0), 0u) << entry["ska_text"];
@@ -339,6 +346,32 @@ TEST(Catalogues, TheSp80053OscalCatalogImportsWithItsCountsAndItsWithdrawnContro
   auto uploaded = b.post_files("/admin/catalogues", {{"name", ""}, {"yaml", ""}}, {{"file", "sp800-53.json", text}});
   EXPECT_EQ(uploaded.status, 201) << uploaded.body.substr(0, 2000);
   EXPECT_TRUE(has(uploaded, "1189 krav (322 kontroller, 867 tilläggskontroller, 182 återkallade)")) << uploaded.body.substr(0, 3000);
+}
+
+
+TEST(Catalogues, ACisoAssistantFrameworkImportsAndItsRequirementsKeepTheirUrns) {
+  Org org("cat-ciso-assistant");
+  User ciso = org.user({"ciso", "procurer"});
+  Api as = api(ciso);
+  std::ifstream in(std::string(KK_SOURCE_DIR) + "/tests/data/ciso-assistant-exempel.yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  json summary = expect_json(import_yaml(as, text, "molnrutin.yaml"), 201, "import the framework");
+  EXPECT_EQ(summary["format"], "ciso_assistant");
+  EXPECT_EQ(summary["id"], "exempelby-moln-2026");
+  EXPECT_EQ(summary["version"], 2);
+  EXPECT_EQ(summary["requirements"], 3);
+  EXPECT_EQ(summary["areas"], 2);
+  EXPECT_TRUE(is_error(import_yaml(as, text, "molnrutin.yaml"), 409, "error.version_not_newer")) << "its version is the library's";
+  json entry = case_with_entry(as, "KS 2027/601", "Molntjänst enligt kommunens rutin", "exempelby-moln-2026", "PLATS-1").second;
+  ASSERT_TRUE(entry.is_object());
+  EXPECT_EQ(entry["catalogue"], "exempelby-moln-2026");
+  EXPECT_EQ(entry["references"]["sources"], json({"urn:kravkedja:risk:req_node:exempelby-molnrutin:plats-1"}));
+  std::string broken = text;
+  broken.replace(broken.find("parent_urn: urn:kravkedja:risk:req_node:exempelby-molnrutin:plats\n"),
+                 std::string("parent_urn: urn:kravkedja:risk:req_node:exempelby-molnrutin:plats").size(),
+                 "parent_urn: urn:kravkedja:risk:req_node:exempelby-molnrutin:finns-inte");
+  broken.replace(broken.find("version: 2"), 10, "version: 3");
+  EXPECT_TRUE(is_error(import_yaml(as, broken, "trasig.yaml"), 400, "error.content", "trasig.yaml:24"));
 }
 
 }  // namespace kkt

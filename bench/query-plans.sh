@@ -25,6 +25,7 @@ PORT=$((40000 + RANDOM % 20000))
 "$BUILD/kravkedja" serve --db "$URL" --listen "127.0.0.1:$PORT" >"$PG_DIR/serve.log" 2>&1 &
 SERVE=$!
 trap 'kill $SERVE 2>/dev/null || true; stop_postgres' EXIT
+# Waits for the service just started on loopback (nothing is fetched from the internet).
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 get() { curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1"; }
 CASE=$(get /api/v1/cases | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')

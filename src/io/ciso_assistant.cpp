@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "io/slug.hpp"
 #include "io/yaml_reading.hpp"
 
 namespace kk::io {
@@ -9,17 +10,6 @@ using namespace kk::domain;
 using namespace kk::io::yaml;
 
 namespace {
-
-std::string slug(const std::string& text) {
-  std::string out;
-  for (unsigned char ch : text) {
-    if (std::isalnum(ch)) out += static_cast<char>(std::tolower(ch));
-    else if (!out.empty() && out.back() != '-' && (ch == '-' || ch == '.' || ch == '_' || ch == ' ')) out += '-';
-    if (out.size() >= 64) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
 
 struct Node {
   std::string urn, parent, ref_id, name, description;

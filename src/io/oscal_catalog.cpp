@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/slug.hpp"
+
 namespace kk::io {
 using nlohmann::json;
 using namespace kk::domain;
@@ -140,27 +142,13 @@ std::string part_text(const json& control, const std::string& name, const std::m
   return out;
 }
 
-std::string slug(const std::string& title) {
-  std::string out;
-  for (unsigned char ch : title.substr(0, title.find(':'))) {
-    if (std::isalnum(ch)) out += static_cast<char>(std::tolower(ch));
-    else if (!out.empty() && out.back() != '-') out += '-';
-    if (out.size() >= 64) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "oscal" : out;
-}
-
 struct Reader {
   Catalogue& c;
   std::map<std::string, std::string> labels;  // OSCAL id -> label (ac-2.1 -> AC-2(1))
 
   static std::string label_of(const json& control, const std::string& id) {
     std::string label = prop(control, "label");
-    if (!label.empty()) return label;
-    std::string upper;
-    for (unsigned char ch : id) upper += static_cast<char>(std::toupper(ch));
-    return upper;
+    return label.empty() ? upper_ascii(id) : label;
   }
 
   // What a link points at, as people write it: a control (AC-6) or an item of its statement
@@ -223,18 +211,20 @@ struct Reader {
   }
 };
 
-// Line and column of a byte offset, for a syntax error.
-std::pair<std::size_t, std::size_t> line_and_column(const std::string& text, std::size_t offset) {
+// A syntax error at a byte offset, named by its line and character.
+Error syntax_error(const SourceText& source, std::size_t offset) {
   std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
+  for (std::size_t i = 0; i < offset && i < source.text.size(); ++i) {
+    if (source.text[i] == '\n') {
       ++line;
       column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+    } else if ((static_cast<unsigned char>(source.text[i]) & 0xC0) != 0x80) {
       ++column;
     }
   }
-  return {line, column};
+  return Error::invalid("error.oscal_syntax", source.name)
+      .with("line", std::to_string(line))
+      .with("column", std::to_string(column));
 }
 
 }  // namespace
@@ -247,20 +237,12 @@ bool looks_like_oscal_catalog(std::string_view text) {
 Result<Catalogue> load_oscal_catalog(const SourceText& source) {
   // JSON text never holds a NUL byte, and the parser would take one for the end of the input
   // and ignore whatever follows: refused here, at its place.
-  if (std::size_t nul = source.text.find('\0'); nul != std::string::npos) {
-    auto [line, column] = line_and_column(source.text, nul);
-    return Error::invalid("error.oscal_syntax", source.name)
-        .with("line", std::to_string(line))
-        .with("column", std::to_string(column));
-  }
+  if (std::size_t nul = source.text.find('\0'); nul != std::string::npos) return syntax_error(source, nul);
   json doc;
   try {
     doc = json::parse(source.text);
   } catch (const json::parse_error& e) {
-    auto [line, column] = line_and_column(source.text, e.byte == 0 ? 0 : e.byte - 1);
-    return Error::invalid("error.oscal_syntax", source.name)
-        .with("line", std::to_string(line))
-        .with("column", std::to_string(column));
+    return syntax_error(source, e.byte == 0 ? 0 : e.byte - 1);
   } catch (const json::exception&) {
     // Valid syntax the parser still cannot hold, such as a number beyond any double (33e333333).
     return Error::invalid("error.oscal_value", source.name);
@@ -276,7 +258,8 @@ Result<Catalogue> load_oscal_catalog(const SourceText& source) {
     std::string description = "OSCAL " + optional_text(metadata, "oscal-version") + (version.empty() ? "" : ", version " + version) +
                               ", uuid " + optional_text(catalog, "uuid");
     c.description = Localized{description, description};
-    c.id = slug(title);
+    c.id = slug(title.substr(0, title.find(':')));
+    if (c.id.empty()) c.id = "oscal";
     c.version = 1;
     if (auto own = doc.find("kravkedja"); own != doc.end() && own->is_object()) {
       c.id = text_member(*own, "id", "kravkedja");
@@ -294,9 +277,7 @@ Result<Catalogue> load_oscal_catalog(const SourceText& source) {
       std::string at = "catalog.groups[" + std::to_string(g) + "]";
       std::string key = text_member(groups[g], "id", at);
       std::string name = text_member(groups[g], "title", at);
-      std::string code;
-      for (unsigned char ch : key) code += static_cast<char>(std::toupper(ch));
-      c.areas.push_back({key, code, Localized{name, name}});
+      c.areas.push_back({key, upper_ascii(key), Localized{name, name}});
       reader.read_controls(list_member(groups[g], "controls", at), key, "", at + ".controls");
     }
     // Controls outside any group belong to an area of their own.

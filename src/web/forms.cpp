@@ -67,8 +67,6 @@ json next_steps_view(const WebApp& app, const RequestContext& ctx, json next) {
   if (!next.is_object()) return next;
   for (auto& a : next["open_activities"])
     a["owner_label"] = a["owner"].is_string() ? json(enum_label(app, ctx, "role", a["owner"].get<std::string>())) : json();
-  next["open_any"] = !next["open_activities"].empty();
-  next["findings_any"] = !next["findings"].empty();
   return next;
 }
 

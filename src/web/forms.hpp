@@ -47,7 +47,7 @@ std::vector<std::string> split_list(const std::string& text);
 nlohmann::json gate_label(const WebApp& app, const RequestContext& ctx, const nlohmann::json& gate);
 
 // A case's next steps (app CaseService::next_steps) ready for a page: each open activity's
-// owner role named, and whether there are open activities and findings at all.
+// owner role named (the renderer adds open_activities_any and findings_any).
 nlohmann::json next_steps_view(const WebApp& app, const RequestContext& ctx, nlohmann::json next);
 
 // Label of an enum value from the message catalogue (enum.GROUP.VALUE).

@@ -32,10 +32,6 @@ void WebApp::register_my_work_pages() {
                  {"title", message(ctx, "ui.todo.title")},
                  {"todo", t},
                  {"cases", cases},
-                 {"approvals_any", !t["approvals"].empty()},
-                 {"cases_any", !cases.empty()},
-                 {"evaluations_any", !t["evaluations"].empty()},
-                 {"follow_ups_any", !t["follow_ups"].empty()},
                  {"nothing", t["count"].get<std::size_t>() == 0},
                  {"may_open_cases", allowed(ctx.who(), app::Permission::edit_cases)}});
   });

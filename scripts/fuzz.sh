@@ -28,7 +28,7 @@ seeds_of() {
   case "$1" in
     catalogue_yaml) echo catalog/requirements/kravkedja-bas ;;
     rule_set_yaml) echo catalog/rules ;;
-    answer_matrix_xlsx) echo "$GENERATED" ;;
+    answer_matrix_xlsx | spreadsheet_import) echo "$GENERATED" ;;
   esac
 }
 

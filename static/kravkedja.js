@@ -6,6 +6,8 @@
 //   form's closest element with an id) and the parts marked data-refresh, so a long list keeps
 //   its place; the result is announced to screen readers and the focus stays at the item;
 // - a form marked data-working (an upload, an import) says it is working until the answer comes;
+// - a button marked data-copy (hidden until this script shows it) copies the table it names, as a
+//   table for editors that take one and as tab-separated text for those that take plain text;
 // - a search field marked data-filter hides, as one types, the list items (in the element it
 //   names) whose data-search text does not hold every word typed.
 (() => {
@@ -121,5 +123,39 @@
     if (!field || event.defaultPrevented || event.target.hasAttribute('data-server-filtered')) return;
     event.preventDefault();
     filter(field);
+  });
+
+  // Copying a table for a tender platform's editor.
+  const copyButtons = document.querySelectorAll('button[data-copy]');
+  for (const button of copyButtons) button.hidden = false;
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest ? event.target.closest('button[data-copy]') : null;
+    if (!button) return;
+    const table = document.getElementById(button.dataset.copy);
+    if (!table) return;
+    const rows = [...table.rows].map((row) => [...row.cells].map((cell) => cell.innerText.replace(/\s+/g, ' ').trim()));
+    const text = rows.map((cells) => cells.join('\t')).join('\n');
+    const html = '<table>' + table.tHead.outerHTML + table.tBodies[0].outerHTML + '</table>';
+    try {
+      if (window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
+        await navigator.clipboard.write([new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        })]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      announce(document.documentElement.lang === 'en' ? 'Copied.' : 'Kopierat.');
+      document.documentElement.dataset.copied = String(rows.length - 1);
+    } catch (error) {
+      // Without clipboard access (an old browser, no permission) the table is selected to copy by hand.
+      const range = document.createRange();
+      range.selectNode(table);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      announce(document.documentElement.lang === 'en' ? 'The table is selected: copy it with Ctrl+C.'
+        : 'Tabellen är markerad: kopiera den med Ctrl+C.');
+    }
   });
 })();

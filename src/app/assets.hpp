@@ -17,6 +17,11 @@ class AssetService : public ServiceBase {
   // body must carry the version read; a stale version answers 409 with the current asset.
   domain::Result<json> update(const Actor& actor, const std::string& id, const json& body);
   domain::Status remove(const Actor& actor, const std::string& id);
+  // Information assets with their classification from a spreadsheet (XLSX or CSV, as KLASSA
+  // exports them or as kept in Excel): a row per asset, columns found by their headers. An asset
+  // whose name is already in the inventory is updated, others are created. Every row that
+  // cannot be taken is reported and then nothing is imported. {"created","updated","unchanged"}.
+  domain::Result<json> import(const Actor& actor, const std::string& bytes, const std::string& file_name);
   // The guided initial classification: {"answers": {question: option}} -> proposed levels
   // and flags, with the questions answered. Writes nothing.
   domain::Result<json> propose(const Actor& actor, const json& body);

@@ -2,7 +2,11 @@
 
 #include "app/clock.hpp"
 #include "app/input.hpp"
+#include "app/import_problems.hpp"
 #include "io/catalogue_loader.hpp"
+#include "io/catalogue_table.hpp"
+#include "io/catalogue_yaml.hpp"
+#include "io/grid.hpp"
 #include "io/ciso_assistant.hpp"
 #include "io/oscal_catalog.hpp"
 
@@ -54,6 +58,16 @@ Result<ContentSource> CatalogueService::source(const Actor& actor, const std::st
   });
 }
 
+Result<std::shared_ptr<const Catalogue>> CatalogueService::catalogue(const Actor& actor, const std::string& id,
+                                                                     int version) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<std::shared_ptr<const Catalogue>> {
+    auto found = registry_.catalogue_version(tx, actor.org_id(), id, version);
+    if (!found) return Error::not_found();
+    return found;
+  });
+}
+
 Result<json> CatalogueService::import(const Actor& actor, const std::string& yaml, const std::string& source) {
   KK_TRY(authorize(actor, Permission::manage_catalogues));
   if (yaml.size() > 5 * 1024 * 1024) return Error::unprocessable("error.too_large", "file");
@@ -63,7 +77,25 @@ Result<json> CatalogueService::import(const Actor& actor, const std::string& yam
     src.imported_by = actor.system ? std::nullopt : std::optional<std::string>(actor.user.id);
     src.imported_at = now_utc();
     json summary;
-    if (looks_like_rule_set(yaml)) {
+    if (io::looks_like_spreadsheet(yaml, source)) {
+      // A spreadsheet is stored as the YAML catalogue it became, which reads back the same.
+      auto reading = KK_TRY(io::read_catalogue_table(yaml, source));
+      if (!reading.problems.empty())
+        return rows_rejected(content_.messages, actor.lang, "error.catalogue_rejected", "catalogue_row",
+                             reading.problems);
+      auto& catalogue = reading.catalogue;
+      if (!reading.version_given)
+        catalogue.version = registry_.newest_version(tx, actor.org_id(), "catalogue", catalogue.id) + 1;
+      src.kind = "catalogue";
+      src.id = catalogue.id;
+      src.version = catalogue.version;
+      src.name = catalogue.name.sv;
+      src.yaml = io::write_catalogue_yaml(catalogue);
+      KK_TRY(io::load_catalogue({src.yaml, source}));
+      summary = {{"kind", "catalogue"}, {"format", io::looks_like_xlsx(yaml) ? "xlsx" : "csv"}, {"id", src.id},
+                 {"version", src.version}, {"requirements", catalogue.requirements.size()},
+                 {"areas", catalogue.areas.size()}, {"ignored_columns", reading.ignored_columns}};
+    } else if (looks_like_rule_set(yaml)) {
       auto active = registry_.active(tx, actor.org_id());
       auto set = KK_TRY(io::load_rule_set({yaml, source}, *active.catalogue));
       src.kind = "rule_set";

@@ -22,6 +22,9 @@ class CatalogueService : public ServiceBase {
   // A stored version as it was imported (YAML, or the OSCAL JSON with its identity member):
   // the organisation's own or one shared with it. Built-in content is in the source tree.
   domain::Result<ContentSource> source(const Actor& actor, const std::string& kind, const std::string& id, int version);
+  // One version of a catalogue the organisation has, for export as a spreadsheet.
+  domain::Result<std::shared_ptr<const domain::Catalogue>> catalogue(const Actor& actor, const std::string& id,
+                                                                     int version);
   // Command line: imports into the named organisation as the installation's administrator.
   domain::Result<json> import_cli(const std::string& org_name, const std::string& yaml, const std::string& source);
 };

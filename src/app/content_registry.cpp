@@ -66,6 +66,11 @@ int ContentRegistry::newest_version(Transaction& tx, const std::string& org_id, 
   return newest_version(all_sources(tx, org_id), kind, id);
 }
 
+std::shared_ptr<const Catalogue> ContentRegistry::catalogue_version(Transaction& tx, const std::string& org_id,
+                                                                    const std::string& id, int version) {
+  return catalogue(tx, org_id, all_sources(tx, org_id), id, version);
+}
+
 std::shared_ptr<const Catalogue> ContentRegistry::catalogue(Transaction& tx, const std::string& org_id,
                                                             const Sources& sources, const std::string& id,
                                                             std::optional<int> version) {

@@ -47,6 +47,9 @@ class ContentRegistry {
     std::string shared_by;  // the owning organisation's name when another organisation shared it
   };
   std::vector<Listed> list(Transaction& tx, const std::string& org_id);
+  // One version of a catalogue the organisation has (built-in, imported or shared), or null.
+  std::shared_ptr<const domain::Catalogue> catalogue_version(Transaction& tx, const std::string& org_id,
+                                                              const std::string& id, int version);
   // The newest version of an id (built-in or imported), or 0 when there is none.
   int newest_version(Transaction& tx, const std::string& org_id, const std::string& kind, const std::string& id);
 

@@ -54,6 +54,10 @@ class ContractService : public ServiceBase {
   domain::Result<json> due(const Actor& actor, const std::string& until, const Page& page);
   // The contract's due controls as an iCalendar file, one all-day event per due date.
   domain::Result<std::string> calendar(const Actor& actor, const std::string& id);
+  // The follow-up so far as OSCAL 1.1.2 assessment results (io/oscal_results.hpp); base_url
+  // makes the link back to the contract's plan.
+  domain::Result<std::string> oscal_assessment_results(const Actor& actor, const std::string& id,
+                                                        const std::string& base_url);
 
  private:
   // The contract as the API shows it; with its life (delivery, changes, exit …) unless listed.

@@ -6,6 +6,7 @@
 #include "app/crypto.hpp"
 #include "app/specification.hpp"
 #include "io/oscal_profile.hpp"
+#include "io/oscal_spec_catalog.hpp"
 
 namespace kk::app {
 using namespace kk::domain;
@@ -43,6 +44,15 @@ Result<std::string> SpecificationService::oscal_profile(const Actor& actor, cons
   }
   if (profile.imports.empty()) return Error::unprocessable("error.no_oscal_controls", "specification");
   return io::write_oscal_profile(profile);
+}
+
+Result<std::string> SpecificationService::oscal_catalog(const Actor& actor, const std::string& case_id) {
+  auto doc = KK_TRY(document(actor, case_id));
+  auto spec = KK_TRY(get(actor, case_id));
+  std::string version = spec.contains("version") && spec["version"].is_number()
+                            ? std::to_string(spec["version"].get<long long>())
+                            : "0";
+  return io::write_oscal_spec_catalog(doc, new_id(), version, now_utc());
 }
 
 }  // namespace kk::app

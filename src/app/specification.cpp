@@ -397,8 +397,10 @@ io::SpecDocument SpecificationService::document_of(Transaction& tx, const Case& 
       r.equivalent_allowed = e["standard_named"].get<bool>();
       r.answer_label = t("doc.answer." + r.answer);
       std::string verification;
-      for (const auto& v : e["verification"])
+      for (const auto& v : e["verification"]) {
         verification += (verification.empty() ? "" : ", ") + t("enum.verification." + v.get<std::string>());
+        r.document_expected = r.document_expected || v == "certifikat" || v == "soa" || v == "dokumentation";
+      }
       r.verification = verification;
       r.motive = e["motive"];
       for (const auto& reason : e["reasons"]) r.reasons.push_back(reason["text"]);

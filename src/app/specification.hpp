@@ -38,6 +38,8 @@ class SpecificationService : public ServiceBase {
   // controls from; `base_url` makes the links to the stored catalogs absolute. A specification
   // with no control from an OSCAL catalog has no profile (422).
   domain::Result<std::string> oscal_profile(const Actor& actor, const std::string& case_id, const std::string& base_url);
+  // The specification as an OSCAL 1.1.2 catalog of its own (io/oscal_spec_catalog.hpp).
+  domain::Result<std::string> oscal_catalog(const Actor& actor, const std::string& case_id);
   // Findings and required activities, always from the current facts.
   domain::Result<json> findings(const Actor& actor, const std::string& case_id);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/accounts.hpp"
+#include "app/import_problems.hpp"
 #include "app/clock.hpp"
 #include "app/crypto.hpp"
 #include "app/file_sealing.hpp"
@@ -792,18 +793,8 @@ Result<json> TenderService::import_matrix(const Actor& actor, const std::string&
       }
       answers.push_back(std::move(a));
     }
-    if (!problems.empty()) {
-      json list = json::array();
-      for (const auto& p : problems) {
-        auto params = p.params;
-        params["row"] = std::to_string(p.row);
-        list.push_back({{"row", p.row}, {"code", "matrix." + p.code},
-                        {"message", content_.messages.text(actor.lang, "matrix." + p.code, params)}});
-      }
-      return Error::unprocessable("error.matrix_rejected", "file")
-          .with("count", std::to_string(problems.size()))
-          .with("problems", list.dump());
-    }
+    if (!problems.empty())
+      return rows_rejected(content_.messages, actor.lang, "error.matrix_rejected", "matrix", problems);
     // The matrix is the whole tender: a requirement left blank there is unanswered here.
     return save_answers(tx, actor, l, answers, json::object());
   });

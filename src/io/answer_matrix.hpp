@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/result.hpp"
+#include "io/row_problem.hpp"
 #include "io/spec_document.hpp"
 
 #include "domain/tender.hpp"
@@ -49,13 +50,8 @@ struct RowAnswer {
   std::string attachment;
 };
 
-// Something wrong with a row (row 0: with the sheet as a whole). `code` is a message key under
-// "matrix." with `params`.
-struct RowProblem {
-  unsigned row = 0;
-  std::string code;
-  std::map<std::string, std::string> params;
-};
+// Something wrong with a row: a message key under "matrix.".
+using RowProblem = io::RowProblem;
 
 struct Reading {
   std::vector<RowAnswer> answers;  // in the order of the document

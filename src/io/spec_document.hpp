@@ -20,6 +20,7 @@ struct DocRequirement {
   std::string answer_label;  // e.g. "Ja/Nej"
   bool equivalent_allowed = false;  // "or equivalent": may be met in another way
   std::string verification;  // e.g. "intyg, certifikat"
+  bool document_expected = false;  // verified by a document the tenderer attaches (certificate, SoA, documentation)
   std::string motive;
   std::vector<std::string> reasons;  // one line per reason: the rule and the facts that put it there
 };

@@ -11,6 +11,8 @@ struct Table {
   std::string title;  // first row
   std::vector<std::string> headers;
   std::vector<std::vector<std::string>> rows;
+  // Label/value rows between the title and the header (a catalogue's id and version).
+  std::vector<std::vector<std::string>> preamble = {};
 };
 
 std::string write_table_xlsx(const Table& table);

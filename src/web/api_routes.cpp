@@ -105,6 +105,12 @@ void WebApp::register_api_routes() {
   create_asset.summary = "Create an information asset";
   create_asset.request_schema = "AssetInput";
   create_asset.success_status = 201;
+  auto& import_assets = r.add("POST", "/api/v1/assets/import", [this](RequestContext& ctx) {
+    // The body is the file itself (XLSX or CSV); ?name= names it in the audit log.
+    return api_json(ctx, assets_.import(ctx.who(), ctx.req.body, ctx.req.query_param("name").value_or("upload")));
+  });
+  import_assets.summary = "Import information assets with their classification from XLSX or CSV (body: the file); "
+                          "every row that cannot be taken is listed as problems and nothing is imported";
   r.add("GET", "/api/v1/assets/{id}", [this](RequestContext& ctx) {
      return api_json(ctx, assets_.get(ctx.who(), ctx.param("id")));
    }).summary = "Get an information asset";
@@ -234,11 +240,7 @@ void WebApp::register_api_routes() {
     r.add("GET", "/api/v1/cases/{id}/risks." + ext, [this, ext](RequestContext& ctx) {
        auto table = risks_.table(ctx.who(), ctx.param("id"));
        if (!table) return api_error(ctx, table.error());
-       bool xlsx = ext == "xlsx";
-       return Response::attachment(xlsx ? io::write_table_xlsx(*table) : io::write_table_csv(*table),
-                                   xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                                        : "text/csv; charset=utf-8",
-                                   "riskbedomning." + ext);
+       return table_file(*table, ext, "riskbedomning");
      }).summary = "The risk register as " + std::string(ext == "xlsx" ? "XLSX" : "CSV (UTF-8 with BOM, semicolons)");
   r.add("GET", "/api/v1/cases/{id}/risk-assessments", [this](RequestContext& ctx) {
      return api_json(ctx, risks_.assessments(ctx.who(), ctx.param("id")));

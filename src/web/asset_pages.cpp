@@ -109,10 +109,9 @@ void WebApp::register_asset_pages() {
     return page(ctx, "asset_form", data, status);
   };
 
-  r.add("GET", "/assets", [this](RequestContext& ctx) {
+  auto list_page = [this](RequestContext& ctx, const json& import_outcome, int status) {
     auto list = assets_.list(ctx.who(), page_number(ctx, 50));
     if (!list) return error_page(ctx, list.error());
-    json model = assets_.model(ctx.who());
     json items = json::array();
     for (auto a : (*list)["items"]) {
       std::string levels;
@@ -126,7 +125,23 @@ void WebApp::register_asset_pages() {
     }
     return page(ctx, "assets", {{"nav", "assets"}, {"title", message(ctx, "ui.assets.title")}, {"items", items},
                                 {"paging", pager(ctx, "/assets", (*list)["page"])},
-                                {"can_edit", app::allowed(ctx.who(), app::Permission::edit_assets)}});
+                                {"import", import_outcome},
+                                {"can_edit", app::allowed(ctx.who(), app::Permission::edit_assets)}},
+                status);
+  };
+  r.add("GET", "/assets", [list_page](RequestContext& ctx) { return list_page(ctx, json::object(), 200); });
+
+  // The inventory from a spreadsheet: the result, or every row that could not be taken, on the list.
+  r.add("POST", "/assets/import", [this, list_page](RequestContext& ctx) {
+    const auto& parts = ctx.parts();
+    const FormPart file = parts.count("file") ? parts.at("file") : FormPart{};
+    auto imported = assets_.import(ctx.who(), file.bytes, file.file_name);
+    if (!imported && imported.error().kind == ErrorKind::forbidden) return error_page(ctx, imported.error());
+    json outcome = imported ? json{{"imported", *imported}} : json{{"error", error_message(ctx, imported.error())}};
+    if (!imported)
+      if (auto it = imported.error().params.find("problems"); it != imported.error().params.end())
+        outcome["problems"] = json::parse(it->second, nullptr, false);
+    return list_page(ctx, outcome, imported ? 200 : http_status(imported.error().kind));
   });
 
   r.add("GET", "/assets/new", [form_page](RequestContext& ctx) {

@@ -1,11 +1,21 @@
 // Catalogue management over the API (GET/POST /api/v1/catalogs) and on the page
 // /admin/catalogues: list what the organisation has, import YAML, see why a file was refused.
 #include "web/forms.hpp"
+#include "io/catalogue_table.hpp"
 #include "io/oscal_catalog.hpp"
 
 namespace kk::web {
 using nlohmann::json;
 using namespace kk::domain;
+
+namespace {
+// A version in a path: a whole number of at most six digits.
+std::optional<int> version_param(const RequestContext& ctx) {
+  const std::string& text = ctx.param("version");
+  if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoi(text);
+}
+}  // namespace
 
 void WebApp::register_catalogue_routes() {
   auto& r = router_;
@@ -13,25 +23,39 @@ void WebApp::register_catalogue_routes() {
       .summary = "Catalogues and rule sets of the organisation (built-in and imported, every version)";
 
   auto& import = r.add("POST", "/api/v1/catalogs", [this](RequestContext& ctx) {
-    // The body is the file itself (YAML, or an OSCAL catalog in JSON); ?name= names it in errors.
+    // The body is the file itself (YAML, an OSCAL catalog in JSON, a CISO Assistant framework, XLSX
+    // or CSV); ?name= names it in errors.
     std::string name = ctx.req.query_param("name").value_or("upload.yaml");
+    // A CSV body is told by its name; a client may say it by its type instead.
+    if (ctx.req.header("content-type").rfind("text/csv", 0) == 0 && !io::looks_like_spreadsheet("", name)) name += ".csv";
     return api_json(ctx, catalogues_.import(ctx.who(), ctx.req.body, name), 201);
   });
-  import.summary = "Import a catalogue or rule set (YAML body) or an OSCAL catalog (JSON body), docs/catalogue-format.md; "
+  import.summary = "Import a catalogue or rule set (YAML body), an OSCAL catalog (JSON body), a CISO Assistant framework, "
+                   "or a catalogue as XLSX or CSV (?name=….csv or Content-Type text/csv), docs/catalogue-format.md; "
                    "nothing is imported on an error";
   import.success_status = 201;
 
   r.add("GET", "/api/v1/catalogs/{kind}/{content_id}/versions/{version}", [this](RequestContext& ctx) {
-     int version = 0;
-     const std::string& text = ctx.param("version");
-     if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
-       return api_error(ctx, Error::not_found());
-     version = std::stoi(text);
-     auto src = catalogues_.source(ctx.who(), ctx.param("kind"), ctx.param("content_id"), version);
+     auto version = version_param(ctx);
+     if (!version) return api_error(ctx, Error::not_found());
+     auto src = catalogues_.source(ctx.who(), ctx.param("kind"), ctx.param("content_id"), *version);
      if (!src) return api_error(ctx, src.error());
      bool oscal = io::looks_like_oscal_catalog(src->yaml);
      return Response::text(200, src->yaml, oscal ? "application/json" : "application/yaml; charset=utf-8");
    }).summary = "A stored version of an imported catalogue or rule set as it was imported (YAML, or OSCAL JSON)";
+
+  for (std::string ext : {"xlsx", "csv"})
+    r.add("GET", "/api/v1/catalogs/catalogue/{content_id}/versions/{version}/catalogue." + ext,
+          [this, ext](RequestContext& ctx) {
+            auto version = version_param(ctx);
+            if (!version) return api_error(ctx, Error::not_found());
+            auto found = catalogues_.catalogue(ctx.who(), ctx.param("content_id"), *version);
+            if (!found) return api_error(ctx, found.error());
+            return table_file(io::catalogue_table(**found), ext, (*found)->id + "-" + std::to_string(*version));
+          })
+        .summary = "A catalogue version (built-in, imported or shared) as " +
+                   std::string(ext == "xlsx" ? "XLSX" : "CSV (UTF-8 with BOM, semicolons)") +
+                   " in the layout the spreadsheet import reads back";
 
   auto& share = r.add("POST", "/api/v1/catalogs/{kind}/{content_id}/shares", [this](RequestContext& ctx) {
     auto body = body_json(ctx);
@@ -52,6 +76,7 @@ void WebApp::register_catalogue_routes() {
     json items = json::array();
     for (auto item : (*list)["items"]) {
       item["kind_label"] = message(ctx, "ui.catalogues.kind_" + item["kind"].get<std::string>());
+      item["is_catalogue"] = item["kind"] == "catalogue";
       items.push_back(item);
     }
     return page(ctx, "admin_catalogues",
@@ -75,7 +100,8 @@ void WebApp::register_catalogue_routes() {
     std::string pasted = field("yaml"), text = pasted, name = field("name");
     if (auto file = parts.find("file"); file != parts.end() && !file->second.bytes.empty()) {
       text = file->second.bytes;
-      if (name.empty()) name = file->second.file_name;
+      // A spreadsheet is told by its file's name (*.csv), so that name is kept.
+      if (name.empty() || io::looks_like_spreadsheet(text, file->second.file_name)) name = file->second.file_name;
       pasted.clear();
     }
     if (name.empty()) name = "inklistrad.yaml";
@@ -83,7 +109,10 @@ void WebApp::register_catalogue_routes() {
     if (!imported) {
       if (imported.error().kind == ErrorKind::forbidden) return error_page(ctx, imported.error());
       // Pasted text is given back to correct; a file is chosen again (a browser cannot refill it).
-      return catalogue_page(ctx, json{{"yaml", pasted}, {"name", name}}, form_errors(*this, ctx, imported.error()),
+      json echo{{"yaml", pasted}, {"name", name}};
+      if (auto it = imported.error().params.find("problems"); it != imported.error().params.end())
+        echo["problems"] = json::parse(it->second, nullptr, false);  // every row the import could not take
+      return catalogue_page(ctx, echo, form_errors(*this, ctx, imported.error()),
                             json(), http_status(imported.error().kind));
     }
     return catalogue_page(ctx, json::object(), json::object(), *imported, 201);

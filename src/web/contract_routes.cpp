@@ -59,6 +59,12 @@ void WebApp::register_contract_routes() {
      if (!ics) return api_error(ctx, ics.error());
      return Response::attachment(*ics, "text/calendar; charset=utf-8", "uppfoljning.ics");
    }).summary = "The contract's due controls as an iCalendar file (one all-day event per due date)";
+  r.add("GET", "/api/v1/contracts/{contract_id}/oscal-assessment-results.json", [this](RequestContext& ctx) {
+     auto results = contracts_.oscal_assessment_results(ctx.who(), ctx.param("contract_id"), base_url(ctx.req));
+     if (!results) return api_error(ctx, results.error());
+     return Response::attachment(std::move(*results), "application/json", "uppfoljning-" + ctx.param("contract_id") + ".json");
+   }).summary = "The follow-up so far as OSCAL 1.1.2 assessment results: an observation per recorded control, "
+                "a finding per requirement in the state of its latest control";
   register_contract_life_routes();
   r.add("GET", "/api/v1/cases/{id}/archive.zip", [this](RequestContext& ctx) {
      auto package = archives_.package(ctx.who(), ctx.param("id"));

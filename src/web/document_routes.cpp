@@ -2,6 +2,7 @@
 // answer matrix), PDF (the DOCX through LibreOffice), CSV, Markdown and JSON.
 #include "io/docx_writer.hpp"
 #include "io/office_convert.hpp"
+#include "io/questionnaire.hpp"
 #include "io/spec_text_writers.hpp"
 #include "io/xlsx_writer.hpp"
 #include "web/web_app.hpp"
@@ -42,6 +43,20 @@ void WebApp::register_document_routes() {
      if (!profile) return api_error(ctx, profile.error());
      return Response::attachment(std::move(*profile), "application/json", "profil-" + ctx.param("id") + ".json");
    }).summary = "The specification as an OSCAL 1.1.2 profile over the imported OSCAL catalogs its controls come from";
+  router_.add("GET", "/api/v1/cases/{id}/specification/oscal-catalog.json", [this](RequestContext& ctx) {
+     auto catalog = specifications_.oscal_catalog(ctx.who(), ctx.param("id"));
+     if (!catalog) return api_error(ctx, catalog.error());
+     return Response::attachment(std::move(*catalog), "application/json", "katalog-" + ctx.param("id") + ".json");
+   }).summary = "The specification as an OSCAL 1.1.2 catalog of its own: a group per placement and area, a control per "
+                "requirement (statement, motive as guidance, kind, weight and verification as properties)";
+  for (std::string ext : {"xlsx", "csv"})
+    router_.add("GET", "/api/v1/cases/{id}/specification/questionnaire." + ext, [this, ext](RequestContext& ctx) {
+       auto doc = specifications_.document(ctx.who(), ctx.param("id"));
+       if (!doc) return api_error(ctx, doc.error());
+       std::string name = file_name(*doc, ext);
+       return table_file(io::questionnaire_table(*doc), ext, "fragor-" + name.substr(0, name.rfind('.')));
+     }).summary = "The specification as a tender platform's questionnaire import (" + std::string(ext == "xlsx" ? "XLSX" : "CSV") +
+                  "): per question its group, title, text, knock-out, answer type (yes/no, text, document, value) and weight";
   for (const auto& f : formats) {
     std::string ext = f.ext, type = f.type;
     router_.add("GET", "/api/v1/cases/{id}/specification." + ext, [this, ext, type](RequestContext& ctx) {

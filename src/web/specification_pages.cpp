@@ -4,6 +4,7 @@
 // form to add a requirement by hand, and the downloads.
 #include <set>
 
+#include "io/questionnaire.hpp"
 #include "web/forms.hpp"
 #include "web/stale_edit.hpp"
 #include "domain/search_text.hpp"
@@ -140,6 +141,27 @@ void WebApp::register_specification_pages() {
 
   r.add("GET", "/cases/{id}/specification", [spec_page](RequestContext& ctx) {
     return spec_page(ctx, ctx.param("id"), json::object(), 200);
+  });
+
+  // The questions one group at a time, as tables to copy into a tender platform's editor.
+  r.add("GET", "/cases/{id}/specification/questionnaire", [this](RequestContext& ctx) {
+    const std::string id = ctx.param("id");
+    auto c = cases_.summary(ctx.who(), id);
+    if (!c) return error_page(ctx, c.error());
+    auto doc = specifications_.document(ctx.who(), id);
+    if (!doc) return error_page(ctx, doc.error());
+    json groups = json::array();
+    std::size_t n = 0;
+    for (const auto& g : io::questionnaire_groups(*doc)) {
+      json rows = json::array();
+      for (const auto& row : g.table.rows) rows.push_back(row);
+      groups.push_back({{"title", g.title}, {"number", ++n}, {"headers", g.table.headers}, {"rows", rows}});
+    }
+    return page(ctx, "questionnaire",
+                {{"nav", "cases"},
+                 {"title", message(ctx, "ui.questionnaire.title") + " – " + (*c)["registry_number"].get<std::string>()},
+                 {"case", *c},
+                 {"groups", groups}});
   });
 
   // After a form: back to the requirement, or the page again with the message at the form.

@@ -107,6 +107,14 @@ Response WebApp::api_json(const RequestContext& ctx, const Result<json>& result,
   return Response::json(result->dump(), status);
 }
 
+Response WebApp::table_file(const io::Table& table, const std::string& ext, const std::string& stem) {
+  bool xlsx = ext == "xlsx";
+  return Response::attachment(xlsx ? io::write_table_xlsx(table) : io::write_table_csv(table),
+                              xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                   : "text/csv; charset=utf-8",
+                              stem + "." + ext);
+}
+
 Result<json> WebApp::body_json(const RequestContext& ctx) const {
   // A DELETE without a body is told what it lacks by the use case, after the permission check.
   if (ctx.req.body.empty()) {

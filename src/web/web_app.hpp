@@ -24,6 +24,7 @@
 #include "app/suppliers.hpp"
 #include "app/tenders.hpp"
 #include "app/paging.hpp"
+#include "io/table_export.hpp"
 #include "web/metrics.hpp"
 #include "web/router.hpp"
 
@@ -40,6 +41,8 @@ class WebApp {
   // API answers.
   Response api_error(const RequestContext& ctx, const domain::Error& error) const;
   Response api_json(const RequestContext& ctx, const domain::Result<nlohmann::json>& result, int status = 200) const;
+  // A table as a download: "xlsx", or "csv" (UTF-8 with BOM, semicolons); the file is stem.ext.
+  static Response table_file(const io::Table& table, const std::string& ext, const std::string& stem);
   // A request body as JSON, or the 400 answer naming what is wrong.
   domain::Result<nlohmann::json> body_json(const RequestContext& ctx) const;
   // ?limit= and ?offset= of a paged API list (limit 1–1000), or the error naming the parameter.

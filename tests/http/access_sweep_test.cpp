@@ -131,10 +131,13 @@ const std::map<std::string, std::string>& access_matrix() {
       {"POST /api/v1/catalogs", "admin ciso other_org"},
       {"POST /api/v1/catalogs/{kind}/{content_id}/shares", "admin ciso"},
       {"GET /api/v1/catalogs/{kind}/{content_id}/versions/{version}", "roles"},
+      {"GET /api/v1/catalogs/catalogue/{content_id}/versions/{version}/catalogue.csv", "roles"},
+      {"GET /api/v1/catalogs/catalogue/{content_id}/versions/{version}/catalogue.xlsx", "roles"},
       {"DELETE /api/v1/catalogs/{kind}/{content_id}/shares/{organisation_id}", "admin ciso"},
       // Information assets.
       {"GET /api/v1/assets", "roles other_org"},
       {"POST /api/v1/assets", "ciso procurer information_owner other_org"},
+      {"POST /api/v1/assets/import", "ciso procurer information_owner other_org"},
       {"GET /api/v1/assets/{id}", "roles"},
       {"PATCH /api/v1/assets/{id}", "ciso procurer information_owner"},
       {"DELETE /api/v1/assets/{id}", "ciso information_owner"},
@@ -195,7 +198,10 @@ const std::map<std::string, std::string>& access_matrix() {
       {"GET /api/v1/cases/{id}/specification.csv", "roles"},
       {"GET /api/v1/cases/{id}/specification.docx", "roles"},
       {"GET /api/v1/cases/{id}/specification.json", "roles"},
+      {"GET /api/v1/cases/{id}/specification/oscal-catalog.json", "roles"},
       {"GET /api/v1/cases/{id}/specification/oscal-profile.json", "roles"},
+      {"GET /api/v1/cases/{id}/specification/questionnaire.csv", "roles"},
+      {"GET /api/v1/cases/{id}/specification/questionnaire.xlsx", "roles"},
       {"GET /api/v1/cases/{id}/specification.md", "roles"},
       {"GET /api/v1/cases/{id}/specification.pdf", "roles"},
       {"GET /api/v1/cases/{id}/specification.xlsx", "roles"},
@@ -236,6 +242,7 @@ const std::map<std::string, std::string>& access_matrix() {
       {"GET /api/v1/contracts/{contract_id}", "roles supplier"},
       {"PATCH /api/v1/contracts/{contract_id}", "ciso procurer contract_manager"},
       {"GET /api/v1/contracts/{contract_id}/calendar.ics", "roles supplier"},
+      {"GET /api/v1/contracts/{contract_id}/oscal-assessment-results.json", "roles supplier"},
       {"PUT /api/v1/contracts/{contract_id}/measures/{measure_id}", "ciso procurer contract_manager"},
       {"POST /api/v1/contracts/{contract_id}/measures/{measure_id}/records", "ciso procurer contract_manager"},
       {"POST /api/v1/contracts/{contract_id}/measures/{measure_id}/self-assessments",
@@ -351,6 +358,11 @@ World build_world() {
               "rules:\n  - id: alltid\n    when: { max_level: { gte: 1 } }\n    include: [UTV-50]\n",
               {{"Content-Type", "application/yaml"}}),
       201, "import rule set");
+  // And a catalogue of its own, from a spreadsheet, that only it can export.
+  expect_json(as.send("POST", "/api/v1/catalogs?name=svep-katalog.csv",
+                      "Id;Område;Kravtext;Motiv\nSVEP-1;Drift;Leverantören ska svepa.;Svepets motiv.\n",
+                      {{"Content-Type", "text/csv"}}),
+              201, "import catalogue");
 
   auto invite = [&](const std::string& company) {
     json s = expect_json(as.post("/api/v1/suppliers", supplier_body(company)), 201, "supplier");
@@ -516,7 +528,7 @@ std::string param_value(const World& w, const std::string& pattern, const std::s
   if (name == "requirement_id" && pattern.find("/confirmations") != std::string::npos) return id("confirmation");
   if (name == "entry_id" || name == "requirement_id") return id("requirement");
   if (name == "kind") return "rule_set";
-  if (name == "content_id") return "svep-regler";
+  if (name == "content_id") return pattern.find("/catalogue.") != std::string::npos ? "svep-katalog" : "svep-regler";
   if (name == "version") return "1";
   if (name == "organisation_id") return id("other_org");
   if (name == "tender_id") return id("tender");

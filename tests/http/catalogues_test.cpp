@@ -1,6 +1,8 @@
 // Catalogue management: importing rule sets and catalogues, versions, a stored
 // specification kept on its versions until upgraded, and refusals that name file and line.
 #include <fstream>
+#include <map>
+#include <regex>
 #include <set>
 
 #include "../common/shared_data.hpp"
@@ -372,6 +374,38 @@ TEST(Catalogues, ACisoAssistantFrameworkImportsAndItsRequirementsKeepTheirUrns) 
                  "parent_urn: urn:kravkedja:risk:req_node:exempelby-molnrutin:finns-inte");
   broken.replace(broken.find("version: 2"), 10, "version: 3");
   EXPECT_TRUE(is_error(import_yaml(as, broken, "trasig.yaml"), 400, "error.content", "trasig.yaml:24"));
+}
+
+TEST(Catalogues, ASpecificationOfKravkedjasOwnRequirementsGoesOutAsAnOscalCatalog) {
+  Org org("cat-oscal-catalog");
+  User ciso = org.user({"ciso", "procurer"});
+  Api as = api(ciso);
+  std::string case_id = linked_case(as, "KS 2027/650");
+  json spec = expect_json(as.get(case_path(case_id) + "/specification"), 200, "spec");
+  std::map<std::string, json> active;
+  for (const auto& e : spec["entries"])
+    if (e["status"] == "active") active[str(e["requirement_id"])] = e;
+  ASSERT_FALSE(active.empty());
+  auto response = as.get(case_path(case_id) + "/specification/oscal-catalog.json");
+  ASSERT_EQ(response.status, 200) << response.body;
+  json catalog = response.json_body()["catalog"];
+  EXPECT_EQ(catalog["metadata"]["oscal-version"], "1.1.2");
+  std::regex token("^[A-Za-z_][A-Za-z0-9._-]*$");
+  std::size_t controls = 0;
+  for (const auto& placement : catalog["groups"])
+    for (const auto& area : placement["groups"])
+      for (const auto& control : area["controls"]) {
+        ++controls;
+        EXPECT_TRUE(std::regex_match(str(control["id"]), token)) << control["id"];
+        std::string label;
+        for (const auto& p : control["props"])
+          if (p["name"] == "label") label = p["value"];
+        ASSERT_TRUE(active.count(label)) << label;
+        EXPECT_EQ(control["parts"][0]["name"], "statement");
+        EXPECT_EQ(control["parts"][0]["prose"].get<std::string>().rfind(str(active[label]["ska_text"]), 0), 0u);
+        EXPECT_EQ(control["parts"][1]["prose"], active[label]["motive"]);
+      }
+  EXPECT_EQ(controls, active.size());
 }
 
 }  // namespace kkt

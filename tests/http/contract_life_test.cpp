@@ -6,6 +6,8 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -522,4 +524,66 @@ TEST(ContractLife, RemindersGoByEmailOnceToThoseWithAnAddressThroughARealSmtpSer
   for (const auto& m : mail.messages()) again += m.find("To: " + address) != std::string::npos ? 1 : 0;
   EXPECT_EQ(again, 1);
   EXPECT_GE(mail.messages().size(), before);
+}
+
+TEST(ContractLife, TheFollowUpGoesOutAsOscalAssessmentResults) {
+  Org org("life-oscal");
+  User ciso = org.user({"ciso", "procurer", "contract_manager"});
+  User owner = org.user({"information_owner"});
+  Api as = api(ciso);
+  Realised r = realised(as, owner, "KS 2027/640");
+  json measures = r.contract["measures"];
+  ASSERT_GE(measures.size(), 2u);
+  for (int i = 0; i < 2; ++i) {
+    json m = measures[i];
+    expect_json(as.put(contract_path(r) + "/measures/" + str(m["id"]),
+                       {{"version", m["version"]}, {"responsibility", "supplier"}, {"frequency", "yearly"}}),
+                200, "plan");
+    expect_json(as.post(contract_path(r) + "/measures/" + str(m["id"]) + "/records",
+                        {{"due_on", "2028-01-01"}, {"result", i == 0 ? "met" : "partly"},
+                         {"notes", i == 0 ? "Loggarna granskade." : "Två konton saknade MFA."}}),
+                201, "record");
+  }
+  auto response = as.get(contract_path(r) + "/oscal-assessment-results.json");
+  ASSERT_EQ(response.status, 200) << response.body;
+  json doc = response.json_body();
+  ASSERT_TRUE(doc.contains("assessment-results")) << response.body.substr(0, 500);
+  json ar = doc["assessment-results"];
+  EXPECT_EQ(ar["metadata"]["oscal-version"], "1.1.2");
+  std::regex uuid("^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+  EXPECT_TRUE(std::regex_match(str(ar["uuid"]), uuid)) << ar["uuid"];
+  // The plan the results answer: the contract's follow-up plan here.
+  std::string plan = str(ar["import-ap"]["href"]);
+  ASSERT_EQ(plan.substr(0, 1), "#");
+  json resource = ar["back-matter"]["resources"][0];
+  EXPECT_EQ(resource["uuid"], plan.substr(1));
+  EXPECT_NE(str(resource["rlinks"][0]["href"]).find("/contracts/" + r.contract_id), std::string::npos);
+  ASSERT_EQ(ar["results"].size(), 1u);
+  json result = ar["results"][0];
+  EXPECT_EQ(result["start"], "2027-01-01T00:00:00Z");
+  // Every requirement the contract carries was under review; two were followed up.
+  std::size_t with_requirement = 0;
+  for (const auto& m : measures) with_requirement += m["requirement_id"].is_string();
+  EXPECT_EQ(result["reviewed-controls"]["control-selections"][0]["include-controls"].size(), with_requirement);
+  ASSERT_EQ(result["observations"].size(), 2u);
+  ASSERT_EQ(result["findings"].size(), 2u);
+  for (const auto& o : result["observations"]) {
+    EXPECT_TRUE(std::regex_match(str(o["uuid"]), uuid)) << o["uuid"];
+    EXPECT_EQ(o["methods"], json::array({"INTERVIEW"}));
+  }
+  json met, partly;
+  for (const auto& f : result["findings"]) (f["target"]["target-id"] == measures[0]["requirement_id"] ? met : partly) = f;
+  ASSERT_FALSE(met.is_null()) << result["findings"];
+  EXPECT_EQ(met["target"]["type"], "statement-id");
+  EXPECT_EQ(met["target"]["status"]["state"], "satisfied");
+  EXPECT_EQ(partly["target"]["target-id"], measures[1]["requirement_id"]);
+  EXPECT_EQ(partly["target"]["status"]["state"], "not-satisfied");
+  EXPECT_EQ(partly["target"]["status"]["reason"], "partly-met");
+  // Each finding points at its observation.
+  std::set<std::string> observed;
+  for (const auto& o : result["observations"]) observed.insert(str(o["uuid"]));
+  for (const auto& f : result["findings"]) EXPECT_TRUE(observed.count(str(f["related-observations"][0]["observation-uuid"])));
+  // Someone of another organisation sees nothing.
+  Org other("life-oscal-other");
+  EXPECT_TRUE(is_error(api(other.user({"ciso"})).get(contract_path(r) + "/oscal-assessment-results.json"), 404));
 }

@@ -98,6 +98,7 @@ void WebApp::register_api_routes() {
      if (!page) return api_error(ctx, page.error());
      return api_json(ctx, assets_.list(ctx.who(), *page));
    })
+      .with_query(paging_query())
       .summary = "List information assets by name, a page at a time (?limit=1–1000, default 100; ?offset=)";
   auto& create_asset = r.add("POST", "/api/v1/assets", with_body([this](RequestContext& ctx, const json& b) {
                                return assets_.create(ctx.who(), b);
@@ -111,6 +112,8 @@ void WebApp::register_api_routes() {
   });
   import_assets.summary = "Import information assets with their classification from XLSX or CSV (body: the file); "
                           "every row that cannot be taken is listed as problems and nothing is imported";
+  import_assets.upload_types = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"};
+  import_assets.query = {{"name", "the file's name, for the audit log"}};
   r.add("GET", "/api/v1/assets/{id}", [this](RequestContext& ctx) {
      return api_json(ctx, assets_.get(ctx.who(), ctx.param("id")));
    }).summary = "Get an information asset";
@@ -135,6 +138,7 @@ void WebApp::register_api_routes() {
      if (!page) return api_error(ctx, page.error());
      return api_json(ctx, cases_.list(ctx.who(), *page));
    })
+      .with_query(paging_query())
       .summary = "List procurement cases, newest first, a page at a time (?limit=1–1000, default 100; ?offset=)";
   auto& create_case = r.add("POST", "/api/v1/cases", with_body([this](RequestContext& ctx, const json& b) {
                               return cases_.create(ctx.who(), b);
@@ -297,6 +301,7 @@ void WebApp::register_api_routes() {
      if (!page) return api_error(ctx, page.error());
      return api_json(ctx, accounts_.list_users(ctx.who(), *page));
    })
+      .with_query(paging_query())
       .summary = "List users (admin)";
   auto& create_user = r.add("POST", "/api/v1/users", with_body([this](RequestContext& ctx, const json& b) {
                               return accounts_.create_user(ctx.who(), b);
@@ -330,7 +335,9 @@ void WebApp::register_api_routes() {
            return api_error(ctx, Error::invalid("error.type_integer", name));
        }
      return api_json(ctx, accounts_.audit(ctx.who(), before, static_cast<int>(std::clamp<std::int64_t>(limit, 1, 1000))));
-   }).summary = "The audit log, newest first (admin)";
+   })
+      .with_query({{"before", "entries before this sequence number"}, {"limit", "how many, 1–1000 (100 by default)"}})
+      .summary = "The audit log, newest first (admin)";
 }
 
 }  // namespace kk::web

@@ -34,6 +34,8 @@ void WebApp::register_catalogue_routes() {
                    "or a catalogue as XLSX or CSV (?name=….csv or Content-Type text/csv), docs/catalogue-format.md; "
                    "nothing is imported on an error";
   import.success_status = 201;
+  import.upload_types = {"application/yaml", "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"};
+  import.query = {{"name", "the file's name, for messages; *.csv marks a CSV file"}};
 
   r.add("GET", "/api/v1/catalogs/{kind}/{content_id}/versions/{version}", [this](RequestContext& ctx) {
      auto version = version_param(ctx);

@@ -13,6 +13,8 @@ void WebApp::register_contract_routes() {
      app::ContractFilter filter{ctx.req.query_param("case_id").value_or(""), ""};
      return api_json(ctx, contracts_.list(ctx.who(), filter, *page));
    })
+      .with_query(paging_query())
+      .with_query({{"case_id", "only this case's contracts"}})
       .summary = "The organisation's contracts (a supplier's user: its company's) by end date, with the next due "
                  "follow-up, a page at a time (?limit=1–1000, default 100; ?offset=; ?case_id= one case's)";
   auto& create = r.add("POST", "/api/v1/cases/{id}/contract", with_body([this](RequestContext& ctx, const json& b) {
@@ -76,7 +78,10 @@ void WebApp::register_contract_routes() {
      auto page = page_param(ctx);
      if (!page) return api_error(ctx, page.error());
      return api_json(ctx, contracts_.due(ctx.who(), ctx.req.query_param("until").value_or(""), *page));
-   }).summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, by due date, "
+   })
+      .with_query(paging_query())
+      .with_query({{"until", "the last due date, YYYY-MM-DD (a month ahead by default)"}})
+      .summary = "Controls due up to ?until= (a month ahead by default) and overdue across every contract, by due date, "
                 "a page at a time (?limit=1–1000, default 100; ?offset=), and open deviations";
 }
 
@@ -153,6 +158,8 @@ void WebApp::register_contract_life_routes() {
   });
   upload.summary = "Attach evidence (raw body, 10 MB at most) to a follow-up record, deviation, delivery or exit check, "
                    "self-assessment, incident, agreement or change: ?subject=record:<id>";
+  upload.upload_types = {"application/octet-stream"};
+  upload.query = {{"subject", "what the file is evidence for, <kind>:<key> such as record:<id>"}, {"name", "the file's name"}};
   upload.success_status = 201;
   r.add("GET", "/api/v1/contracts/{contract_id}/files/{file_id}", [this](RequestContext& ctx) {
      auto f = life_.file(ctx.who(), ctx.param("contract_id"), ctx.param("file_id"));

@@ -387,10 +387,18 @@ json openapi_document(const Router& router) {
       if (seg.size() > 2 && seg.front() == '{')
         params.push_back({{"name", seg.substr(1, seg.size() - 2)}, {"in", "path"}, {"required", true},
                           {"schema", {{"type", "string"}}}});
+    for (const auto& [name, description] : route.query)
+      params.push_back({{"name", name}, {"in", "query"}, {"required", false}, {"description", description},
+                        {"schema", {{"type", "string"}}}});
     if (!params.empty()) op["parameters"] = params;
     if (!route.request_schema.empty())
       op["requestBody"] = {{"required", true},
                            {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + route.request_schema}}}}}}}};
+    if (!route.upload_types.empty()) {
+      json content = json::object();
+      for (const auto& type : route.upload_types) content[type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+      op["requestBody"] = {{"required", true}, {"description", "The file itself"}, {"content", content}};
+    }
     json error_ref = {{"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
     op["responses"][std::to_string(route.success_status)] = {{"description", "Success"}};
     if (route.access == Access::signed_in) {
@@ -402,7 +410,7 @@ json openapi_document(const Router& router) {
       op["responses"]["404"] = error_ref;
       op["responses"]["404"]["description"] = "Missing, or belongs to another organisation";
     }
-    if (!route.request_schema.empty()) {
+    if (!route.request_schema.empty() || !route.upload_types.empty()) {
       op["responses"]["400"] = error_ref;
       op["responses"]["400"]["description"] = "Malformed request; the message names the field";
       op["responses"]["422"] = error_ref;

@@ -12,7 +12,10 @@ void WebApp::register_reminder_routes() {
      auto page = page_param(ctx);
      if (!page) return api_error(ctx, page.error());
      return api_json(ctx, reminders_.notifications(ctx.who(), unread, *page));
-   }).summary = "My reminders of due and overdue controls, deviations, re-assessments and expiring contracts by due "
+   })
+      .with_query(paging_query())
+      .with_query({{"unread", "true: only those not read"}})
+      .summary = "My reminders of due and overdue controls, deviations, re-assessments and expiring contracts by due "
                 "date, a page at a time (?unread=true; ?limit=1–1000, default 100; ?offset=)";
   r.add("POST", "/api/v1/me/notifications/{notification_id}/read", [this](RequestContext& ctx) {
      return api_json(ctx, reminders_.mark_read(ctx.who(), ctx.param("notification_id")));

@@ -16,6 +16,7 @@ void WebApp::register_tender_routes() {
      if (!page) return api_error(ctx, page.error());
      return api_json(ctx, suppliers_.list(ctx.who(), *page));
    })
+      .with_query(paging_query())
       .summary = "The organisation's supplier register, each supplier with what to look at (certificates, third countries, DPF)";
   auto& create = r.add("POST", "/api/v1/suppliers", with_body([this](RequestContext& ctx, const json& b) {
                          return suppliers_.create(ctx.who(), b);
@@ -102,6 +103,7 @@ void WebApp::register_tender_routes() {
     return api_json(ctx, tenders_.import_matrix(ctx.who(), ctx.param("tender_id"), ctx.req.body));
   });
   import.summary = "Import a filled answer matrix (XLSX body); every row that cannot be accepted is reported and nothing is imported";
+  import.upload_types = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
   r.add("GET", "/api/v1/tenders/{tender_id}/responses.xlsx", [this](RequestContext& ctx) {
      auto doc = tenders_.matrix(ctx.who(), ctx.param("tender_id"));
      if (!doc) return api_error(ctx, doc.error());
@@ -116,6 +118,8 @@ void WebApp::register_tender_routes() {
                     201);
   });
   upload.summary = "Attach evidence to an answer (raw body; PDF, images, Office or OpenDocument files, plain text; 10 MB at most)";
+  upload.upload_types = {"application/octet-stream"};
+  upload.query = {{"requirement_id", "the requirement the file is evidence for"}, {"name", "the file's name"}};
   upload.success_status = 201;
   r.add("GET", "/api/v1/tenders/{tender_id}/files/{file_id}", [this](RequestContext& ctx) {
      auto f = tenders_.file(ctx.who(), ctx.param("tender_id"), ctx.param("file_id"));
@@ -132,7 +136,9 @@ void WebApp::register_tender_routes() {
      return Response::attachment(io::write_docx(*doc),
                                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                  masked ? "anbud-maskerat.docx" : "anbud.docx");
-   }).summary = "A copy of the tender's answers; ?masked=true leaves out the answers under requested secrecy";
+   })
+      .with_query({{"masked", "true: without the answers under requested secrecy"}})
+      .summary = "A copy of the tender's answers; ?masked=true leaves out the answers under requested secrecy";
   auto& judge = r.add("PUT", "/api/v1/tenders/{tender_id}/judgements/{requirement_id}",
                       with_body([this](RequestContext& ctx, const json& b) {
                         return tenders_.judge(ctx.who(), ctx.param("tender_id"), ctx.param("requirement_id"), b);

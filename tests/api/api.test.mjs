@@ -31,6 +31,16 @@ test('the OpenAPI document is valid OpenAPI 3.0, and every route in it is whole'
     assert.deepEqual(declared, inPath, `${where} declares its path parameters`);
     assert.ok(Object.keys(op.responses).some((s) => s.startsWith('2')), `${where} names its success`);
   }
+  // Files go up as the file itself, and lists read a page at a time say how.
+  for (const path of ['/api/v1/catalogs', '/api/v1/assets/import']) {
+    const content = doc.paths[path].post.requestBody?.content || {};
+    assert.equal(content['text/csv']?.schema?.format, 'binary', `POST ${path} takes a CSV file`);
+    assert.ok(content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], `POST ${path} takes a workbook`);
+  }
+  for (const path of ['/api/v1/cases', '/api/v1/assets', '/api/v1/contracts', '/api/v1/follow-ups']) {
+    const query = (doc.paths[path].get.parameters || []).filter((p) => p.in === 'query').map((p) => p.name);
+    assert.ok(query.includes('limit') && query.includes('offset'), `GET ${path} documents its paging`);
+  }
   // Served and documented are the same set: what the document names answers (not 404 for
   // an unknown route), and an address outside it does not.
   const unknown = await fetch(`${service.base}/api/v1/no-such-route`);

@@ -237,6 +237,25 @@ test('a procurement from the first asset to the exit, in the browser', async (t)
     }
   });
 
+  await step('she copies the questions into the tender platform, one group at a time', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await go(page, `/cases/${caseId}/specification`, 'specification-again');
+    const text = await press(page, page.getByRole('link', { name: 'Tabeller att kopiera in' }), 'questionnaire',
+      { screenshot: true });
+    assert.match(text, /Avgörande \(ska-krav\)/);
+    const rows = await page.locator('#questions-1 tbody tr').count();
+    assert.ok(rows > 0, 'the first group has questions');
+    const copy = page.locator('button[data-copy="questions-1"]');
+    assert.ok(await copy.isVisible(), 'the script shows the copy button');
+    await copy.click();
+    await page.waitForFunction(() => document.documentElement.dataset.copied !== undefined);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.copied), String(rows));
+    await page.waitForFunction(() => document.getElementById('kk-live').textContent === 'Kopierat.');
+    const pasted = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(pasted.split('\n').length, rows + 1, 'a header line and a line per question');
+    assert.match(pasted.split('\n')[0], /^Nr\tKrav-id\tRubrik\tFrågetext/);
+  });
+
   await step('she records the deep risk assessment and the evaluation model, and approves the documents', async () => {
     await go(page, `/cases/${caseId}/risks`, 'risks-empty');
     await page.locator('#add-stage').selectOption('deep');

@@ -3,8 +3,8 @@
 
 For each database (already filled by kravkedja_gen): one organisation in the middle of the data
 set gets the benchmark's own objects through the API (a case with the whole base catalogue in
-its specification, a case with 1,000 requirements of the large catalogue, a case with 1,000
-risks); then `kravkedja serve` is restarted and timed to its first answer, and wrk measures each
+its specification, a case with the 1,007 controls in force of NIST SP 800-53 rev. 5 imported as
+OSCAL, a case with 1,000 risks); then `kravkedja serve` is restarted and timed to its first answer, and wrk measures each
 endpoint at 64 and 256 connections, with nginx (2 workers) serving a static file of the same
 size in the same run as the machine's limit for that size. On PostgreSQL the case page and the
 case's JSON are also measured through nginx as a load balancer in front of one node and of two.
@@ -39,12 +39,14 @@ class Api:
         self.port, self.token = port, token
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
 
-    def call(self, method, path, body=None, expect=(200, 201)):
+    def call(self, method, path, body=None, expect=(200, 201), raw_body=None):
         headers = {"Authorization": "Bearer " + self.token}
         data = None
         if body is not None:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
+        if raw_body is not None:
+            data = raw_body
         self.conn.request(method, path, data, headers)
         answer = self.conn.getresponse()
         raw = answer.read()
@@ -52,6 +54,16 @@ class Api:
             raise RuntimeError(f"{method} {path}: {answer.status} {raw[:300]!r}")
         ctype = answer.getheader("Content-Type", "")
         return json.loads(raw) if ctype.startswith("application/json") else raw
+
+
+def sp800_53():
+    """NIST SP 800-53 rev. 5 as OSCAL, from the shared test data (as the tests find it)."""
+    name = os.path.join("oscal", "NIST_SP-800-53_rev5.0.1_catalog.json")
+    for folder in [os.environ.get("KK_SHARED_DATA", ""), os.path.join(ROOT, "..", "shared", "data"), "/work/shared/data"]:
+        if folder and os.path.isfile(os.path.join(folder, name)):
+            with open(os.path.join(folder, name), "rb") as f:
+                return f.read()
+    raise RuntimeError("NIST SP 800-53 (shared/data/" + name + ") was not found; set KK_SHARED_DATA")
 
 
 def base_catalogue_ids():
@@ -87,16 +99,27 @@ def prepare(api, tag):
     made["case"] = case["id"]
     made["case_requirements"] = len(api.call("GET", f"/api/v1/cases/{case['id']}/specification")["entries"])
 
-    # A case on the generated 1,200-requirement catalogue with 1,000 of them added by hand (until
-    # the SP 800-53 import of issue 11 gives a real catalogue of that size).
-    big = api.call("POST", "/api/v1/cases", dict(facts, registry_number=f"MÄT {tag}/2", title="Mätning: stor specifikation",
-                                                 catalogues=["stor-katalog"]))
-    big_spec = api.call("GET", f"/api/v1/cases/{big['id']}/specification")
-    present = {e["requirement_id"] for e in big_spec["entries"]}
-    for n in range(1, 1001):
-        if f"STOR-{n}" not in present:
-            api.call("POST", f"/api/v1/cases/{big['id']}/specification/entries",
-                     {"requirement_id": f"STOR-{n}", "reason": "Med i mätningen av en stor specifikation."})
+    # A case on NIST SP 800-53 rev. 5, imported as OSCAL through the API, with every control in
+    # force (1,007 of its 1,189; the rest are withdrawn) added by hand.
+    imported = api.call("POST", "/api/v1/catalogs?name=sp800-53.json", raw_body=sp800_53())
+    big = api.call("POST", "/api/v1/cases", dict(facts, registry_number=f"MÄT {tag}/2", title="Mätning: SP 800-53",
+                                                 catalogues=[imported["id"]]))
+    catalog = json.loads(api.call("GET", f"/api/v1/catalogs/catalogue/{imported['id']}/versions/{imported['version']}"))
+    controls = []
+
+    def walk(items):
+        for c in items:
+            withdrawn = any(p.get("name") == "status" and p.get("value") == "withdrawn" for p in c.get("props", []))
+            label = next((p["value"] for p in c.get("props", []) if p.get("name") == "label"), None)
+            if label and not withdrawn:
+                controls.append(label)
+            walk(c.get("controls", []))
+
+    for g in catalog["catalog"].get("groups", []):
+        walk(g.get("controls", []))
+    for rid in controls:
+        api.call("POST", f"/api/v1/cases/{big['id']}/specification/entries",
+                 {"requirement_id": rid, "reason": "Med i mätningen av en stor specifikation."})
     made["big_case"] = big["id"]
     made["big_case_requirements"] = len(api.call("GET", f"/api/v1/cases/{big['id']}/specification")["entries"])
 
@@ -244,8 +267,9 @@ def run_engine(engine, db, args, work, results):
     endpoints = [
         ("case page", f"/cases/{made['case']}"),
         ("specification page (base catalogue)", f"/cases/{made['case']}/specification"),
-        ("specification page (1,000 requirements)", f"/cases/{made['big_case']}/specification"),
+        ("specification page (SP 800-53)", f"/cases/{made['big_case']}/specification"),
         ("risk register page (1,000 risks)", f"/cases/{made['risk_case']}/risks"),
+        ("start page (Att göra)", "/todo"),
         ("dashboard (follow-ups)", "/follow-ups"),
         ("case list page", "/cases"),
         ("GET /api/v1/cases/{id}", f"/api/v1/cases/{made['case']}"),

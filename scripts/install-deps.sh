@@ -23,6 +23,8 @@ packages=(
   # make bench talks to the service it starts on loopback with curl and wrk, and measures nginx
   # serving the same bytes as the machine's limit
   curl wrk nginx-light
+  # the micro-benchmarks of make bench
+  libbenchmark-dev
   # the browser journeys: Debian's Chromium (never a downloaded browser), a font for its
   # screenshots, and libfaketime to let the service live a standstill or a quarter in seconds
   chromium fonts-dejavu-core faketime

@@ -1,5 +1,6 @@
 #include "domain/follow_up.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -47,9 +48,23 @@ std::vector<std::string> due_dates(std::string_view start, std::string_view unti
 
 std::optional<std::string> next_due(std::string_view start, std::string_view until, FollowUpFrequency f,
                                     std::string_view from, int every_n_months) {
-  for (const auto& d : due_dates(start, until, f, every_n_months))
-    if (d >= from) return d;
-  return std::nullopt;
+  int step = months_between_checks(f, every_n_months);
+  if (step == 0 || !is_date(start) || !is_date(until) || !is_date(from)) {
+    for (const auto& d : due_dates(start, until, f, every_n_months))
+      if (d >= from) return d;
+    return std::nullopt;
+  }
+  // Straight to a period before the month of `from` (the reminders ask this for every control of
+  // every contract each day), then forward: at most a few dates are made, not the whole schedule.
+  auto month_index = [](std::string_view date) {
+    return std::stoi(std::string(date.substr(0, 4))) * 12 + std::stoi(std::string(date.substr(5, 2))) - 1;
+  };
+  int months = month_index(from) - month_index(start);
+  for (int k = std::max(1, months / step - 1);; ++k) {
+    auto next = add_months(start, k * step);
+    if (!next || *next > until) return std::nullopt;
+    if (*next >= from) return next;
+  }
 }
 
 }  // namespace kk::domain

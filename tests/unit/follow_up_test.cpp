@@ -40,3 +40,24 @@ TEST(FollowUp, DaysAreAddedOverMonthAndYearEndsAndLeapDays) {
   EXPECT_EQ(add_days("2027-03-01", -1), "2027-02-28");
   EXPECT_FALSE(add_days("2027-02-29", 1));
 }
+
+TEST(FollowUp, TheNextDueDateIsTheFirstOfTheScheduleOnOrAfterTheDay) {
+  // next_due goes straight to the period of the day asked; it must agree with the whole schedule.
+  const FollowUpFrequency frequencies[] = {FollowUpFrequency::monthly, FollowUpFrequency::quarterly,
+                                           FollowUpFrequency::half_yearly, FollowUpFrequency::yearly,
+                                           FollowUpFrequency::every_n_months};
+  const char* starts[] = {"2026-01-31", "2026-02-28", "2024-02-29", "2026-11-30", "2027-06-15"};
+  const char* days[] = {"2020-01-01", "2026-01-31", "2026-03-01", "2026-12-31", "2027-02-28",
+                        "2027-03-01", "2028-02-29", "2029-08-30", "2031-01-01"};
+  for (auto f : frequencies)
+    for (const char* start : starts)
+      for (const char* day : days) {
+        std::optional<std::string> expected;
+        for (const auto& d : due_dates(start, "2030-06-30", f, 5))
+          if (d >= day) {
+            expected = d;
+            break;
+          }
+        EXPECT_EQ(next_due(start, "2030-06-30", f, day, 5), expected) << start << " " << day << " " << to_string(f);
+      }
+}

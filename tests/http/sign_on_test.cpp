@@ -34,11 +34,15 @@ class Provider {
       ::execlp("node", "node", script.c_str(), port.c_str(), redirect.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
-    for (int i = 0; i < 100; ++i) {
+    // node's first start loads the provider's modules from disk; with the browser journeys running
+    // beside this suite on two cores that has taken over ten seconds. Up to a minute is waited,
+    // and not at all once node has ended.
+    for (int i = 0; i < 600; ++i) {
       try {
         if (get("/.well-known/openid-configuration").status == 200) return;
       } catch (const std::exception&) {
       }
+      if (::waitpid(pid_, nullptr, WNOHANG) == pid_) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     throw std::runtime_error("the OpenID provider did not start; see " + log +

@@ -17,10 +17,6 @@ using namespace kk::domain;
 
 namespace {
 
-bool same_words(const std::string& a, const std::string& b) {
-  return io::header_key(a) == io::header_key(b);
-}
-
 // The row as the form's body: only what the sheet says is changed.
 json body_of(const io::AssetRow& row) {
   json body = {{"name", row.name}};
@@ -58,8 +54,8 @@ Result<json> AssetService::import(const Actor& actor, const std::string& bytes, 
       json body = body_of(row);
       if (!row.owner.empty()) {
         auto user = std::find_if(users.begin(), users.end(), [&](const User& u) {
-          return same_words(row.owner, u.username) || same_words(row.owner, u.email) ||
-                 same_words(row.owner, u.display_name);
+          return io::same_words(row.owner, u.username) || io::same_words(row.owner, u.email) ||
+                 io::same_words(row.owner, u.display_name);
         });
         if (user == users.end()) {
           problems.push_back({row.row, "unknown_owner", {{"value", row.owner}}});
@@ -67,7 +63,7 @@ Result<json> AssetService::import(const Actor& actor, const std::string& bytes, 
         }
         body["owner_user_id"] = user->id;
       }
-      auto found = std::find_if(existing.begin(), existing.end(), [&](const Asset& a) { return same_words(a.name, row.name); });
+      auto found = std::find_if(existing.begin(), existing.end(), [&](const Asset& a) { return io::same_words(a.name, row.name); });
       Asset next;
       if (found != existing.end()) {
         next = *found;

@@ -42,30 +42,11 @@ std::vector<ColumnSpec> asset_columns(const FlagNames& flag_names) {
   return specs;
 }
 
-bool same_words(const std::string& a, const std::string& b) {
-  return header_key(a) == header_key(b);
-}
-
-std::optional<bool> yes_no(const std::string& cell) {
-  static const std::set<std::string> yes = {"ja", "yes", "x", "1", "sant", "true"};
-  static const std::set<std::string> no = {"", "nej", "no", "0", "falskt", "false"};
-  std::string key = header_key(cell);
-  if (yes.count(key)) return true;
-  if (no.count(key)) return false;
-  return std::nullopt;
-}
-
 std::string level_words(const ClassificationModel& model) {
   std::string out;
   for (const auto& level : model.levels)
     out += (out.empty() ? "" : ", ") + std::to_string(level.level) + " (" + level.name.sv + ")";
   return out;
-}
-
-const std::string& header_name(const std::vector<ColumnSpec>& specs, const std::string& key) {
-  for (const auto& s : specs)
-    if (s.key == key) return s.names.front();
-  return key;
 }
 
 }  // namespace
@@ -110,7 +91,7 @@ Result<AssetTableReading> read_asset_table(const std::string& bytes, const Class
     row.row = number;
     row.name = cell("name");
     if (row.name.empty()) {
-      problems.push_back({number, "missing", {{"column", header_name(specs, "name")}}});
+      problems.push_back({number, "missing", {{"column", column_name(specs, "name")}}});
       continue;
     }
     if (auto [it, fresh] = seen.emplace(fold_case(row.name), number); !fresh)
@@ -137,7 +118,7 @@ Result<AssetTableReading> read_asset_table(const std::string& bytes, const Class
     for (const auto& [flag, names] : flag_names) {
       std::string key = "flag:" + std::string(to_string(flag));
       if (!header->has(key)) continue;
-      auto value = yes_no(cell(key));
+      auto value = yes_no_word(cell(key));
       if (!value) problems.push_back({number, "bad_yes_no", {{"column", names.front()}, {"value", cell(key)}}});
       else if (*value) row.flags[flag] = true;
       else row.flags.emplace(flag, false);  // a list naming it wins

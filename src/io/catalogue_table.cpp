@@ -4,7 +4,6 @@
 #include <charconv>
 #include <map>
 #include <optional>
-#include <set>
 
 #include "domain/search_text.hpp"
 #include "domain/text.hpp"
@@ -65,9 +64,7 @@ bool parse_int(const std::string& text, int& value) {
 }
 
 const std::string& header_of(const std::string& key) {
-  for (const auto& spec : columns())
-    if (spec.key == key) return spec.names.front();
-  return key;
+  return column_name(columns(), key);
 }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -132,15 +129,6 @@ const std::map<std::string, Frequency> frequency_words = {
     {"varje halvår", Frequency::half_yearly}, {"årligen", Frequency::yearly},
     {"varje år", Frequency::yearly},       {"vid förändring", Frequency::on_change},
     {"vid ändring", Frequency::on_change}, {"vid händelse", Frequency::on_event}};
-
-bool yes_word(const std::string& cell, bool& value) {
-  static const std::set<std::string> yes = {"ja", "yes", "x", "sant", "true", "1"};
-  static const std::set<std::string> no = {"", "nej", "no", "falskt", "false", "0"};
-  std::string key = header_key(cell);
-  if (yes.count(key)) return value = true, true;
-  if (no.count(key)) return value = false, true;
-  return false;
-}
 
 // Reads one requirement row; every problem is added, and the row is kept only without any.
 class RowReader {
@@ -372,8 +360,8 @@ Result<CatalogueTableReading> read_catalogue_table(const std::string& bytes, con
     q.law = split_list(row.cell("law"));
     q.sources = split_list(row.cell("references"));
     if (q.sources.empty()) q.sources = {(file_name.empty() ? c.id : file_name) + ", rad " + std::to_string(row.number())};
-    if (!yes_word(row.cell("standard_named"), q.standard_named))
-      row.bad_value("standard_named", row.cell("standard_named"), "ja, nej");
+    if (auto named = yes_no_word(row.cell("standard_named"))) q.standard_named = *named;
+    else row.bad_value("standard_named", row.cell("standard_named"), "ja, nej");
     q.area = area_for(c, {row.cell("area_key"), row.cell("area_code"), row.cell("area"), row.cell("area_en")});
     q.catalogue = c.id;
     if (row.clean()) c.requirements.push_back(std::move(q));

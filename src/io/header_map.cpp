@@ -1,5 +1,7 @@
 #include "io/header_map.hpp"
 
+#include <set>
+
 #include "domain/search_text.hpp"
 
 namespace kk::io {
@@ -31,6 +33,25 @@ std::string header_key(const std::string& text) {
     if (c != ' ' && c != '-' && c != '_' && c != '.' && c != '/' && c != '\t' && c != '\n' && c != ':' && c != '*')
       out += c;
   return out;
+}
+
+bool same_words(const std::string& a, const std::string& b) {
+  return header_key(a) == header_key(b);
+}
+
+std::optional<bool> yes_no_word(const std::string& cell) {
+  static const std::set<std::string> yes = {"ja", "yes", "x", "1", "sant", "true"};
+  static const std::set<std::string> no = {"", "nej", "no", "0", "falskt", "false"};
+  std::string key = header_key(cell);
+  if (yes.count(key)) return true;
+  if (no.count(key)) return false;
+  return std::nullopt;
+}
+
+const std::string& column_name(const std::vector<ColumnSpec>& specs, const std::string& key) {
+  for (const auto& spec : specs)
+    if (spec.key == key) return spec.names.front();
+  return key;
 }
 
 std::string HeaderMatch::value(const Grid& grid, std::size_t row, const std::string& key) const {

@@ -37,6 +37,15 @@ std::optional<HeaderMatch> match_header(const Grid& grid, const std::vector<Colu
 // dots and slashes dropped ("Krav-ID" and "krav id" and "kravid" are one).
 std::string header_key(const std::string& text);
 
+// Whether two cells say the same, compared as headers are (case, spaces and dashes aside).
+bool same_words(const std::string& a, const std::string& b);
+
+// A yes/no cell: ja, yes, x, sant, true, 1 / nej, no, falskt, false, 0 or empty; nullopt otherwise.
+std::optional<bool> yes_no_word(const std::string& cell);
+
+// The header our exports write for a column (its first name), or the key when there is none.
+const std::string& column_name(const std::vector<ColumnSpec>& specs, const std::string& key);
+
 // Cell text without surrounding spaces.
 std::string trimmed(const std::string& text);
 

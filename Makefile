@@ -16,6 +16,8 @@ FUZZ_SECONDS ?= 60
 # the Release build it measures.
 BENCH_SCALE ?= 1
 BENCH_DIR ?= build-release
+# The figures of every run, kept for comparison (the issue's build/bench/).
+BENCH_OUT ?= $(BUILD_DIR)/bench
 
 .PHONY: all deps build sanitized fuzz-build run test fuzz bench clean
 
@@ -55,13 +57,13 @@ fuzz: fuzz-build
 $(BENCH_DIR)/build.ninja:
 	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
-# Not part of `make test`: prints figures and writes them under $(BENCH_DIR)/bench/ (docs/performance.md).
+# Not part of `make test`: prints figures and writes them under $(BENCH_OUT) (docs/performance.md).
 bench: deps $(BENCH_DIR)/build.ninja
 	cmake --build $(BENCH_DIR) -j $(JOBS) --target kravkedja kravkedja_gen micro_bench
-	mkdir -p $(BENCH_DIR)/bench
-	$(BENCH_DIR)/micro_bench --benchmark_out=$(BENCH_DIR)/bench/micro-latest.json --benchmark_out_format=json
+	mkdir -p $(BENCH_OUT)
+	$(BENCH_DIR)/micro_bench --benchmark_out=$(BENCH_OUT)/micro-latest.json --benchmark_out_format=json
 	bash bench/query-plans.sh $(BENCH_DIR) $(BENCH_SCALE)
-	bash bench/http-bench.sh $(BENCH_DIR) $(BENCH_SCALE)
+	BENCH_OUT=$(abspath $(BENCH_OUT)) bash bench/http-bench.sh $(BENCH_DIR) $(BENCH_SCALE)
 
 clean:
 	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR) $(BENCH_DIR)

@@ -4,7 +4,8 @@
 # then bench/http_bench.py measures every endpoint with wrk against nginx serving the same bytes,
 # and one node against two on PostgreSQL. Prints the figures and writes them as JSON under
 # BUILD_DIR/bench/. Not part of `make test`; asserts no duration.
-#   bench/http-bench.sh [BUILD_DIR] [SCALE]      (BENCH_SECONDS: seconds per wrk run, default 5)
+#   bench/http-bench.sh [BUILD_DIR] [SCALE]      (BENCH_SECONDS: seconds per wrk run, default 5;
+#                                                 BENCH_OUT: where the JSON goes, default BUILD_DIR/bench)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(realpath "${1:-$ROOT/build}")
@@ -25,5 +26,5 @@ psql -q "$PG" -c "ANALYZE"
 MIDDLE="SELECT username FROM users WHERE username LIKE 'gen-%-0' ORDER BY username LIMIT 1 OFFSET (SELECT count(*) / 2 FROM organisations)"
 ADMIN_SQLITE=$(sqlite3 "$WORK/bench.db" "$MIDDLE")
 ADMIN_PG=$(psql -qtA "$PG" -c "$MIDDLE")
-python3 "$ROOT/bench/http_bench.py" --build "$BUILD" --scale "$SCALE" --seconds "${BENCH_SECONDS:-5}" \
+python3 "$ROOT/bench/http_bench.py" --build "$BUILD" --out "${BENCH_OUT:-$BUILD/bench}" --scale "$SCALE" --seconds "${BENCH_SECONDS:-5}" \
   --sqlite "$SQLITE" --postgresql "$PG" --admin-sqlite "$ADMIN_SQLITE" --admin-postgresql "$ADMIN_PG"

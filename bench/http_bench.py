@@ -8,7 +8,7 @@ OSCAL, a case with 1,000 risks); then `kravkedja serve` is restarted and timed t
 endpoint at 64 and 256 connections, with nginx (2 workers) serving a static file of the same
 size in the same run as the machine's limit for that size. On PostgreSQL the case page and the
 case's JSON are also measured through nginx as a load balancer in front of one node and of two.
-Prints a table and writes build/bench/http-<time>.json. Asserts no duration.
+Prints a table and writes http-<time>.json and http-latest.json under --out (make bench: build/bench/). Asserts no duration.
 """
 import argparse
 import datetime
@@ -104,7 +104,9 @@ def prepare(api, tag):
     imported = api.call("POST", "/api/v1/catalogs?name=sp800-53.json", raw_body=sp800_53())
     big = api.call("POST", "/api/v1/cases", dict(facts, registry_number=f"MÄT {tag}/2", title="Mätning: SP 800-53",
                                                  catalogues=[imported["id"]]))
-    catalog = json.loads(api.call("GET", f"/api/v1/catalogs/catalogue/{imported['id']}/versions/{imported['version']}"))
+    catalog = api.call("GET", f"/api/v1/catalogs/catalogue/{imported['id']}/versions/{imported['version']}")
+    if not isinstance(catalog, dict):
+        catalog = json.loads(catalog)
     controls = []
 
     def walk(items):
@@ -366,6 +368,7 @@ def print_row(engine, row):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", required=True)
+    parser.add_argument("--out", help="where the figures are written (default BUILD/bench)")
     parser.add_argument("--sqlite", required=True)
     parser.add_argument("--postgresql", required=True)
     parser.add_argument("--admin-sqlite", required=True)
@@ -385,7 +388,7 @@ def main():
         run_engine("postgresql", args.postgresql, args, work, results)
     finally:
         subprocess.run(["pkill", "-f", f"nginx -p {work}"], check=False)
-    out_dir = os.path.join(args.build, "bench")
+    out_dir = args.out or os.path.join(args.build, "bench")
     os.makedirs(out_dir, exist_ok=True)
     out = os.path.join(out_dir, "http-" + results["time"].replace(":", "") + ".json")
     with open(out, "w") as f:

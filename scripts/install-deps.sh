@@ -13,6 +13,8 @@ packages=(
   libzip-dev libpugixml-dev libxlsxwriter-dev
   # reminders by e-mail (SMTP)
   libcurl4-openssl-dev
+  # the service's memory allocator (much faster than glibc's for its many small objects)
+  libmimalloc-dev
   # tests; LibreOffice also turns the DOCX into PDF when it is installed; aiosmtpd is the mail
   # server the reminder e-mail is delivered to
   libgtest-dev postgresql libreoffice-writer-nogui libreoffice-calc-nogui python3-aiosmtpd

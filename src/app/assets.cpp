@@ -33,6 +33,15 @@ Result<json> AssetService::list(const Actor& actor, const Page& page) {
   });
 }
 
+Result<json> AssetService::names(const Actor& actor) {
+  KK_TRY(authorize(actor, Permission::read));
+  return read([&](Transaction& tx) -> Result<json> {
+    json items = json::array();
+    for (auto& [id, name] : tx.asset_names(actor.org_id())) items.push_back({{"id", std::move(id)}, {"name", std::move(name)}});
+    return json{{"items", items}};
+  });
+}
+
 Result<json> AssetService::get(const Actor& actor, const std::string& id) {
   KK_TRY(authorize(actor, Permission::read));
   return read([&](Transaction& tx) -> Result<json> {

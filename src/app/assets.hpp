@@ -12,6 +12,8 @@ class AssetService : public ServiceBase {
   domain::Result<json> list(const Actor& actor);
   // One page of the list, with {"page": page_json}.
   domain::Result<json> list(const Actor& actor, const Page& page);
+  // Only {"items": [{"id", "name"}]}: for choosing an asset, without reading every classification.
+  domain::Result<json> names(const Actor& actor);
   domain::Result<json> get(const Actor& actor, const std::string& id);
   domain::Result<json> create(const Actor& actor, const json& body);
   // body must carry the version read; a stale version answers 409 with the current asset.

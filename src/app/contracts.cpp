@@ -482,12 +482,10 @@ Result<json> ContractService::due(const Actor& actor, const std::string& until_t
   if (!is_date(until)) return Error::unprocessable("error.date", "until");
   return read([&](Transaction& tx) -> Result<json> {
     json items = json::array();
-    auto records = tx.follow_up_records(actor.org_id(), "");
-    std::set<std::tuple<std::string, std::string, std::string>> answered;
-    for (const auto& r : records)
-      if (r.due_on) answered.insert({r.contract_id, r.measure_id, *r.due_on});
+    const AnsweredControls answered = tx.answered_controls(actor.org_id());
+    const auto measures = tx.measures_by_contract(actor.org_id());
     for (const auto& c : tx.contracts(actor.org_id()))
-      for (const auto& m : tx.contract_measures(actor.org_id(), c.id)) {
+      for (const auto& m : rows_of(measures, c.id)) {
         json plan = object_of(m.plan);
         for (const auto& d : plan_due_dates(plan, c.starts_on, std::min(c.ends_on, until))) {
           if (answered.count({c.id, m.id, d})) continue;

@@ -147,6 +147,8 @@ class Transaction {
   // One page of assets in the order of assets(), and how many the organisation has.
   virtual std::vector<Asset> assets_page(const std::string& org_id, int limit, std::int64_t offset) = 0;
   virtual std::int64_t count_assets(const std::string& org_id) = 0;
+  // Id and name of every asset, in the order of assets(): what a choice of assets shows.
+  virtual std::vector<std::pair<std::string, std::string>> asset_names(const std::string& org_id) = 0;
   virtual void insert_asset(const Asset& asset) = 0;
   virtual bool update_asset(const Asset& asset, std::int64_t expected_version) = 0;
   virtual void delete_asset(const std::string& org_id, const std::string& asset_id) = 0;
@@ -276,6 +278,8 @@ class Transaction {
   virtual bool insert_contract(const std::string& org_id, const Contract& c) = 0;
   virtual bool update_contract(const std::string& org_id, const Contract& c, std::int64_t expected_version) = 0;
   virtual std::vector<ContractMeasure> contract_measures(const std::string& org_id, const std::string& contract_id) = 0;
+  // Every contract's measures, by contract: one statement for the due dates of a whole organisation.
+  virtual std::map<std::string, std::vector<ContractMeasure>> measures_by_contract(const std::string& org_id) = 0;
   virtual void insert_contract_measure(const std::string& org_id, const std::string& contract_id,
                                        const ContractMeasure& m) = 0;
   virtual bool update_contract_measure(const std::string& org_id, const std::string& contract_id,
@@ -283,6 +287,7 @@ class Transaction {
 
   // follow-up records and deviations (every contract's when contract_id is empty)
   virtual std::vector<FollowUpRecord> follow_up_records(const std::string& org_id, const std::string& contract_id) = 0;
+  virtual AnsweredControls answered_controls(const std::string& org_id) = 0;
   virtual void insert_follow_up_record(const std::string& org_id, const FollowUpRecord& r) = 0;
   virtual std::vector<Deviation> deviations(const std::string& org_id, const std::string& contract_id) = 0;
   virtual std::optional<Deviation> deviation(const std::string& org_id, const std::string& deviation_id) = 0;

@@ -1,8 +1,10 @@
 #pragma once
 // The records the use cases read and write. Every record belongs to an organisation and
 // editable ones carry the integer version a PATCH must send back.
+#include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -285,6 +287,19 @@ struct ContractMeasure {
   std::int64_t version = 1;
   std::string updated_at;
 };
+
+// The controls already answered: (contract, measure, due date) of every follow-up record with a
+// due date. Whatever is planned and not in here is due.
+using AnsweredControls = std::set<std::tuple<std::string, std::string, std::string>>;
+
+// One contract's rows from rows read for the whole organisation and kept by contract.
+template <typename Row>
+const std::vector<Row>& rows_of(const std::map<std::string, std::vector<Row>>& by_contract,
+                                const std::string& contract_id) {
+  static const std::vector<Row> none;
+  auto it = by_contract.find(contract_id);
+  return it == by_contract.end() ? none : it->second;
+}
 
 struct FollowUpRecord {
   std::string id;

@@ -44,7 +44,10 @@ class SqlTransaction final : public app::Transaction {
 
   std::optional<app::Asset> asset(const std::string& org_id, const std::string& asset_id) override;
   std::vector<app::Asset> assets(const std::string& org_id) override;
+  std::map<std::string, std::vector<app::ContractMeasure>> measures_by_contract(const std::string& org_id) override;
+  app::AnsweredControls answered_controls(const std::string& org_id) override;
   std::vector<app::Asset> assets_page(const std::string& org_id, int limit, std::int64_t offset) override;
+  std::vector<std::pair<std::string, std::string>> asset_names(const std::string& org_id) override;
   std::int64_t count_assets(const std::string& org_id) override;
   void insert_asset(const app::Asset& asset) override;
   bool update_asset(const app::Asset& asset, std::int64_t expected_version) override;

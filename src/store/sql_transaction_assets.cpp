@@ -84,6 +84,13 @@ std::vector<Asset> SqlTransaction::assets_page(const std::string& org_id, int li
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> SqlTransaction::asset_names(const std::string& org_id) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : db().query("SELECT asset_id, name FROM assets WHERE org_id = ? ORDER BY name, asset_id", {org_id}))
+    out.emplace_back(r.text(0), r.text(1));
+  return out;
+}
+
 std::int64_t SqlTransaction::count_assets(const std::string& org_id) {
   return db().query("SELECT count(*) FROM assets WHERE org_id = ?", {org_id}).at(0).integer(0);
 }

@@ -84,6 +84,15 @@ std::vector<ContractMeasure> SqlTransaction::contract_measures(const std::string
   return out;
 }
 
+std::map<std::string, std::vector<ContractMeasure>> SqlTransaction::measures_by_contract(const std::string& org_id) {
+  std::map<std::string, std::vector<ContractMeasure>> out;
+  for (const auto& r : db().query("SELECT measure_id, requirement_id, text, mandatory, plan, version, updated_at, contract_id "
+                                  "FROM contract_measures WHERE org_id = ? ORDER BY contract_id, measure_id",
+                                  {org_id}))
+    out[r.text(7)].push_back({r.text(0), r.opt_text(1), r.text(2), r.boolean(3), r.text(4), r.integer(5), r.text(6)});
+  return out;
+}
+
 void SqlTransaction::insert_contract_measure(const std::string& org_id, const std::string& contract_id,
                                              const ContractMeasure& m) {
   db().execute("INSERT INTO contract_measures (org_id, contract_id, measure_id, requirement_id, text, mandatory, plan, "
@@ -115,6 +124,15 @@ std::vector<FollowUpRecord> SqlTransaction::follow_up_records(const std::string&
                " ORDER BY r.recorded_at, r.record_id",
            params))
     out.push_back({r.text(0), r.text(1), r.text(2), r.opt_text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8)});
+  return out;
+}
+
+AnsweredControls SqlTransaction::answered_controls(const std::string& org_id) {
+  AnsweredControls out;
+  for (const auto& r : db().query("SELECT contract_id, measure_id, due_on FROM follow_up_records "
+                                  "WHERE org_id = ? AND due_on IS NOT NULL",
+                                  {org_id}))
+    out.emplace(r.text(0), r.text(1), r.text(2));
   return out;
 }
 

@@ -234,7 +234,7 @@ void WebApp::register_case_pages() {
 
     // Assets that can still be linked.
     json linkable = json::array();
-    if (auto all = assets_.list(ctx.who()))
+    if (auto all = assets_.names(ctx.who()))
       for (const auto& a : (*all)["items"]) {
         bool linked = false;
         for (const auto& l : c["assets"]) linked = linked || l["id"] == a["id"];

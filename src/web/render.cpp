@@ -2,6 +2,9 @@
 // inside templates/layout.html.
 #include <kainjow/mustache.hpp>
 
+#include <memory>
+#include <unordered_map>
+
 #include "domain/deadline.hpp"
 #include "io/embedded.hpp"
 #include "web/web_app.hpp"
@@ -49,12 +52,44 @@ mst::data to_data(const json& j) {
   }
 }
 
+// A partial ({{> NAME}}, the file templates/_NAME.html) is written into the template's text
+// before parsing: kainjow parses a partial anew each time it meets one, once per row in a list.
+std::string with_partials(std::string_view text, int depth = 0) {
+  if (depth > 8) throw std::runtime_error("partials nested too deep");
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  for (std::size_t open; (open = text.find("{{>", at)) != std::string_view::npos;) {
+    std::size_t close = text.find("}}", open);
+    if (close == std::string_view::npos) break;
+    std::string_view name = text.substr(open + 3, close - open - 3);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    auto partial = io::embedded_file("templates/_" + std::string(name) + ".html");
+    if (!partial) throw std::runtime_error("missing partial " + std::string(name));
+    out.append(text.substr(at, open - at)).append(with_partials(*partial, depth + 1));
+    at = close + 2;
+  }
+  return out.append(text.substr(at));
+}
+
+// Parsed once per thread and kept: parsing took more time than rendering. Rendering does not
+// change a parsed template, but the library gives no const render, so each thread has its own.
+mst::mustache& parsed_template(const std::string& name) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<mst::mustache>> parsed;
+  auto& slot = parsed[name];
+  if (!slot) {
+    auto text = io::embedded_file("templates/" + name + ".html");
+    if (!text) throw std::runtime_error("missing template " + name);
+    auto tmpl = std::make_unique<mst::mustache>(with_partials(*text));
+    if (!tmpl->is_valid()) throw std::runtime_error("template " + name + ": " + tmpl->error_message());
+    slot = std::move(tmpl);
+  }
+  return *slot;
+}
+
 std::string render_template(const std::string& name, mst::context<std::string>& context) {
-  auto text = io::embedded_file("templates/" + name + ".html");
-  if (!text) throw std::runtime_error("missing template " + name);
-  mst::mustache tmpl{std::string(*text)};
-  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
-  return tmpl.render(context);
+  return parsed_template(name).render(context);
 }
 }  // namespace
 
@@ -65,13 +100,6 @@ struct WebApp::PageBase {
 std::shared_ptr<const WebApp::PageBase> WebApp::make_page_base(const json& texts) {
   auto base = std::make_shared<PageBase>();
   base->data.set("t", to_data(texts));
-  // Templates named _NAME.html are partials: {{> NAME}}.
-  for (const auto& path : io::embedded_files_under("templates/_")) {
-    std::string partial_name = path.substr(std::string("templates/_").size());
-    partial_name = partial_name.substr(0, partial_name.rfind('.'));
-    std::string text(*io::embedded_file(path));
-    base->data.set(partial_name, mst::partial([text] { return text; }));
-  }
   return base;
 }
 

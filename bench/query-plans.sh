@@ -26,8 +26,8 @@ PORT=$((40000 + RANDOM % 20000))
 SERVE=$!
 trap 'kill $SERVE 2>/dev/null || true; stop_postgres' EXIT
 # Waits for the service just started on loopback (nothing is fetched from the internet).
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-get() { curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1"; }
+python3 "$ROOT/bench/loopback.py" wait "$PORT"
+get() { python3 "$ROOT/bench/loopback.py" get "$PORT" "$1" "$TOKEN"; }
 CASE=$(get /api/v1/cases | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 CONTRACT=$(get /api/v1/contracts | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 BIG=$(psql -qtA "$URL" -c "SELECT string_agg(relname, ' ') FROM pg_class WHERE relkind = 'r' AND reltuples > 10000")
@@ -37,7 +37,7 @@ for path in /api/v1/me /api/v1/cases "/api/v1/cases/$CASE" "/cases/$CASE" "/api/
             /api/v1/assets /cases /assets /api/v1/contracts "/api/v1/contracts/$CONTRACT" "/contracts/$CONTRACT" \
             /follow-ups /api/v1/follow-ups /api/v1/audit /api/v1/suppliers /suppliers /api/v1/users /admin/users \
             /api/v1/me/notifications "/api/v1/contracts?case_id=$CASE"; do
-  answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}s' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$path")
+  answer=$(python3 "$ROOT/bench/loopback.py" status "$PORT" "$path" "$TOKEN")
   printf '%-60s %s\n' "$path" "$answer"
   # A failed request plans fewer statements: that must not pass for a clean result.
   [ "${answer%% *}" = "200" ] || FAILED_REQUESTS="${FAILED_REQUESTS:-} $path"

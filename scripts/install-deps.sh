@@ -22,7 +22,7 @@ packages=(
   sqlite3
   # deploy/kravkedja.service is checked with systemd-analyze verify (the service need not run)
   systemd
-  # make bench talks to the service it starts on loopback with curl and wrk, and measures nginx
+  # the api test runs docs/api-example.sh with curl; make bench loads the service with wrk and measures nginx
   # serving the same bytes as the machine's limit
   curl wrk nginx-light
   # the micro-benchmarks of make bench

@@ -63,15 +63,17 @@ std::vector<DueItem> due_items(Transaction& tx, const std::string& org, const st
     json about = {{"contract_id", c.id}, {"contract", c.title}, {"supplier", c.supplier_name}};
     for (const auto& m : rows_of(measures, c.id)) {
       json plan = object_of(m.plan);
-      json body;  // made for the first control still to answer: most are answered
+      // Who and what are made for the first control still to answer: most are answered.
+      json body;
+      std::vector<std::string> owners;
       for (const auto& d : plan_due_dates(plan, c.starts_on, std::min(c.ends_on, horizon))) {
         if (answered.count({c.id, m.id, d})) continue;
         if (body.is_null()) {
           body = about;
           body["measure"] = m.requirement_id ? *m.requirement_id : m.text.substr(0, 80);
+          owners = recipients(managers, k, text_or_none(plan, "owner_user_id"));
         }
-        out.push_back({recipients(managers, k, text_or_none(plan, "owner_user_id")),
-                       d < today ? "control_overdue" : "control_due", c.id + ":" + m.id, d, body});
+        out.push_back({owners, d < today ? "control_overdue" : "control_due", c.id + ":" + m.id, d, body});
       }
     }
     for (const auto& d : rows_of(deviations, c.id))

@@ -2,11 +2,13 @@
 // A thin, engine-neutral SQL connection: statements use `?` placeholders (rewritten to $n for
 // PostgreSQL), values are bound as text, integers or NULL, and results come back as text.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -16,6 +18,15 @@ namespace kk::store {
 
 using SqlValue = std::variant<std::nullptr_t, std::int64_t, std::string>;
 using SqlParams = std::vector<SqlValue>;
+
+// What a connection keeps for each statement text it has prepared (both engines keep them: see
+// their connections), found by the text as passed, without copying it.
+struct StatementTextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <class Kept>
+using KeptStatements = std::unordered_map<std::string, Kept, StatementTextHash, std::equal_to<>>;
 
 inline SqlValue opt(const std::optional<std::string>& v) {
   return v ? SqlValue(*v) : SqlValue(nullptr);

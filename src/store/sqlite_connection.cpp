@@ -1,7 +1,6 @@
 #include <sqlite3.h>
 
 #include <thread>
-#include <unordered_map>
 
 #include "store/sql.hpp"
 
@@ -124,12 +123,8 @@ class SqliteConnection final : public SqlConnection {
     }
   }
 
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
+  KeptStatements<sqlite3_stmt*> statements_;
 };
 
 }  // namespace

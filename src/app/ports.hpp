@@ -162,6 +162,9 @@ class Transaction {
   virtual std::vector<Case> cases_page(const std::string& org_id, int limit, std::int64_t offset) = 0;
   // Open cases the user works on: on the team or the delivery manager (the start page).
   virtual std::vector<Case> cases_of_user(const std::string& org_id, const std::string& user_id) = 0;
+  // The cases that have a contract, in one read: the start page, the reminders and the calendar
+  // feed need the case of every contract, and read it one statement per contract before.
+  virtual std::vector<Case> cases_with_contracts(const std::string& org_id) = 0;
   virtual std::int64_t count_cases(const std::string& org_id) = 0;
   virtual void insert_case(const Case& c) = 0;
   virtual bool update_case(const Case& c, std::int64_t expected_version) = 0;

@@ -42,6 +42,18 @@ std::string due_item_text(const Content& content, Language lang, const std::stri
   return content.messages.text(lang, "notification." + kind, params);
 }
 
+namespace {
+// The cases of an organisation's contracts by id, read once for all its contracts.
+std::map<std::string, Case> cases_by_id(std::vector<Case> cases) {
+  std::map<std::string, Case> out;
+  for (auto& k : cases) {
+    std::string id = k.id;
+    out.emplace(std::move(id), std::move(k));
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<DueItem> due_items(Transaction& tx, const std::string& org, const std::string& today,
                                const std::string& horizon, bool every_open_deviation) {
   std::vector<DueItem> out;
@@ -56,9 +68,10 @@ std::vector<DueItem> due_items(Transaction& tx, const std::string& org, const st
   for (auto& d : tx.deviations(org, "")) deviations[d.contract_id].push_back(std::move(d));
   std::map<std::string, std::vector<ContractEntry>> changes;
   for (auto& e : tx.contract_entries(org, "", entry_kind::change)) changes[e.contract_id].push_back(std::move(e));
+  const auto cases = cases_by_id(tx.cases_with_contracts(org));
   for (const auto& c : tx.contracts(org)) {
-    auto the_case = tx.get_case(org, c.case_id);
-    const Case* k = the_case ? &*the_case : nullptr;
+    auto found = cases.find(c.case_id);
+    const Case* k = found != cases.end() ? &found->second : nullptr;
     if (k && k->status != CaseStatus::open) continue;  // a closed relationship reminds of nothing
     json about = {{"contract_id", c.id}, {"contract", c.title}, {"supplier", c.supplier_name}};
     for (const auto& m : rows_of(measures, c.id)) {
@@ -233,9 +246,10 @@ Result<std::string> ReminderService::feed(const std::string& secret) {
     Language lang = Language::sv;
     if (auto o = tx.organisation(org)) lang = o->language;
     std::vector<io::CalendarEvent> events;
+    const auto cases = cases_by_id(tx.cases_with_contracts(org));
     for (const auto& c : tx.contracts(org)) {
-      auto k = tx.get_case(org, c.case_id);
-      bool manages = k && k->delivery_manager_id == user->id;
+      auto k = cases.find(c.case_id);
+      bool manages = k != cases.end() && k->second.delivery_manager_id == user->id;
       for (const auto& m : tx.contract_measures(org, c.id)) {
         auto owner = text_or_none(object_of(m.plan), "owner_user_id");
         if (owner ? *owner == user->id : manages)

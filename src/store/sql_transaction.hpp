@@ -59,6 +59,7 @@ class SqlTransaction final : public app::Transaction {
   std::vector<app::Case> cases(const std::string& org_id) override;
   std::vector<app::Case> cases_page(const std::string& org_id, int limit, std::int64_t offset) override;
   std::vector<app::Case> cases_of_user(const std::string& org_id, const std::string& user_id) override;
+  std::vector<app::Case> cases_with_contracts(const std::string& org_id) override;
   std::int64_t count_cases(const std::string& org_id) override;
   void insert_case(const app::Case& c) override;
   bool update_case(const app::Case& c, std::int64_t expected_version) override;

@@ -113,6 +113,17 @@ std::optional<Case> SqlTransaction::case_by_registry_number(const std::string& o
   return case_from(rows[0]);
 }
 
+// The index contracts_case_supplier (org_id, case_id, …) serves the inner read.
+std::vector<Case> SqlTransaction::cases_with_contracts(const std::string& org_id) {
+  std::vector<Case> out;
+  for (const auto& r : db().query(std::string("SELECT ") + case_columns +
+                                      " FROM cases WHERE org_id = ? AND case_id IN "
+                                      "(SELECT case_id FROM contracts WHERE org_id = ?)",
+                                  {org_id, org_id}))
+    out.push_back(case_from(r));
+  return out;
+}
+
 std::vector<Case> SqlTransaction::cases(const std::string& org_id) {
   return cases_page(org_id, -1, 0);
 }

@@ -224,6 +224,7 @@ class SqlTransaction final : public app::Transaction {
 
  private:
   SqlConnection& db() { return *lease_; }
+  std::vector<app::Case> cases_where(const std::string& condition, const SqlParams& params);
   std::vector<app::User> load_users(const SqlRows& rows);
   std::vector<app::Tender> load_tenders(std::string_view where, const SqlParams& params);
   SqlStore::Lease lease_;

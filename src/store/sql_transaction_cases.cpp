@@ -98,6 +98,14 @@ constexpr const char* case_value_columns =
     "can_receive_incidents, can_run_followups, status, closed_reason, updated_at, catalogue_ids";
 }  // namespace
 
+// Every list of cases is one select of the same columns, under a condition (and order) of its own.
+std::vector<Case> SqlTransaction::cases_where(const std::string& condition, const SqlParams& params) {
+  std::vector<Case> out;
+  for (const auto& r : db().query(std::string("SELECT ") + case_columns + " FROM cases WHERE " + condition, params))
+    out.push_back(case_from(r));
+  return out;
+}
+
 std::optional<Case> SqlTransaction::get_case(const std::string& org_id, const std::string& case_id) {
   auto rows = db().query(std::string("SELECT ") + case_columns + " FROM cases WHERE org_id = ? AND case_id = ?",
                          {org_id, case_id});
@@ -115,13 +123,7 @@ std::optional<Case> SqlTransaction::case_by_registry_number(const std::string& o
 
 // The index contracts_case_supplier (org_id, case_id, …) serves the inner read.
 std::vector<Case> SqlTransaction::cases_with_contracts(const std::string& org_id) {
-  std::vector<Case> out;
-  for (const auto& r : db().query(std::string("SELECT ") + case_columns +
-                                      " FROM cases WHERE org_id = ? AND case_id IN "
-                                      "(SELECT case_id FROM contracts WHERE org_id = ?)",
-                                  {org_id, org_id}))
-    out.push_back(case_from(r));
-  return out;
+  return cases_where("org_id = ? AND case_id IN (SELECT case_id FROM contracts WHERE org_id = ?)", {org_id, org_id});
 }
 
 std::vector<Case> SqlTransaction::cases(const std::string& org_id) {
@@ -130,23 +132,18 @@ std::vector<Case> SqlTransaction::cases(const std::string& org_id) {
 
 // Newest first; the index cases_by_created serves the order and the page (migration 0021).
 std::vector<Case> SqlTransaction::cases_page(const std::string& org_id, int limit, std::int64_t offset) {
-  std::vector<Case> out;
-  std::string sql = std::string("SELECT ") + case_columns + " FROM cases WHERE org_id = ? ORDER BY created_at DESC, case_id DESC";
+  std::string condition = "org_id = ? ORDER BY created_at DESC, case_id DESC";
   SqlParams params{org_id};
-  add_page(sql, params, limit, offset);
-  for (const auto& r : db().query(sql, params)) out.push_back(case_from(r));
-  return out;
+  add_page(condition, params, limit, offset);
+  return cases_where(condition, params);
 }
 
 // The indexes case_team_by_user and cases_by_delivery_manager serve both halves (migration 0023).
 std::vector<Case> SqlTransaction::cases_of_user(const std::string& org_id, const std::string& user_id) {
-  std::vector<Case> out;
-  std::string sql = std::string("SELECT ") + case_columns +
-                    " FROM cases WHERE org_id = ? AND status = 'open' AND (delivery_manager_id = ? OR case_id IN "
-                    "(SELECT case_id FROM case_team WHERE org_id = ? AND user_id = ?)) "
-                    "ORDER BY created_at DESC, case_id DESC";
-  for (const auto& r : db().query(sql, {org_id, user_id, org_id, user_id})) out.push_back(case_from(r));
-  return out;
+  return cases_where(
+      "org_id = ? AND status = 'open' AND (delivery_manager_id = ? OR case_id IN "
+      "(SELECT case_id FROM case_team WHERE org_id = ? AND user_id = ?)) ORDER BY created_at DESC, case_id DESC",
+      {org_id, user_id, org_id, user_id});
 }
 
 std::int64_t SqlTransaction::count_cases(const std::string& org_id) {
